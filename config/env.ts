@@ -1,0 +1,146 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The checkout's root folder: the parent of config/. */
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+// Each variable documents what it expects in its error message; README lists them all.
+const schema = z
+  .object({
+    NODE_ENV: z
+      .enum(['development', 'test', 'production'], {
+        error: 'one of development, test, production',
+      })
+      .default('development'),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    PORT: z.coerce
+      .number({ error: 'an integer port between 0 and 65535' })
+      .int('an integer port between 0 and 65535')
+      .min(0, 'an integer port between 0 and 65535')
+      .max(65535, 'an integer port between 0 and 65535')
+      .default(3000),
+    PUBLIC_URL: z
+      .url({
+        protocol: /^https?$/,
+        error: 'an absolute http(s) URL, e.g. https://jobs.example.com',
+      })
+      .optional(),
+    MONGODB_URI: z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'a mongodb:// or mongodb+srv:// connection string')
+      .optional(),
+    MONGODB_DB: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,63}$/, '1-63 letters, digits, "_" or "-"')
+      .optional(),
+    REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'a redis:// or rediss:// URL' }).optional(),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, '1-40 letters, digits, "_" or "-"')
+      .default('bb'),
+    LOG_LEVEL: z.enum(logLevels, { error: `one of ${logLevels.join(', ')}` }).default('info'),
+    DATA_DIR: z.string().min(1).default(path.join(projectRoot, '.data')),
+    EMBEDDED_MONGO: z
+      .enum(['auto', 'mongod', 'ferretdb', 'memory', 'none'], {
+        error: 'one of auto, mongod, ferretdb, memory, none',
+      })
+      .default('auto'),
+    WORKER_CONCURRENCY: z.coerce
+      .number({ error: 'an integer from 1 to 100' })
+      .int('an integer from 1 to 100')
+      .min(1, 'an integer from 1 to 100')
+      .max(100, 'an integer from 1 to 100')
+      .default(4),
+    SHUTDOWN_TIMEOUT_MS: z.coerce
+      .number({ error: 'milliseconds, an integer from 1000 to 600000' })
+      .int()
+      .min(1000, 'milliseconds, an integer from 1000 to 600000')
+      .max(600_000, 'milliseconds, an integer from 1000 to 600000')
+      .default(30_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    // Embedded servers are a development convenience; production must say where its data is.
+    for (const key of ['MONGODB_URI', 'REDIS_URL'] as const) {
+      if (!env[key]) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'set when NODE_ENV=production (embedded servers are for development only)',
+        });
+      }
+    }
+  });
+
+export type Config = Readonly<{
+  env: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  publicUrl: string | undefined;
+  mongodbUri: string | undefined;
+  mongodbDb: string | undefined;
+  redisUrl: string | undefined;
+  queuePrefix: string;
+  logLevel: (typeof logLevels)[number];
+  dataDir: string;
+  embeddedMongo: 'auto' | 'mongod' | 'ferretdb' | 'memory' | 'none';
+  workerConcurrency: number;
+  shutdownTimeoutMs: number;
+}>;
+
+/** Thrown when the environment does not validate; `lines` holds one line per bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates an environment (process.env by default) into a frozen, typed config. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "unset", as in most .env tooling.
+  const env = Object.fromEntries(
+    Object.keys(schema.shape)
+      .map((key) => [key, source[key]])
+      .filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? 'environment');
+      const got = key in env ? ` (got ${JSON.stringify(env[key])})` : '';
+      return `invalid configuration: ${key} must be ${issue.message}${got}`;
+    });
+    throw new ConfigError(lines);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL,
+    mongodbUri: e.MONGODB_URI,
+    mongodbDb: e.MONGODB_DB,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    logLevel: e.LOG_LEVEL,
+    dataDir: path.resolve(e.DATA_DIR),
+    embeddedMongo: e.EMBEDDED_MONGO,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  });
+}
+
+/** For entry points: the config, or one line per bad variable on stderr and exit 1. */
+export function loadConfigOrExit(source: NodeJS.ProcessEnv = process.env): Config {
+  try {
+    return loadConfig(source);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    for (const line of error.lines) process.stderr.write(`backboard: ${line}\n`);
+    process.exit(1);
+  }
+}

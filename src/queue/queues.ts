@@ -1,0 +1,30 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+
+/** One queue per kind of work. */
+export const QueueName = {
+  fetch: 'fetch',
+  maintenance: 'maintenance',
+} as const;
+export type QueueName = (typeof QueueName)[keyof typeof QueueName];
+
+/** Maintenance job names; each has one processor in workers/processors. */
+export const MaintenanceJob = {
+  heartbeat: 'heartbeat',
+} as const;
+
+export type Queues = { fetch: Queue; maintenance: Queue; close: () => Promise<void> };
+
+/** Producer-side queues sharing one connection, namespaced by the configured prefix. */
+export function createQueues(connection: Redis, prefix: string): Queues {
+  const options = { connection, prefix };
+  const fetch = new Queue(QueueName.fetch, options);
+  const maintenance = new Queue(QueueName.maintenance, options);
+  return {
+    fetch,
+    maintenance,
+    close: async () => {
+      await Promise.all([fetch.close(), maintenance.close()]);
+    },
+  };
+}

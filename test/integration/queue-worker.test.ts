@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { QueueEvents } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { createRedis } from '../../src/queue/connection.ts';
+import { createQueues, MaintenanceJob, QueueName, type Queues } from '../../src/queue/queues.ts';
+import { readWorkerHeartbeat } from '../../src/store/system-status-repository.ts';
+import { syncSchedules } from '../../workers/run-scheduler.ts';
+import { type RunningWorkers, startWorkers } from '../../workers/run-workers.ts';
+import { type Isolated, isolate } from '../helpers/isolation.ts';
+
+describe('BullMQ on the real Redis', () => {
+  let db: Isolated;
+  let queues: Queues;
+  let events: QueueEvents;
+  let workers: RunningWorkers;
+  let producer: Redis;
+  let eventsConnection: Redis;
+
+  before(async () => {
+    db = await isolate('queue');
+    producer = createRedis(db.redisUrl, 'producer');
+    queues = createQueues(producer, db.config.queuePrefix);
+    eventsConnection = createRedis(db.redisUrl, 'worker');
+    events = new QueueEvents(QueueName.maintenance, {
+      connection: eventsConnection,
+      prefix: db.config.queuePrefix,
+    });
+    await events.waitUntilReady();
+    workers = startWorkers(db);
+  });
+  after(async () => {
+    await workers.close();
+    await events.close();
+    await queues.close();
+    producer.disconnect();
+    eventsConnection.disconnect();
+    await db.cleanup();
+  });
+
+  it('a job added to the queue is completed by a real worker', async () => {
+    const job = await queues.maintenance.add(MaintenanceJob.heartbeat, {});
+    const result = (await job.waitUntilFinished(events, 15_000)) as { by: string };
+    assert.match(result.by, /:\d+$/);
+    const beat = await readWorkerHeartbeat(db.mongo);
+    assert.equal(beat?.lastHeartbeatBy, result.by);
+  });
+
+  it('a job the worker does not know fails once, without retries', async () => {
+    const job = await queues.maintenance.add('no-such-job', {}, { attempts: 5 });
+    await assert.rejects(
+      job.waitUntilFinished(events, 15_000),
+      /unknown maintenance job "no-such-job"/,
+    );
+    const failed = await queues.maintenance.getJob(job.id as string);
+    assert.equal(failed?.attemptsMade, 1);
+  });
+
+  it('the scheduler registers the heartbeat once, however often it syncs', async () => {
+    await syncSchedules(queues, db.logger);
+    await syncSchedules(queues, db.logger);
+    const schedulers = await queues.maintenance.getJobSchedulers();
+    assert.deepEqual(
+      schedulers.map((s) => s.key),
+      [MaintenanceJob.heartbeat],
+    );
+  });
+});

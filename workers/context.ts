@@ -1,0 +1,50 @@
+import type { Connection } from 'mongoose';
+import { type Config, loadConfigOrExit } from '../config/env.ts';
+import { describeEmbedded, resolveServers } from '../src/embedded/embedded-servers.ts';
+import { AppError } from '../src/lib/errors.ts';
+import { createLogger, type Logger } from '../src/lib/logger.ts';
+import { connectMongo } from '../src/store/connection.ts';
+import { Lifecycle } from './lifecycle.ts';
+
+/** What every process needs: validated config, a logger, the database and Redis' address. */
+export type ProcessContext = {
+  config: Config;
+  logger: Logger;
+  lifecycle: Lifecycle;
+  mongo: Connection;
+  redisUrl: string;
+};
+
+/**
+ * Boots a process: config, logger, servers (configured or embedded), database connection.
+ * Any failure here is one clear line on stderr and exit status 1, never a stack trace.
+ */
+export async function openContext(name: string): Promise<ProcessContext> {
+  const config = loadConfigOrExit();
+  const logger = createLogger({ level: config.logLevel, name });
+  const lifecycle = new Lifecycle(logger, config.shutdownTimeoutMs);
+  lifecycle.handleSignals();
+  try {
+    const targets = await resolveServers(config, logger);
+    lifecycle.add('embedded servers', targets.release);
+    for (const server of targets.embedded) logger.info(describeEmbedded(server, config.dataDir));
+    const mongo = await connectMongo(targets.mongodbUri, config.mongodbDb).catch((error: Error) => {
+      throw new AppError(
+        'mongo_unreachable',
+        `cannot reach MongoDB at ${redact(targets.mongodbUri)}: ${error.message}`,
+      );
+    });
+    lifecycle.add('mongodb connection', () => mongo.close());
+    return { config, logger, lifecycle, mongo, redisUrl: targets.redisUrl };
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : String(error);
+    process.stderr.write(`backboard: ${message}\n`);
+    await lifecycle.shutdown(1);
+    throw error;
+  }
+}
+
+/** A connection string without its password, for messages. */
+export function redact(uri: string): string {
+  return uri.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

@@ -1,0 +1,21 @@
+import os from 'node:os';
+import type { Job } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
+import type { Connection } from 'mongoose';
+import { MaintenanceJob } from '../../src/queue/queues.ts';
+import { recordWorkerHeartbeat } from '../../src/store/system-status-repository.ts';
+
+/** Runs one maintenance job by name. */
+export function maintenanceProcessor(mongo: Connection) {
+  const me = `${os.hostname()}:${process.pid}`;
+  return async (job: Job): Promise<unknown> => {
+    switch (job.name) {
+      case MaintenanceJob.heartbeat:
+        await recordWorkerHeartbeat(mongo, me);
+        return { by: me };
+      default:
+        // Retrying cannot teach this worker a job it does not know.
+        throw new UnrecoverableError(`unknown maintenance job "${job.name}"`);
+    }
+  };
+}

@@ -1,0 +1,39 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildApp } from '../src/app.ts';
+import { createRedis, pingRedis } from '../src/queue/connection.ts';
+import { pingMongo } from '../src/store/connection.ts';
+import type { ProcessContext } from './context.ts';
+
+/** Builds the app on the context's connections and listens; registers its own shutdown. */
+export async function startWebServer(
+  ctx: ProcessContext,
+): Promise<{ server: Server; url: string }> {
+  const { config, logger, mongo, lifecycle } = ctx;
+  const redis = createRedis(ctx.redisUrl, 'producer');
+  lifecycle.add('web redis connection', async () => {
+    redis.disconnect();
+  });
+  const app = buildApp({
+    logger,
+    readiness: { mongo: () => pingMongo(mongo), redis: () => pingRedis(redis) },
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, (error?: Error) =>
+      error ? reject(error) : resolve(s),
+    );
+  });
+  lifecycle.add('http server', () => closeServer(server));
+  const { port } = server.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return { server, url: config.publicUrl ?? `http://${host}:${port}` };
+}
+
+/** Stops accepting connections, lets requests in flight finish, then drops idle keep-alives. */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((error) => (error ? reject(error) : resolve()));
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 5000).unref();
+  });
+}

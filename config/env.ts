@@ -54,6 +54,32 @@ const schema = z
       .min(1, 'an integer from 1 to 100')
       .max(100, 'an integer from 1 to 100')
       .default(4),
+    FETCH_ALLOWED_HOSTS: z
+      .string()
+      .regex(
+        /^\s*[A-Za-z0-9.[\]:_-]+(\s*,\s*[A-Za-z0-9.[\]:_-]+)*\s*$/,
+        'a comma-separated list of host or host:port, e.g. "127.0.0.1:8080,feeds.internal"',
+      )
+      .optional(),
+    FETCH_USER_AGENT: z.string().min(1).max(300).optional(),
+    FETCH_MAX_BYTES: z.coerce
+      .number({ error: 'a byte count from 1024 to 104857600' })
+      .int('a byte count from 1024 to 104857600')
+      .min(1024, 'a byte count from 1024 to 104857600')
+      .max(100 * 1024 * 1024, 'a byte count from 1024 to 104857600')
+      .default(5 * 1024 * 1024),
+    FETCH_TIMEOUT_MS: z.coerce
+      .number({ error: 'milliseconds, an integer from 1000 to 300000' })
+      .int('milliseconds, an integer from 1000 to 300000')
+      .min(1000, 'milliseconds, an integer from 1000 to 300000')
+      .max(300_000, 'milliseconds, an integer from 1000 to 300000')
+      .default(30_000),
+    FETCH_HOST_CONCURRENCY: z.coerce
+      .number({ error: 'an integer from 1 to 20' })
+      .int('an integer from 1 to 20')
+      .min(1, 'an integer from 1 to 20')
+      .max(20, 'an integer from 1 to 20')
+      .default(2),
     SHUTDOWN_TIMEOUT_MS: z.coerce
       .number({ error: 'milliseconds, an integer from 1000 to 600000' })
       .int()
@@ -89,7 +115,20 @@ export type Config = Readonly<{
   embeddedMongo: 'auto' | 'mongod' | 'ferretdb' | 'memory' | 'none';
   workerConcurrency: number;
   shutdownTimeoutMs: number;
+  fetch: Readonly<{
+    /** host or host:port entries exempt from the private-address guard (lower-case). */
+    allowedHosts: readonly string[];
+    userAgent: string;
+    maxBytes: number;
+    timeoutMs: number;
+    hostConcurrency: number;
+  }>;
 }>;
+
+/** The User-Agent every fetch sends unless FETCH_USER_AGENT or a source overrides it. */
+export function defaultUserAgent(publicUrl?: string): string {
+  return `backboard/0.1 (backend job and career feed aggregator${publicUrl ? `; +${publicUrl}` : ''})`;
+}
 
 /** Thrown when the environment does not validate; `lines` holds one line per bad variable. */
 export class ConfigError extends Error {
@@ -131,6 +170,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     embeddedMongo: e.EMBEDDED_MONGO,
     workerConcurrency: e.WORKER_CONCURRENCY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    fetch: Object.freeze({
+      allowedHosts: Object.freeze(
+        (e.FETCH_ALLOWED_HOSTS ?? '')
+          .split(',')
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean),
+      ),
+      userAgent: e.FETCH_USER_AGENT ?? defaultUserAgent(e.PUBLIC_URL),
+      maxBytes: e.FETCH_MAX_BYTES,
+      timeoutMs: e.FETCH_TIMEOUT_MS,
+      hostConcurrency: e.FETCH_HOST_CONCURRENCY,
+    }),
   });
 }
 

@@ -80,6 +80,12 @@ const schema = z
       .min(1, 'an integer from 1 to 20')
       .max(20, 'an integer from 1 to 20')
       .default(2),
+    WORKER_LOCK_MS: z.coerce
+      .number({ error: 'milliseconds, an integer from 1000 to 600000' })
+      .int('milliseconds, an integer from 1000 to 600000')
+      .min(1000, 'milliseconds, an integer from 1000 to 600000')
+      .max(600_000, 'milliseconds, an integer from 1000 to 600000')
+      .default(30_000),
     SHUTDOWN_TIMEOUT_MS: z.coerce
       .number({ error: 'milliseconds, an integer from 1000 to 600000' })
       .int()
@@ -114,6 +120,8 @@ export type Config = Readonly<{
   dataDir: string;
   embeddedMongo: 'auto' | 'mongod' | 'ferretdb' | 'memory' | 'none';
   workerConcurrency: number;
+  /** BullMQ job lock: a job whose worker died is taken up again after about this long. */
+  workerLockMs: number;
   shutdownTimeoutMs: number;
   fetch: Readonly<{
     /** host or host:port entries exempt from the private-address guard (lower-case). */
@@ -169,6 +177,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     embeddedMongo: e.EMBEDDED_MONGO,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    workerLockMs: e.WORKER_LOCK_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     fetch: Object.freeze({
       allowedHosts: Object.freeze(

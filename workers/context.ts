@@ -1,9 +1,12 @@
 import type { Connection } from 'mongoose';
 import { type Config, loadConfigOrExit } from '../config/env.ts';
+import { starterSources } from '../config/starter-sources.ts';
 import { describeEmbedded, resolveServers } from '../src/embedded/embedded-servers.ts';
 import { AppError } from '../src/lib/errors.ts';
 import { createLogger, type Logger } from '../src/lib/logger.ts';
 import { connectMongo } from '../src/store/connection.ts';
+import { ensureIndexes } from '../src/store/indexes.ts';
+import { loadStarterSourcesOnce } from '../src/store/starter-sources.ts';
 import { Lifecycle } from './lifecycle.ts';
 
 /** What every process needs: validated config, a logger, the database and Redis' address. */
@@ -19,9 +22,14 @@ export type ProcessContext = {
  * Boots a process: config, logger, servers (configured or embedded), database connection.
  * Any failure here is one clear line on stderr and exit status 1, never a stack trace.
  */
-export async function openContext(name: string): Promise<ProcessContext> {
+export async function openContext(
+  name: string,
+  options: { quiet?: boolean } = {},
+): Promise<ProcessContext> {
   const config = loadConfigOrExit();
-  const logger = createLogger({ level: config.logLevel, name });
+  // Command-line tools print their results, not the servers' chatter, unless LOG_LEVEL asks.
+  const level = options.quiet && !process.env.LOG_LEVEL ? 'warn' : config.logLevel;
+  const logger = createLogger({ level, name });
   const lifecycle = new Lifecycle(logger, config.shutdownTimeoutMs);
   lifecycle.handleSignals();
   try {
@@ -35,6 +43,9 @@ export async function openContext(name: string): Promise<ProcessContext> {
       );
     });
     lifecycle.add('mongodb connection', () => mongo.close());
+    await ensureIndexes(mongo);
+    const added = await loadStarterSourcesOnce(mongo, starterSources);
+    if (added) logger.info(`first start: loaded ${added} starter sources`);
     return { config, logger, lifecycle, mongo, redisUrl: targets.redisUrl };
   } catch (error) {
     const message = error instanceof AppError ? error.message : String(error);

@@ -10,6 +10,7 @@ type Step = { name: string; close: () => Promise<void> };
 export class Lifecycle {
   private readonly steps: Step[] = [];
   private stopping: Promise<void> | undefined;
+  private closing: Promise<boolean> | undefined;
 
   constructor(
     private readonly logger: Logger,
@@ -38,25 +39,38 @@ export class Lifecycle {
     return this.stopping;
   }
 
+  /** Closes everything in reverse order without exiting (for commands that end by themselves). */
+  async close(): Promise<void> {
+    await this.closeAll();
+  }
+
+  private closeAll(): Promise<boolean> {
+    this.closing ??= (async () => {
+      let ok = true;
+      for (const step of [...this.steps].reverse()) {
+        try {
+          await step.close();
+          this.logger.debug(`closed ${step.name}`);
+        } catch (error) {
+          ok = false;
+          this.logger.error({ err: error }, `closing ${step.name} failed`);
+        }
+      }
+      return ok;
+    })();
+    return this.closing;
+  }
+
   private async run(code: number): Promise<void> {
     const timer = setTimeout(() => {
       this.logger.error(`shutdown took longer than ${this.timeoutMs} ms: exiting anyway`);
       process.exit(1);
     }, this.timeoutMs);
     timer.unref();
-    let exitCode = code;
-    for (const step of [...this.steps].reverse()) {
-      try {
-        await step.close();
-        this.logger.debug(`closed ${step.name}`);
-      } catch (error) {
-        exitCode = exitCode || 1;
-        this.logger.error({ err: error }, `closing ${step.name} failed`);
-      }
-    }
+    const ok = await this.closeAll();
     this.logger.info('stopped');
     await flushLogger(this.logger);
-    process.exit(exitCode);
+    process.exit(code || (ok ? 0 : 1));
   }
 }
 

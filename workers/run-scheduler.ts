@@ -1,34 +1,45 @@
+import type { Connection } from 'mongoose';
 import type { Logger } from '../src/lib/logger.ts';
+import { syncSourceSchedules } from '../src/queue/fetch-jobs.ts';
 import { MaintenanceJob, type Queues } from '../src/queue/queues.ts';
+import { listSources } from '../src/store/source-repository.ts';
 
 export const heartbeatEveryMs = 60_000;
 
 /**
- * Keeps the repeatable jobs in Redis in step with what should run. BullMQ's job schedulers
- * are idempotent upserts, so any number of scheduler processes may run this.
+ * Keeps the job schedulers in Redis in step with the sources (one per enabled source, at its
+ * effective interval) plus the maintenance jobs. BullMQ's upserts are idempotent, so any
+ * number of scheduler processes may run this.
  */
-export async function syncSchedules(queues: Queues, logger: Logger): Promise<void> {
+export async function syncSchedules(
+  queues: Queues,
+  mongo: Connection,
+  logger: Logger,
+): Promise<void> {
   await queues.maintenance.upsertJobScheduler(
     MaintenanceJob.heartbeat,
     { every: heartbeatEveryMs },
     { name: MaintenanceJob.heartbeat, opts: { removeOnComplete: 100, removeOnFail: 500 } },
   );
-  logger.debug('schedules synced');
+  const { scheduled, removed } = await syncSourceSchedules(queues.fetch, await listSources(mongo));
+  logger.debug({ scheduled, removed }, 'schedules synced');
 }
 
-/** Syncs now and then every `everyMs`; stop() ends the loop. */
+/** Syncs now and then every `everyMs` (edits made elsewhere are picked up); stop() ends it. */
 export function startScheduler(
   queues: Queues,
+  mongo: Connection,
   logger: Logger,
-  everyMs = 60_000,
+  everyMs = 30_000,
 ): { stop: () => Promise<void> } {
-  let running: Promise<void> = syncSchedules(queues, logger).catch((error) =>
-    logger.error({ err: error }, 'schedule sync failed'),
-  );
-  const timer = setInterval(() => {
-    running = syncSchedules(queues, logger).catch((error) =>
+  const sync = () =>
+    syncSchedules(queues, mongo, logger).catch((error) =>
       logger.error({ err: error }, 'schedule sync failed'),
     );
+  let running = sync();
+  const timer = setInterval(() => {
+    // Chained, so one process never runs two syncs at once.
+    running = running.then(sync);
   }, everyMs);
   return {
     stop: async () => {

@@ -3,7 +3,9 @@ import type { Connection } from 'mongoose';
 import type { Config } from '../config/env.ts';
 import type { Logger } from '../src/lib/logger.ts';
 import { createRedis } from '../src/queue/connection.ts';
-import { QueueName } from '../src/queue/queues.ts';
+import { createQueues, QueueName } from '../src/queue/queues.ts';
+import { createProductFetcher } from './fetcher-factory.ts';
+import { fetchProcessor } from './processors/fetch.ts';
 import { maintenanceProcessor } from './processors/maintenance.ts';
 
 export type RunningWorkers = { workers: Worker[]; close: () => Promise<void> };
@@ -17,8 +19,29 @@ export function startWorkers(deps: {
 }): RunningWorkers {
   const { config, logger, mongo } = deps;
   const connection = createRedis(deps.redisUrl, 'worker');
-  const common = { connection, prefix: config.queuePrefix };
+  // Commands (locks, host gate, rescheduling) use their own connection: the workers' one blocks.
+  const commands = createRedis(deps.redisUrl, 'worker');
+  const queues = createQueues(commands, config.queuePrefix);
+  const common = {
+    connection,
+    prefix: config.queuePrefix,
+    lockDuration: config.workerLockMs,
+    stalledInterval: config.workerLockMs,
+  };
+  const fetcher = createProductFetcher(config, commands);
   const workers = [
+    new Worker(
+      QueueName.fetch,
+      fetchProcessor({
+        mongo,
+        fetcher,
+        logger,
+        redis: commands,
+        queue: queues.fetch,
+        prefix: config.queuePrefix,
+      }),
+      { ...common, concurrency: config.workerConcurrency },
+    ),
     new Worker(QueueName.maintenance, maintenanceProcessor(mongo), { ...common, concurrency: 1 }),
   ];
   for (const worker of workers) {
@@ -33,6 +56,8 @@ export function startWorkers(deps: {
     workers,
     close: async () => {
       await Promise.all(workers.map((worker) => worker.close()));
+      await queues.close();
+      commands.disconnect();
       connection.disconnect();
     },
   };

@@ -11,6 +11,6 @@ ctx.lifecycle.add('scheduler redis', async () => {
   await queues.close();
   redis.disconnect();
 });
-const scheduler = startScheduler(queues, ctx.logger);
+const scheduler = startScheduler(queues, ctx.mongo, ctx.logger);
 ctx.lifecycle.add('scheduler', scheduler.stop);
 ctx.logger.info('backboard scheduler running');

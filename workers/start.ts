@@ -17,7 +17,7 @@ ctx.lifecycle.add('scheduler queues', async () => {
   await queues.close();
   redis.disconnect();
 });
-const scheduler = startScheduler(queues, ctx.logger);
+const scheduler = startScheduler(queues, ctx.mongo, ctx.logger);
 ctx.lifecycle.add('scheduler', scheduler.stop);
 
 const { url } = await startWebServer(ctx);

@@ -6,7 +6,11 @@ import type { RunningServer } from './state.ts';
 import { pingRedisUrl, waitReady } from './wait-ready.ts';
 
 /** Starts redis-server on a free port with its append-only file under the data folder. */
-export async function startRedis(dataDir: string, logsDir: string): Promise<RunningServer> {
+export async function startRedis(
+  dataDir: string,
+  logsDir: string,
+  port?: number,
+): Promise<RunningServer> {
   const bin = await findExecutable('redis-server');
   if (!bin) {
     throw new EmbeddedServerError(
@@ -16,7 +20,7 @@ export async function startRedis(dataDir: string, logsDir: string): Promise<Runn
   const dir = path.join(dataDir, 'redis');
   await mkdir(dir, { recursive: true });
   await mkdir(logsDir, { recursive: true });
-  const port = await freePort();
+  port ??= await freePort();
   const logFile = path.join(logsDir, 'redis.log');
   // appendonly keeps queued jobs across restarts; bound to loopback only.
   const args = [

@@ -40,7 +40,12 @@ export class FetchError extends AppError {
   constructor(
     readonly fetchCode: FetchErrorCode,
     message: string,
-    readonly details: { status?: number; retryAfterMs?: number; url?: string; permanent?: boolean } = {},
+    readonly details: {
+      status?: number;
+      retryAfterMs?: number;
+      url?: string;
+      permanent?: boolean;
+    } = {},
     options?: { cause?: unknown },
   ) {
     super(`fetch_${fetchCode}`, message, options);
@@ -52,9 +57,18 @@ export class FetchError extends AppError {
     if (this.details.permanent !== undefined) return this.details.permanent;
     if (this.fetchCode === 'http_status') {
       const s = this.details.status ?? 0;
-      return s === 404 || s === 410 || s === 401 || s === 403 || s === 400 || s === 405 || s === 451;
+      return (
+        s === 404 || s === 410 || s === 401 || s === 403 || s === 400 || s === 405 || s === 451
+      );
     }
-    return ['invalid_url', 'blocked_address', 'too_large', 'too_many_redirects', 'redirect_loop', 'bad_redirect'].includes(this.fetchCode);
+    return [
+      'invalid_url',
+      'blocked_address',
+      'too_large',
+      'too_many_redirects',
+      'redirect_loop',
+      'bad_redirect',
+    ].includes(this.fetchCode);
   }
 }
 

@@ -57,8 +57,8 @@ describe('BullMQ on the real Redis', () => {
   });
 
   it('the scheduler registers the heartbeat once, however often it syncs', async () => {
-    await syncSchedules(queues, db.logger);
-    await syncSchedules(queues, db.logger);
+    await syncSchedules(queues, db.mongo, db.logger);
+    await syncSchedules(queues, db.mongo, db.logger);
     const schedulers = await queues.maintenance.getJobSchedulers();
     assert.deepEqual(
       schedulers.map((s) => s.key),

@@ -1,0 +1,70 @@
+import { healthStatus } from '../domain/source.ts';
+import type { SourceDoc } from '../store/models/source.ts';
+import { ago, formatTable } from './args.ts';
+
+/** A source as `sources list --json` prints it: flat, stable field names. */
+export function sourceJson(s: SourceDoc) {
+  return {
+    id: s._id.toString(),
+    name: s.name,
+    url: s.url,
+    kind: s.kind,
+    type: s.type,
+    intervalMinutes: s.intervalMinutes,
+    enabled: s.enabled,
+    status: healthStatus(s),
+    lastFetchedAt: s.health.lastFetchedAt?.toISOString() ?? null,
+    lastSuccessAt: s.health.lastSuccessAt?.toISOString() ?? null,
+    lastError: s.health.lastError
+      ? {
+          message: s.health.lastError.message,
+          code: s.health.lastError.code,
+          status: s.health.lastError.status,
+          at: s.health.lastError.at.toISOString(),
+        }
+      : null,
+    consecutiveFailures: s.health.consecutiveFailures,
+    totals: {
+      runs: s.health.totalRuns,
+      failures: s.health.totalFailures,
+      new: s.health.totalNew,
+      updated: s.health.totalUpdated,
+    },
+    lastRun: s.health.lastRun
+      ? { ...s.health.lastRun, at: s.health.lastRun.at.toISOString() }
+      : null,
+    terms: s.terms,
+  };
+}
+
+/** The sources as a terminal table. */
+export function sourcesTable(sources: SourceDoc[]): string {
+  if (sources.length === 0)
+    return 'no sources yet: add one with `npm run sources -- add --url <feed> --type jobs|articles`';
+  return formatTable(
+    ['ID', 'NAME', 'TYPE', 'STATUS', 'LAST SUCCESS', 'LAST RUN', 'LAST ERROR'],
+    sources.map((s) => [
+      s._id.toString(),
+      s.name.length > 40 ? `${s.name.slice(0, 39)}…` : s.name,
+      s.type,
+      healthStatus(s),
+      ago(s.health.lastSuccessAt),
+      s.health.lastRun ? runLine(s.health.lastRun) : '-',
+      s.health.lastError && s.health.consecutiveFailures > 0
+        ? s.health.lastError.message.slice(0, 80)
+        : '',
+    ]),
+  );
+}
+
+/** "stored: 3 new, 1 updated, 20 unchanged, 2 dropped" */
+export function runLine(run: {
+  outcome: string;
+  new: number;
+  updated: number;
+  unchanged: number;
+  dropped: number;
+}): string {
+  if (run.outcome !== 'stored') return run.outcome.replace('_', ' ');
+  return `stored: ${run.new} new, ${run.updated} updated, ${run.unchanged} unchanged, ${run.dropped} dropped`;
+}

@@ -1,0 +1,93 @@
+// URL identity for dedup: the same page reached through a feed, a newsletter or a share link must
+// collapse to one key, while anything that may select different content (path case, other
+// params, their order and encoding) is left exactly as published.
+
+/** Query parameters that only tell the publisher where a click came from. */
+const TRACKING_PARAMS = new Set([
+  '_ga',
+  '_gl',
+  '_hsenc',
+  '_hsmi',
+  '__hsfp',
+  '__hssc',
+  '__hstc',
+  'dclid',
+  'fbclid',
+  'gbraid',
+  'gclid',
+  'gclsrc',
+  'hsctatracking',
+  'igshid',
+  'li_fat_id',
+  'mc_cid',
+  'mc_eid',
+  'mkt_tok',
+  'msclkid',
+  'oly_anon_id',
+  'oly_enc_id',
+  'pk_campaign',
+  'pk_content',
+  'pk_keyword',
+  'pk_kwd',
+  'pk_medium',
+  'pk_source',
+  'rb_clickid',
+  'ref',
+  'ref_src',
+  's_cid',
+  'spm',
+  'srsltid',
+  'ttclid',
+  'twclid',
+  'vero_conv',
+  'vero_id',
+  'wbraid',
+  'wickedid',
+  'yclid',
+]);
+const TRACKING_PREFIXES = ['utm_', 'mtm_'];
+
+/** The link resolved against base as an absolute http(s) URL, or null when it cannot be one. */
+export function resolveUrl(link: string, base?: string): string | null {
+  const url = parseHttpUrl(link, base);
+  return url ? url.href : null;
+}
+
+/** The dedup form of a link: absolute http(s), no fragment, no default port, no tracking params. */
+export function canonicalUrl(link: string, base?: string): string | null {
+  const url = parseHttpUrl(link, base);
+  if (!url) return null;
+  url.hash = '';
+  // Rebuilt by hand: URLSearchParams would re-encode the params we keep ("a b" → "a+b").
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((pair) => pair !== '' && !isTrackingParam(pair));
+  url.search = kept.length ? `?${kept.join('&')}` : '';
+  return url.href;
+}
+
+function parseHttpUrl(link: string, base?: string): URL | null {
+  const trimmed = link.trim();
+  if (!trimmed) return null;
+  let url: URL;
+  try {
+    url = base ? new URL(trimmed, base) : new URL(trimmed);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (!url.hostname) return null;
+  return url;
+}
+
+function isTrackingParam(pair: string): boolean {
+  const rawKey = pair.split('=', 1)[0] ?? '';
+  let key: string;
+  try {
+    key = decodeURIComponent(rawKey.replace(/\+/g, ' ')).toLowerCase();
+  } catch {
+    key = rawKey.toLowerCase();
+  }
+  return TRACKING_PARAMS.has(key) || TRACKING_PREFIXES.some((prefix) => key.startsWith(prefix));
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { EntryType } from './entry.ts';
+
+export const sourceKinds = ['rss'] as const;
+export type SourceKind = (typeof sourceKinds)[number];
+
+/** What a source's publisher allows us to do with its items (stored per source). */
+export type SourceTerms = {
+  /** The board must name the source and link back to the origin. */
+  attribution: boolean;
+  /** Items may be republished as structured data (JobPosting JSON-LD, Google Jobs). */
+  syndication: boolean;
+  note: string | null;
+};
+
+/** Per-source settings; data, not environment variables. */
+export type SourceOptions = {
+  userAgent: string | null;
+  keep: string[];
+  block: string[];
+  /** How to read ambiguous numeric dates like 10/06/2024. */
+  dateOrder: 'dmy' | 'mdy' | null;
+  timeZone: string | null;
+};
+
+/** A source as the operator describes it (what `sources add` and the starter list provide). */
+export type SourceInput = {
+  name: string;
+  url: string;
+  kind: SourceKind;
+  type: EntryType;
+  intervalMinutes: number;
+  enabled: boolean;
+  options: SourceOptions;
+  terms: SourceTerms;
+};
+
+const keywords = z.array(z.string().trim().min(1).max(100)).max(100).default([]);
+
+/** Validates operator input into a SourceInput, with a message per field. */
+export const sourceInputSchema = z.object({
+  name: z.string().trim().min(1, 'a name is required').max(200),
+  url: z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL' }).max(2000),
+  kind: z.enum(sourceKinds, { error: `one of ${sourceKinds.join(', ')}` }).default('rss'),
+  type: z.enum(['jobs', 'articles'], { error: 'jobs or articles' }),
+  intervalMinutes: z.coerce
+    .number({ error: 'minutes, an integer from 5 to 10080' })
+    .int('minutes, an integer from 5 to 10080')
+    .min(5, 'minutes, an integer from 5 to 10080')
+    .max(10080, 'minutes, an integer from 5 to 10080')
+    .default(30),
+  enabled: z.boolean().default(true),
+  options: z
+    .object({
+      userAgent: z.string().trim().min(1).max(300).nullable().default(null),
+      keep: keywords,
+      block: keywords,
+      dateOrder: z.enum(['dmy', 'mdy']).nullable().default(null),
+      timeZone: z.string().trim().min(1).max(64).nullable().default(null),
+    })
+    .default({ userAgent: null, keep: [], block: [], dateOrder: null, timeZone: null }),
+  terms: z
+    .object({
+      attribution: z.boolean().default(true),
+      syndication: z.boolean().default(false),
+      note: z.string().trim().max(1000).nullable().default(null),
+    })
+    .default({ attribution: true, syndication: false, note: null }),
+});
+
+/** Longest a failing source waits between runs. */
+export const maxBackoffMinutes = 24 * 60;
+
+/**
+ * The interval a source actually runs at: its own, doubled for each consecutive failure
+ * after the second, capped at a day (and never below its own interval).
+ */
+export function effectiveIntervalMinutes(
+  intervalMinutes: number,
+  consecutiveFailures: number,
+): number {
+  if (consecutiveFailures < 3) return intervalMinutes;
+  const factor = 2 ** Math.min(consecutiveFailures - 2, 10);
+  return Math.max(intervalMinutes, Math.min(intervalMinutes * factor, maxBackoffMinutes));
+}
+
+export type HealthStatus = 'healthy' | 'failing' | 'backing_off' | 'disabled' | 'never_run';
+
+/** The badge an operator sees: never silently disabled, a failing source says so. */
+export function healthStatus(source: {
+  enabled: boolean;
+  health: { consecutiveFailures: number; lastFetchedAt: Date | null };
+}): HealthStatus {
+  if (!source.enabled) return 'disabled';
+  if (!source.health.lastFetchedAt) return 'never_run';
+  if (source.health.consecutiveFailures >= 3) return 'backing_off';
+  if (source.health.consecutiveFailures > 0) return 'failing';
+  return 'healthy';
+}

@@ -1,0 +1,52 @@
+// Search runs as `{ terms: { $all: [...] } }` on a multikey index (no $text on FerretDB), so the
+// same tokenizer must build an entry's terms and split the user's query.
+
+const MAX_TERMS = 64;
+const MAX_TERM_LENGTH = 40;
+// A run of letters and digits; tech names are kept whole, punctuation and all, since splitting
+// "c++" or ".net" would leave nothing to find.
+const TOKEN =
+  /(?<![\p{L}\p{N}])(?:c\+\+|[cfj]#|(?:asp|ado|vb)?\.net|[\p{L}\p{N}]+\.js|socket\.io)(?![\p{L}\p{N}+#])|[\p{L}\p{N}]+/gu;
+// Short tokens that are names of languages, not noise.
+const SHORT_TECH = new Set(['c', 'r']);
+// Words too common to narrow a search. Not "it" (the IT field) nor "us" (the country).
+const STOP_WORDS = new Set(
+  (
+    'a an and are as at be been but by can do does for from had has have he her his how i if in ' +
+    'into is its me my no not of on or our she so than that the their them then there they this ' +
+    'to was we were what when where which who will with you your'
+  ).split(' '),
+);
+
+/** Lower-cased, deduplicated search tokens of the given texts (tech names like c++ and .net kept whole), at most 64. */
+export function searchTerms(...parts: Array<string | null | string[]>): string[] {
+  const terms = new Set<string>();
+  for (const part of parts.flat()) {
+    if (!part) continue;
+    for (const term of tokenize(part)) {
+      if (terms.size >= MAX_TERMS) return [...terms];
+      terms.add(term);
+    }
+  }
+  return [...terms];
+}
+
+function tokenize(text: string): string[] {
+  const lower = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/['’]s\b/g, '') // possessive: "company's" → "company"
+    .replace(/(\p{L})['’](\p{L})/gu, '$1$2'); // "don't" → "dont"
+  const tokens: string[] = [];
+  for (const [token] of lower.matchAll(TOKEN)) {
+    tokens.push(token);
+    // "node.js" is also found by "node".
+    if (token.endsWith('.js')) tokens.push(token.slice(0, -3));
+  }
+  return tokens.filter(
+    (token) =>
+      token.length <= MAX_TERM_LENGTH &&
+      (token.length >= 2 || SHORT_TECH.has(token)) &&
+      !STOP_WORDS.has(token),
+  );
+}

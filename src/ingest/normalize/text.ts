@@ -1,0 +1,85 @@
+// Plain text out of feed markup: titles, summaries, search input. Feeds escape their HTML once,
+// twice ("&amp;amp;") or not at all, so decoding repeats until the text stops changing.
+import { DecodingMode, decodeHTML } from 'entities';
+import sanitize from 'sanitize-html';
+
+/** Elements whose content is never readable text. */
+export const NON_TEXT_TAGS = [
+  'script',
+  'style',
+  'textarea',
+  'option',
+  'xmp',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'select',
+  'noscript',
+  'noembed',
+  'noframes',
+  'svg',
+  'math',
+  'template',
+  'title',
+  'head',
+  'canvas',
+  'audio',
+  'video',
+];
+
+// Ending or starting one of these separates words, so it becomes a space in the text.
+const BLOCK_TAG =
+  /<\/?(?:address|article|aside|blockquote|br|caption|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>/gi;
+// Markup a title may carry, escaped or not; anything else between angle brackets ("Vec<T>") is text.
+const TITLE_TAG =
+  /<\/?(?:a|abbr|b|big|br|cite|code|del|div|em|font|h[1-6]|i|img|ins|kbd|mark|p|q|s|small|span|strike|strong|sub|sup|u)\b[^<>]*>/gi;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+
+/** Decodes HTML entities, repeatedly, so double-escaped text ("&amp;amp;", "&amp;#8217;") comes out plain. */
+export function decodeEntities(text: string): string {
+  let current = decodeHTML(text);
+  // Later passes need the semicolon: "?a=1&amp;copy=2" must end as "&copy=2", not "©=2".
+  for (let pass = 0; pass < 2; pass++) {
+    const next = decodeHTML(current, DecodingMode.Strict);
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+/** The readable text of an HTML fragment: tags dropped, blocks separated, entities decoded, whitespace collapsed. */
+export function htmlToText(html: string): string {
+  const escaped = sanitize(html.replace(BLOCK_TAG, ' $& '), {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: NON_TEXT_TAGS,
+  });
+  return collapse(decodeEntities(escaped));
+}
+
+/** Shortens text to at most max characters, cutting at a word boundary and marking the cut with "…". */
+export function summarize(text: string, max = 300): string {
+  const plain = collapse(text);
+  if (plain.length <= max) return plain;
+  let cut = plain.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  // A cut inside one very long word keeps the characters rather than leaving almost nothing.
+  if (space > max / 2) cut = cut.slice(0, space);
+  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.replace(/[\s,;:.\-–—]+$/, '')}…`;
+}
+
+/** A title as plain text: entities decoded, markup (real or escaped) stripped, whitespace collapsed. */
+export function cleanTitle(raw: string): string {
+  const decoded = decodeEntities(raw)
+    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(TITLE_TAG, (tag) => (/^<\/?(?:br|div|h\d|p)\b/i.test(tag) ? ' ' : ''));
+  return collapse(decoded);
+}
+
+function collapse(text: string): string {
+  return text.replace(INVISIBLE, '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,90 @@
+import type { JobsOptions, Queue } from 'bullmq';
+import { effectiveIntervalMinutes } from '../domain/source.ts';
+
+/** The one job a fetch queue runs: refresh a source. Payloads carry ids only. */
+export const refreshJobName = 'refresh';
+export type RefreshJobData = { sourceId: string; reason: 'scheduled' | 'manual' };
+
+/** Fixed ids (no colons, not digits-only): one source is never queued twice. */
+export const sourceJobId = (sourceId: string) => `source-${sourceId}`;
+const schedulerPrefix = 'source-';
+
+/** Transient failures retry with exponential backoff; permanent ones fail at once (UnrecoverableError). */
+export const refreshJobOptions: JobsOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 30_000 },
+  removeOnComplete: { count: 1000 },
+  removeOnFail: { count: 1000 },
+};
+
+type Schedulable = {
+  _id: { toString(): string };
+  enabled: boolean;
+  intervalMinutes: number;
+  health: { consecutiveFailures: number; lastFetchedAt: Date | null };
+};
+
+/**
+ * Creates or updates a source's job scheduler at its effective interval (backed off while
+ * failing). Unchanged settings leave the pending run alone; a changed interval takes effect
+ * from the last run, so backing off never triggers an immediate extra run.
+ */
+export async function scheduleSource(
+  queue: Queue,
+  source: Schedulable,
+  now = Date.now(),
+): Promise<void> {
+  const id = source._id.toString();
+  if (!source.enabled) {
+    await queue.removeJobScheduler(schedulerPrefix + id);
+    return;
+  }
+  const everyMs =
+    effectiveIntervalMinutes(source.intervalMinutes, source.health.consecutiveFailures) * 60_000;
+  const last = source.health.lastFetchedAt?.getTime();
+  const startDate = last === undefined ? now : Math.max(now, last + everyMs);
+  await queue.upsertJobScheduler(
+    schedulerPrefix + id,
+    { every: everyMs, startDate },
+    {
+      name: refreshJobName,
+      data: { sourceId: id, reason: 'scheduled' } satisfies RefreshJobData,
+      opts: refreshJobOptions,
+    },
+  );
+}
+
+/** Makes the queue's schedulers match the sources: one per enabled source, none for others. */
+export async function syncSourceSchedules(
+  queue: Queue,
+  sources: Schedulable[],
+): Promise<{ scheduled: number; removed: number }> {
+  const wanted = new Set<string>();
+  for (const source of sources) {
+    await scheduleSource(queue, source);
+    if (source.enabled) wanted.add(schedulerPrefix + source._id.toString());
+  }
+  let removed = 0;
+  for (let start = 0; ; start += 500) {
+    const page = await queue.getJobSchedulers(start, start + 499);
+    for (const scheduler of page) {
+      if (scheduler.key.startsWith(schedulerPrefix) && !wanted.has(scheduler.key)) {
+        await queue.removeJobScheduler(scheduler.key);
+        removed++;
+      }
+    }
+    if (page.length < 500) break;
+  }
+  return { scheduled: wanted.size, removed };
+}
+
+/** Queues an immediate run ("fetch now"); a run already queued for the source is reused. */
+export async function enqueueRefresh(queue: Queue, sourceId: string) {
+  return queue.add(refreshJobName, { sourceId, reason: 'manual' } satisfies RefreshJobData, {
+    ...refreshJobOptions,
+    jobId: sourceJobId(sourceId),
+    // Removed when done, so the next "fetch now" can use the same id; results live on the source.
+    removeOnComplete: true,
+    removeOnFail: true,
+  });
+}

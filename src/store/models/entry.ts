@@ -1,0 +1,71 @@
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import type { DateFlag, EntryType, JobFields } from '../../domain/entry.ts';
+
+/** A stored job or article: the normalized entry plus bookkeeping. */
+export type EntryDoc = {
+  _id: Types.ObjectId;
+  canonicalUrl: string;
+  url: string;
+  guid: string | null;
+  sourceId: Types.ObjectId;
+  title: string;
+  summary: string;
+  html: string;
+  author: string | null;
+  tags: string[];
+  /** The source's date, or the first-seen time when the source gave none (see dateFlag). */
+  publishedAt: Date;
+  updatedAt: Date | null;
+  dateFlag: DateFlag | null;
+  imageUrl: string | null;
+  enclosure: { url: string; type: string | null; length: number | null } | null;
+  terms: string[];
+  job: JobFields | null;
+  /** Hash of the content fields: a re-run writes only entries whose hash changed. */
+  contentHash: string;
+  firstSeenAt: Date;
+  /** Refreshed at most every few hours, so unchanged re-runs stay write-free. */
+  lastSeenAt: Date;
+  changedAt: Date;
+};
+
+const schema = new Schema<EntryDoc>(
+  {
+    canonicalUrl: { type: String, required: true },
+    url: { type: String, required: true },
+    guid: { type: String, default: null },
+    sourceId: { type: Schema.Types.ObjectId, required: true },
+    title: { type: String, required: true },
+    summary: { type: String, default: '' },
+    html: { type: String, default: '' },
+    author: { type: String, default: null },
+    tags: { type: [String], default: [] },
+    publishedAt: { type: Date, required: true },
+    updatedAt: { type: Date, default: null },
+    dateFlag: { type: String, default: null },
+    imageUrl: { type: String, default: null },
+    enclosure: { type: Schema.Types.Mixed, default: null },
+    terms: { type: [String], default: [] },
+    job: { type: Schema.Types.Mixed, default: null },
+    contentHash: { type: String, required: true },
+    firstSeenAt: { type: Date, required: true },
+    lastSeenAt: { type: Date, required: true },
+    changedAt: { type: Date, required: true },
+  },
+  { versionKey: false, minimize: false },
+);
+// The dedup key within a type; every entry has one, so the unique index is safe on FerretDB.
+schema.index({ canonicalUrl: 1 }, { unique: true });
+schema.index({ sourceId: 1 });
+schema.index({ publishedAt: -1 });
+schema.index({ terms: 1 });
+
+const modelNames: Record<EntryType, string> = { jobs: 'Job', articles: 'Article' };
+
+/** The model for one entry type; jobs and articles live in their own collections. */
+export function entryModel(connection: Connection, type: EntryType): Model<EntryDoc> {
+  const name = modelNames[type];
+  return (
+    (connection.models[name] as Model<EntryDoc>) ?? connection.model<EntryDoc>(name, schema, type)
+  );
+}

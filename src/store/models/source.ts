@@ -1,0 +1,85 @@
+import { type Connection, type Model, Schema, type Types } from 'mongoose';
+import type { EntryType } from '../../domain/entry.ts';
+import type { SourceKind, SourceOptions, SourceTerms } from '../../domain/source.ts';
+
+/** The last run of a source, as the operator sees it. */
+export type RunSummary = {
+  at: Date;
+  outcome: 'stored' | 'not_modified' | 'unchanged' | 'failed' | 'skipped';
+  new: number;
+  updated: number;
+  unchanged: number;
+  dropped: number;
+  durationMs: number;
+  repairs: string[];
+  warnings: string[];
+};
+
+export type SourceHealth = {
+  lastFetchedAt: Date | null;
+  lastSuccessAt: Date | null;
+  lastError: { message: string; code: string; status: number | null; at: Date } | null;
+  consecutiveFailures: number;
+  totalRuns: number;
+  totalFailures: number;
+  totalNew: number;
+  totalUpdated: number;
+  lastRun: RunSummary | null;
+};
+
+export type SourceDoc = {
+  _id: Types.ObjectId;
+  name: string;
+  url: string;
+  kind: SourceKind;
+  type: EntryType;
+  intervalMinutes: number;
+  enabled: boolean;
+  options: SourceOptions;
+  terms: SourceTerms;
+  fetchState: {
+    etag: string | null;
+    lastModified: string | null;
+    bodyHash: string | null;
+    finalUrl: string | null;
+  };
+  health: SourceHealth;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const schema = new Schema<SourceDoc>(
+  {
+    name: { type: String, required: true },
+    url: { type: String, required: true },
+    kind: { type: String, required: true },
+    type: { type: String, required: true },
+    intervalMinutes: { type: Number, required: true },
+    enabled: { type: Boolean, required: true },
+    options: { type: Schema.Types.Mixed, required: true },
+    terms: { type: Schema.Types.Mixed, required: true },
+    fetchState: { type: Schema.Types.Mixed, required: true },
+    health: { type: Schema.Types.Mixed, required: true },
+  },
+  { collection: 'sources', versionKey: false, timestamps: true, minimize: false },
+);
+// One source per feed URL: the starter list and `sources add` can never duplicate one.
+schema.index({ url: 1 }, { unique: true });
+
+export function sourceModel(connection: Connection): Model<SourceDoc> {
+  return (
+    (connection.models.Source as Model<SourceDoc>) ?? connection.model<SourceDoc>('Source', schema)
+  );
+}
+
+export const emptyHealth = (): SourceHealth => ({
+  lastFetchedAt: null,
+  lastSuccessAt: null,
+  lastError: null,
+  consecutiveFailures: 0,
+  totalRuns: 0,
+  totalFailures: 0,
+  totalNew: 0,
+  totalUpdated: 0,
+  lastRun: null,
+});

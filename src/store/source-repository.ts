@@ -1,0 +1,142 @@
+import { type Connection, isValidObjectId, Types } from 'mongoose';
+import type { SourceInput } from '../domain/source.ts';
+import { AppError } from '../lib/errors.ts';
+import { emptyHealth, type RunSummary, type SourceDoc, sourceModel } from './models/source.ts';
+
+/** The form a source URL is stored in, so the same feed is one source. */
+export function sourceUrlKey(url: string): string {
+  const u = new URL(url);
+  u.hash = '';
+  return u.toString();
+}
+
+/** Adds a source; a URL already present is an `already_exists` error naming the existing one. */
+export async function createSource(connection: Connection, input: SourceInput): Promise<SourceDoc> {
+  const Source = sourceModel(connection);
+  const url = sourceUrlKey(input.url);
+  const existing = await Source.findOne({ url }).lean();
+  if (existing)
+    throw new AppError(
+      'already_exists',
+      `a source for ${url} already exists: ${existing._id} (${existing.name})`,
+    );
+  const doc = await Source.create({
+    ...input,
+    url,
+    fetchState: { etag: null, lastModified: null, bodyHash: null, finalUrl: null },
+    health: emptyHealth(),
+  });
+  return doc.toObject();
+}
+
+/** Inserts the sources whose URLs are not stored yet; returns how many were added. */
+export async function insertMissingSources(
+  connection: Connection,
+  inputs: SourceInput[],
+): Promise<number> {
+  const Source = sourceModel(connection);
+  let added = 0;
+  for (const input of inputs) {
+    const url = sourceUrlKey(input.url);
+    const result = await Source.updateOne(
+      { url },
+      {
+        $setOnInsert: {
+          ...input,
+          url,
+          fetchState: { etag: null, lastModified: null, bodyHash: null, finalUrl: null },
+          health: emptyHealth(),
+        },
+      },
+      { upsert: true, timestamps: true },
+    );
+    added += result.upsertedCount;
+  }
+  return added;
+}
+
+/** A source by id, or undefined (also for a malformed id). */
+export async function findSource(
+  connection: Connection,
+  id: string,
+): Promise<SourceDoc | undefined> {
+  if (!isValidObjectId(id)) return undefined;
+  return (await sourceModel(connection).findById(id).lean()) ?? undefined;
+}
+
+/** Every source, by name (case-insensitively) for stable listings. */
+export async function listSources(
+  connection: Connection,
+  filter: { enabled?: boolean } = {},
+): Promise<SourceDoc[]> {
+  const query = filter.enabled === undefined ? {} : { enabled: filter.enabled };
+  const sources = await sourceModel(connection).find(query).lean();
+  return sources.sort(
+    (a, b) =>
+      a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.url.localeCompare(b.url),
+  );
+}
+
+/** Records a successful run: fetch state, counts, and the failure streak reset. */
+export async function recordRunSuccess(
+  connection: Connection,
+  id: Types.ObjectId | string,
+  run: RunSummary,
+  fetchState: SourceDoc['fetchState'],
+): Promise<void> {
+  await sourceModel(connection).updateOne(
+    { _id: new Types.ObjectId(String(id)) },
+    {
+      $set: {
+        fetchState,
+        'health.lastFetchedAt': run.at,
+        'health.lastSuccessAt': run.at,
+        'health.consecutiveFailures': 0,
+        'health.lastRun': run,
+      },
+      $inc: {
+        'health.totalRuns': 1,
+        'health.totalNew': run.new,
+        'health.totalUpdated': run.updated,
+      },
+    },
+  );
+}
+
+/** Records a failed run; returns the failure streak after it. */
+export async function recordRunFailure(
+  connection: Connection,
+  id: Types.ObjectId | string,
+  run: RunSummary,
+  error: { message: string; code: string; status: number | null },
+): Promise<number> {
+  const updated = await sourceModel(connection)
+    .findOneAndUpdate(
+      { _id: new Types.ObjectId(String(id)) },
+      {
+        $set: {
+          'health.lastFetchedAt': run.at,
+          'health.lastError': { ...error, at: run.at },
+          'health.lastRun': run,
+        },
+        $inc: { 'health.consecutiveFailures': 1, 'health.totalRuns': 1, 'health.totalFailures': 1 },
+      },
+      { new: true },
+    )
+    .lean();
+  return updated?.health.consecutiveFailures ?? 0;
+}
+
+/** Updates an existing source's settings. */
+export async function updateSource(
+  connection: Connection,
+  id: string,
+  changes: Partial<Pick<SourceDoc, 'enabled' | 'intervalMinutes' | 'name'>>,
+): Promise<SourceDoc | undefined> {
+  if (!isValidObjectId(id)) return undefined;
+  return (
+    (await sourceModel(connection)
+      .findByIdAndUpdate(id, { $set: changes }, { new: true })
+      .lean()) ?? undefined
+  );
+}

@@ -1,0 +1,239 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { starterSources } from '../../config/starter-sources.ts';
+import { cleanEnv, runEntry } from '../helpers/child-process.ts';
+import { jobItems, wwrFeed } from '../helpers/feeds.ts';
+import {
+  type FixtureServer,
+  readSharedFixture,
+  serveBody,
+  sharedFixtures,
+  startFixtureServer,
+} from '../helpers/fixture-server.ts';
+import { type Isolated, isolate } from '../helpers/isolation.ts';
+
+async function cli(entry: string, args: string[], env: NodeJS.ProcessEnv) {
+  const run = runEntry(entry, env, args);
+  const code = await run.exit;
+  return { code, stdout: run.stdout(), stderr: run.stderr() };
+}
+
+describe('npm run sources', () => {
+  let db: Isolated;
+  let web: FixtureServer;
+  let env: NodeJS.ProcessEnv;
+  const sources = (...args: string[]) => cli('workers/cli/sources.ts', args, env);
+
+  before(async () => {
+    db = await isolate('cli');
+    web = await startFixtureServer();
+    web.on('/jobs.rss', serveBody(await readSharedFixture('jobs-remotely/jobs.rss')));
+    env = cleanEnv({
+      MONGODB_URI: process.env.MONGODB_URI as string,
+      REDIS_URL: db.redisUrl,
+      MONGODB_DB: db.config.mongodbDb as string,
+      QUEUE_PREFIX: db.config.queuePrefix,
+      FETCH_ALLOWED_HOSTS: web.host,
+      LOG_LEVEL: 'warn',
+    });
+  });
+  after(async () => {
+    await web.close();
+    await db.cleanup();
+  });
+
+  let id = '';
+  it('add stores a source and prints its id', async () => {
+    const out = await sources(
+      'add',
+      '--url',
+      web.url('/jobs.rss'),
+      '--type',
+      'jobs',
+      '--name',
+      'Fixture WWR',
+    );
+    assert.equal(out.code, 0, out.stderr);
+    const match = out.stdout.match(
+      /^added ([0-9a-f]{24}) Fixture WWR \(http:\/\/127\.0\.0\.1:\d+\/jobs\.rss\)$/m,
+    );
+    assert.ok(match, out.stdout);
+    id = match[1] as string;
+  });
+
+  it('add refuses bad input with one clear line and a non-zero status', async () => {
+    const cases: Array<[string[], number, RegExp]> = [
+      [
+        ['add', '--url', 'ftp://example.com/feed', '--type', 'jobs'],
+        2,
+        /^backboard sources: --url must be an absolute http\(s\) URL\n$/,
+      ],
+      [
+        ['add', '--url', web.url('/x.rss'), '--type', 'gigs'],
+        2,
+        /^backboard sources: --type must be jobs or articles\n$/,
+      ],
+      [
+        ['add', '--url', web.url('/x.rss'), '--type', 'jobs', '--interval', '1'],
+        2,
+        /^backboard sources: --interval must be minutes, an integer from 5 to 10080\n$/,
+      ],
+      [['add', '--type', 'jobs'], 2, /^backboard sources: --url is required\n$/],
+      [
+        ['add', '--url', web.url('/jobs.rss'), '--type', 'jobs'],
+        1,
+        /^backboard sources: a source for .* already exists: [0-9a-f]{24} \(Fixture WWR\)\n$/,
+      ],
+      [['frobnicate'], 2, /^backboard sources: unknown command "frobnicate"/],
+      [['fetch'], 2, /^backboard sources: fetch needs source ids or --all\n$/],
+      [['fetch', 'nope', '--wait'], 1, /^backboard sources: no source with id "nope"/],
+    ];
+    for (const [args, code, stderr] of cases) {
+      const out = await sources(...args);
+      assert.equal(out.code, code, `${args.join(' ')}: ${out.stderr}`);
+      assert.match(out.stderr, stderr, args.join(' '));
+    }
+  });
+
+  it('list --json shows the source and the starter list, loaded once', async () => {
+    const first = JSON.parse((await sources('list', '--json')).stdout) as Array<{
+      id: string;
+      name: string;
+      status: string;
+      type: string;
+    }>;
+    const again = JSON.parse((await sources('list', '--json')).stdout) as unknown[];
+    assert.equal(first.length, starterSources.length + 1);
+    assert.equal(again.length, first.length, 'the starter list is never loaded twice');
+    const mine = first.find((s) => s.id === id);
+    assert.deepEqual([mine?.name, mine?.status, mine?.type], ['Fixture WWR', 'never_run', 'jobs']);
+    const table = await sources('list');
+    assert.match(table.stdout, /^ID\s+NAME\s+TYPE\s+STATUS/m);
+    assert.match(table.stdout, /Fixture WWR\s+jobs\s+never_run/);
+  });
+
+  it('fetch --wait runs the real queue and workers and prints each run', async () => {
+    const out = await sources('fetch', id, '--wait');
+    assert.equal(out.code, 0, out.stderr);
+    assert.match(
+      out.stdout,
+      new RegExp(`^${id} Fixture WWR: stored: 25 new, 0 updated, 0 unchanged, 0 dropped$`, 'm'),
+    );
+    const again = JSON.parse((await sources('fetch', id, '--wait', '--json')).stdout) as Array<{
+      lastRun: { outcome: string };
+    }>;
+    assert.equal(again[0]?.lastRun.outcome, 'unchanged');
+  });
+
+  it('disable and enable flip the flag', async () => {
+    assert.match((await sources('disable', id)).stdout, new RegExp(`^disabled ${id} Fixture WWR`));
+    const listed = JSON.parse((await sources('list', '--json')).stdout) as Array<{
+      id: string;
+      status: string;
+    }>;
+    assert.equal(listed.find((s) => s.id === id)?.status, 'disabled');
+    assert.match((await sources('enable', id)).stdout, new RegExp(`^enabled ${id}`));
+  });
+});
+
+describe('npm run preview', () => {
+  let web: FixtureServer;
+  let env: NodeJS.ProcessEnv;
+  const preview = (...args: string[]) => cli('workers/cli/preview.ts', args, env);
+
+  before(async () => {
+    web = await startFixtureServer();
+    web.on(
+      '/jobs.rss',
+      serveBody(wwrFeed('https://weworkremotely.example', jobItems(4, 'Preview'))),
+    );
+    web.on(
+      '/page',
+      serveBody('<!doctype html><html><body><h1>Hello</h1></body></html>', {
+        contentType: 'text/html',
+      }),
+    );
+    web.on('/big.rss', serveBody(wwrFeed('https://weworkremotely.example', jobItems(200, 'Big'))));
+    env = cleanEnv({
+      FETCH_ALLOWED_HOSTS: `${web.host},127.0.0.1:9`,
+      FETCH_MAX_BYTES: '20000',
+      LOG_LEVEL: 'warn',
+    });
+  });
+  after(() => web.close());
+
+  it('prints the normalized entries of a URL as a JSON array without storing anything', async () => {
+    const out = await preview(web.url('/jobs.rss'), '--type', 'jobs', '--json');
+    assert.equal(out.code, 0, out.stderr);
+    const entries = JSON.parse(out.stdout) as Array<{
+      title: string;
+      url: string;
+      canonicalUrl: string;
+      publishedAt: string | null;
+      job: { company: string | null };
+    }>;
+    assert.equal(entries.length, 4);
+    assert.equal(entries[0]?.title, 'Preview 0: Backend Engineer 0');
+    assert.equal(entries[0]?.canonicalUrl, 'https://weworkremotely.example/remote-jobs/preview-0');
+    assert.equal(entries[0]?.publishedAt, '2026-11-02T10:00:00.000Z');
+    assert.equal(entries[0]?.job.company, 'Preview 0');
+  });
+
+  it('reads a local file too, and prints a table without --json', async () => {
+    const out = await preview(
+      path.join(sharedFixtures, 'jobs-remotely/jobs.rss'),
+      '--type',
+      'jobs',
+    );
+    assert.equal(out.code, 0, out.stderr);
+    assert.match(out.stdout, /^PUBLISHED\s+TITLE\s+COMPANY\s+URL/m);
+    assert.match(out.stdout, /25 entries \(rss\)/);
+  });
+
+  const failures: Array<[string, () => string[], RegExp]> = [
+    [
+      'not a feed',
+      () => [web.url('/page'), '--type', 'articles'],
+      /^backboard preview: not a feed/,
+    ],
+    [
+      'malformed XML',
+      () => [
+        path.join(sharedFixtures, 'feedparser/illformed/rss_empty_document.xml'),
+        '--type',
+        'articles',
+      ],
+      /^backboard preview: /,
+    ],
+    [
+      'too big',
+      () => [web.url('/big.rss'), '--type', 'jobs'],
+      /^backboard preview: .*(limit|too large|exceeds)/i,
+    ],
+    [
+      'unreachable',
+      () => ['http://127.0.0.1:9/feed.rss', '--type', 'jobs'],
+      /^backboard preview: /,
+    ],
+    [
+      'a missing file',
+      () => ['/no/such/feed.xml', '--type', 'jobs'],
+      /^backboard preview: cannot read \/no\/such\/feed\.xml: no such file\n$/,
+    ],
+    [
+      'no --type',
+      () => [web.url('/jobs.rss')],
+      /^backboard preview: --type must be jobs or articles\n$/,
+    ],
+  ];
+  for (const [name, args, message] of failures) {
+    it(`fails with one clear line and a non-zero status: ${name}`, async () => {
+      const out = await preview(...args());
+      assert.notEqual(out.code, 0);
+      assert.match(out.stderr, message);
+      assert.equal(out.stderr.trim().split('\n').length, 1, out.stderr);
+      assert.doesNotMatch(out.stderr, /\n\s+at /, 'no stack trace');
+    });
+  }
+});

@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Redis } from 'ioredis';
+import { loadConfig } from '../../config/env.ts';
+import { stopProcess } from '../../src/embedded/process-control.ts';
+import { startRedis } from '../../src/embedded/redis-server.ts';
+import { createRedis } from '../../src/queue/connection.ts';
+import { enqueueRefresh, syncSourceSchedules } from '../../src/queue/fetch-jobs.ts';
+import { createQueues, type Queues } from '../../src/queue/queues.ts';
+import { ensureIndexes } from '../../src/store/indexes.ts';
+import { entryModel } from '../../src/store/models/entry.ts';
+import { createSource, findSource, updateSource } from '../../src/store/source-repository.ts';
+import { startWorkers } from '../../workers/run-workers.ts';
+import { cleanEnv, runEntry } from '../helpers/child-process.ts';
+import { jobItems, wwrFeed } from '../helpers/feeds.ts';
+import { type FixtureServer, serveBody, startFixtureServer } from '../helpers/fixture-server.ts';
+import { type Isolated, isolate } from '../helpers/isolation.ts';
+
+const input = (url: string) => ({
+  name: url,
+  url,
+  kind: 'rss' as const,
+  type: 'jobs' as const,
+  intervalMinutes: 30,
+  enabled: true,
+  options: { userAgent: null, keep: [], block: [], dateOrder: null, timeZone: null },
+  terms: { attribution: true, syndication: false, note: null },
+});
+
+async function until(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('fetch queue, scheduler and workers on the real Redis', () => {
+  let db: Isolated;
+  let web: FixtureServer;
+  let redis: Redis;
+  let queues: Queues;
+
+  before(async () => {
+    db = await isolate('fetchq', {});
+    await ensureIndexes(db.mongo);
+    web = await startFixtureServer();
+    redis = createRedis(db.redisUrl, 'worker');
+    queues = createQueues(redis, db.config.queuePrefix);
+  });
+  after(async () => {
+    await queues.close();
+    redis.disconnect();
+    await web.close();
+    await db.cleanup();
+  });
+
+  it('keeps one job scheduler per enabled source and removes a disabled one', async () => {
+    const a = await createSource(db.mongo, input(web.url('/a.rss')));
+    const b = await createSource(db.mongo, input(web.url('/b.rss')));
+    await syncSourceSchedules(queues.fetch, [a, b]);
+    await syncSourceSchedules(queues.fetch, [a, b]);
+    const keys = async () => (await queues.fetch.getJobSchedulers()).map((s) => s.key).sort();
+    assert.deepEqual(await keys(), [`source-${a._id}`, `source-${b._id}`].sort());
+    const scheduler = await queues.fetch.getJobScheduler(`source-${a._id}`);
+    assert.equal(scheduler?.every, 30 * 60_000);
+
+    const disabled = await updateSource(db.mongo, b._id.toString(), { enabled: false });
+    await syncSourceSchedules(queues.fetch, [a, disabled as typeof b]);
+    assert.deepEqual(await keys(), [`source-${a._id}`]);
+    await syncSourceSchedules(queues.fetch, []);
+    assert.deepEqual(await keys(), []);
+  });
+
+  it('"fetch now" for a source already queued reuses the queued job', async () => {
+    const c = await createSource(db.mongo, input(web.url('/c.rss')));
+    const first = await enqueueRefresh(queues.fetch, c._id.toString());
+    const second = await enqueueRefresh(queues.fetch, c._id.toString());
+    assert.equal(first.id, `source-${c._id}`);
+    assert.equal(second.id, first.id);
+    const queued = (await queues.fetch.getWaiting()).filter(
+      (job) => job.data.sourceId === c._id.toString(),
+    );
+    assert.equal(queued.length, 1);
+    await queues.fetch.drain();
+  });
+
+  it('a worker killed mid-run (SIGKILL) loses nothing: the job is recovered and items are stored once', async () => {
+    const origin = web.origin;
+    const feed = wwrFeed(origin, jobItems(12, 'Stall'));
+    const held: ServerResponse[] = [];
+    web.on('/stall.rss', (req, res) => {
+      // The first request hangs mid-body: that worker is killed while fetching.
+      if (web.hits('/stall.rss') === 1) {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' });
+        res.write(feed.slice(0, 200));
+        held.push(res);
+        return;
+      }
+      serveBody(feed)(req, res);
+    });
+    const source = await createSource(db.mongo, input(web.url('/stall.rss')));
+    await enqueueRefresh(queues.fetch, source._id.toString());
+    const env = cleanEnv({
+      MONGODB_URI: process.env.MONGODB_URI as string,
+      REDIS_URL: db.redisUrl,
+      MONGODB_DB: db.config.mongodbDb as string,
+      QUEUE_PREFIX: db.config.queuePrefix,
+      FETCH_ALLOWED_HOSTS: web.host,
+      WORKER_LOCK_MS: '2000',
+      LOG_LEVEL: 'warn',
+    });
+    const doomed = runEntry('workers/worker.ts', env);
+    await until('the first worker to start fetching', async () => web.hits('/stall.rss') >= 1);
+    doomed.child.kill('SIGKILL');
+    assert.equal(await doomed.exit, 128);
+    for (const res of held) res.destroy();
+
+    const rescuer = runEntry('workers/worker.ts', env);
+    try {
+      await until(
+        'the recovered run to be stored',
+        async () =>
+          (await findSource(db.mongo, source._id.toString()))?.health.lastRun?.outcome === 'stored',
+      );
+    } finally {
+      rescuer.child.kill('SIGTERM');
+      assert.equal(await rescuer.exit, 0, rescuer.stderr());
+    }
+    const Job = entryModel(db.mongo, 'jobs');
+    assert.equal(await Job.countDocuments({ sourceId: source._id }), 12);
+    assert.equal(web.hits('/stall.rss'), 2);
+  });
+});
+
+describe('workers and a Redis restart', () => {
+  let db: Isolated;
+  let dir: string;
+  let web: FixtureServer;
+
+  before(async () => {
+    db = await isolate('redisrestart');
+    await ensureIndexes(db.mongo);
+    dir = await mkdtemp(path.join(os.tmpdir(), 'bb-redis-restart-'));
+    web = await startFixtureServer();
+  });
+  after(async () => {
+    await web.close();
+    await db.cleanup();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('reconnect after Redis comes back and keep working', async () => {
+    let own = await startRedis(dir, dir);
+    const config = loadConfig({
+      ...process.env,
+      REDIS_URL: own.url,
+      MONGODB_DB: db.config.mongodbDb,
+      QUEUE_PREFIX: db.config.queuePrefix,
+      FETCH_ALLOWED_HOSTS: web.host,
+      WORKER_LOCK_MS: '2000',
+    });
+    const workers = startWorkers({ config, logger: db.logger, mongo: db.mongo, redisUrl: own.url });
+    const producerRedis = createRedis(own.url, 'worker');
+    const queues = createQueues(producerRedis, config.queuePrefix);
+    try {
+      web.on('/one.rss', serveBody(wwrFeed(web.origin, jobItems(2, 'One'))));
+      web.on('/two.rss', serveBody(wwrFeed(web.origin, jobItems(3, 'Two'))));
+      const one = await createSource(db.mongo, input(web.url('/one.rss')));
+      const two = await createSource(db.mongo, input(web.url('/two.rss')));
+      await enqueueRefresh(queues.fetch, one._id.toString());
+      await until(
+        'the first run',
+        async () =>
+          (await findSource(db.mongo, one._id.toString()))?.health.lastRun?.outcome === 'stored',
+      );
+
+      await stopProcess(own.pid);
+      own = await startRedis(dir, dir, own.port);
+      await enqueueRefresh(queues.fetch, two._id.toString());
+      await until(
+        'the run after the restart',
+        async () =>
+          (await findSource(db.mongo, two._id.toString()))?.health.lastRun?.outcome === 'stored',
+      );
+      assert.equal(await entryModel(db.mongo, 'jobs').countDocuments({}), 5);
+    } finally {
+      await workers.close();
+      await queues.close();
+      producerRedis.disconnect();
+      await stopProcess(own.pid);
+    }
+  });
+});

@@ -1,0 +1,183 @@
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { UnrecoverableError } from 'bullmq';
+import { Types } from 'mongoose';
+import { createFetcher } from '../../src/ingest/fetch/fetcher.ts';
+import { MemoryHostGate } from '../../src/ingest/fetch/host-gate.ts';
+import { ensureIndexes } from '../../src/store/indexes.ts';
+import { entryModel } from '../../src/store/models/entry.ts';
+import { sourceModel } from '../../src/store/models/source.ts';
+import { createSource, findSource } from '../../src/store/source-repository.ts';
+import { refreshSource } from '../../workers/refresh-source.ts';
+import { jobItems, wwrFeed } from '../helpers/feeds.ts';
+import {
+  type FixtureServer,
+  readSharedFixture,
+  serveBody,
+  startFixtureServer,
+} from '../helpers/fixture-server.ts';
+import { type Isolated, isolate } from '../helpers/isolation.ts';
+
+const input = (url: string, type: 'jobs' | 'articles' = 'jobs') => ({
+  name: url,
+  url,
+  kind: 'rss' as const,
+  type,
+  intervalMinutes: 30,
+  enabled: true,
+  options: { userAgent: null, keep: [], block: [], dateOrder: null, timeZone: null },
+  terms: { attribution: true, syndication: false, note: null },
+});
+
+describe('refreshing a source end to end (fixture server → real database)', () => {
+  let db: Isolated;
+  let web: FixtureServer;
+  let deps: Parameters<typeof refreshSource>[0];
+  let clock = new Date('2026-11-20T12:00:00Z');
+
+  before(async () => {
+    db = await isolate('refresh');
+    await ensureIndexes(db.mongo);
+    web = await startFixtureServer();
+    const fetcher = createFetcher({
+      allowedHosts: [web.host],
+      userAgent: 'backboard-test',
+      maxBytes: 5 * 1024 * 1024,
+      timeoutMs: 5000,
+      hostGate: new MemoryHostGate({ limit: 2 }),
+    });
+    deps = { mongo: db.mongo, fetcher, logger: db.logger, now: () => clock };
+  });
+  after(async () => {
+    await web.close();
+    await db.cleanup();
+  });
+  beforeEach(() => {
+    clock = new Date(clock.getTime() + 60_000);
+  });
+
+  it('stores every usable item of a real job feed once, with its job fields', async () => {
+    web.on(
+      '/wwr.rss',
+      serveBody(await readSharedFixture('jobs-remotely/jobs.rss'), { etag: '"v1"' }),
+    );
+    const source = await createSource(db.mongo, input(web.url('/wwr.rss')));
+    const run = await refreshSource(deps, source._id.toString());
+    assert.equal(run.outcome, 'stored');
+    assert.equal(run.new, 25);
+    const Job = entryModel(db.mongo, 'jobs');
+    assert.equal(await Job.countDocuments({ sourceId: source._id }), 25);
+    const kaleo = await Job.findOne({ title: /Kaleo Software/ }).lean();
+    assert.equal(kaleo?.job?.company, 'Kaleo Software');
+    assert.match(kaleo?.html ?? '', /Senior Software Engineer|Kaleo/);
+    assert.doesNotMatch(kaleo?.html ?? '', /<script/i);
+    assert.ok((kaleo?.summary.length ?? 0) <= 300);
+    const stored = await findSource(db.mongo, source._id.toString());
+    assert.equal(stored?.fetchState.etag, '"v1"');
+    assert.equal(stored?.health.lastRun?.new, 25);
+    assert.equal(stored?.health.consecutiveFailures, 0);
+  });
+
+  it('a 304 costs no parsing and no writes', async () => {
+    const source = await sourceModel(db.mongo)
+      .findOne({ url: web.url('/wwr.rss') })
+      .lean();
+    const before = await entryModel(db.mongo, 'jobs')
+      .find({}, { changedAt: 1, lastSeenAt: 1 })
+      .lean();
+    const run = await refreshSource(deps, String(source?._id));
+    assert.equal(run.outcome, 'not_modified');
+    assert.equal(web.requests.at(-1)?.headers['if-none-match'], '"v1"');
+    const after = await entryModel(db.mongo, 'jobs')
+      .find({}, { changedAt: 1, lastSeenAt: 1 })
+      .lean();
+    assert.deepEqual(after, before);
+  });
+
+  it('a byte-identical body without validators is skipped by its hash', async () => {
+    const origin = web.origin;
+    web.on('/same.rss', serveBody(wwrFeed(origin, jobItems(3, 'Same'))));
+    const source = await createSource(db.mongo, input(web.url('/same.rss')));
+    assert.equal((await refreshSource(deps, source._id.toString())).new, 3);
+    const run = await refreshSource(deps, source._id.toString());
+    assert.equal(run.outcome, 'unchanged');
+  });
+
+  it('a feed that changes between runs updates changed items, adds new ones, never duplicates', async () => {
+    const origin = web.origin;
+    let items = jobItems(5, 'Change');
+    web.on(
+      '/change.rss',
+      serveBody(() => wwrFeed(origin, items)),
+    );
+    const source = await createSource(db.mongo, input(web.url('/change.rss')));
+    const first = await refreshSource(deps, source._id.toString());
+    assert.deepEqual([first.new, first.updated, first.unchanged], [5, 0, 0]);
+
+    clock = new Date(clock.getTime() + 60_000);
+    items = [
+      ...items.slice(0, 4),
+      { ...items[4], title: 'Change 4: Staff Backend Engineer' } as (typeof items)[0],
+      { id: 'change-new', title: 'Change: Platform Engineer' },
+    ];
+    const second = await refreshSource(deps, source._id.toString());
+    assert.deepEqual([second.new, second.updated, second.unchanged], [1, 1, 4]);
+
+    const Job = entryModel(db.mongo, 'jobs');
+    assert.equal(await Job.countDocuments({ sourceId: source._id }), 6);
+    const changed = await Job.findOne({ canonicalUrl: `${origin}/remote-jobs/change-4` }).lean();
+    assert.equal(changed?.title, 'Change 4: Staff Backend Engineer');
+    assert.ok(
+      changed && changed.firstSeenAt < changed.changedAt,
+      'first-seen kept, change recorded',
+    );
+    // Tracking parameters are not part of the dedup key.
+    assert.equal(await Job.countDocuments({ canonicalUrl: /utm_/ }), 0);
+  });
+
+  it('records a permanent failure (404) without retry, and a transient one (500) for retry', async () => {
+    const gone = await createSource(db.mongo, input(web.url('/missing.rss')));
+    await assert.rejects(
+      refreshSource(deps, gone._id.toString()),
+      (error) => error instanceof UnrecoverableError && /404/.test(error.message),
+    );
+    const after404 = await findSource(db.mongo, gone._id.toString());
+    assert.equal(after404?.health.lastError?.status, 404);
+    assert.equal(after404?.health.consecutiveFailures, 1);
+    assert.equal(after404?.health.lastRun?.outcome, 'failed');
+
+    web.on('/broken.rss', serveBody('oops', { status: 500, contentType: 'text/plain' }));
+    const broken = await createSource(db.mongo, input(web.url('/broken.rss')));
+    await assert.rejects(
+      refreshSource(deps, broken._id.toString()),
+      (error) => !(error instanceof UnrecoverableError) && /500/.test((error as Error).message),
+    );
+    assert.equal(
+      (await findSource(db.mongo, broken._id.toString()))?.health.lastError?.status,
+      500,
+    );
+  });
+
+  it('a body that is not a feed fails permanently with a clear reason', async () => {
+    web.on(
+      '/page.html',
+      serveBody(
+        '<!doctype html><html><head><title>Moved</title></head><body><p>Document moved</p></body></html>',
+        { contentType: 'text/html' },
+      ),
+    );
+    const page = await createSource(db.mongo, input(web.url('/page.html')));
+    await assert.rejects(
+      refreshSource(deps, page._id.toString()),
+      (error) => error instanceof UnrecoverableError && /not a feed/i.test(error.message),
+    );
+    assert.match(
+      (await findSource(db.mongo, page._id.toString()))?.health.lastError?.message ?? '',
+      /not a feed/i,
+    );
+  });
+
+  it('a source that no longer exists fails without retry', async () => {
+    await assert.rejects(refreshSource(deps, new Types.ObjectId().toString()), UnrecoverableError);
+  });
+});

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { searchTerms } from '../../../../src/ingest/normalize/search-terms.ts';
+
+describe('searchTerms', () => {
+  const cases: Array<[name: string, parts: Array<string | null | string[]>, expected: string[]]> = [
+    [
+      'lower-cased words, punctuation split',
+      ['Senior Back-End Engineer (Remote)'],
+      ['senior', 'back', 'end', 'engineer', 'remote'],
+    ],
+    ['stop words removed', ['The Best of the Web and More'], ['best', 'web', 'more']],
+    [
+      'tech tokens kept whole',
+      ['C++ / C# / F# and .NET, ASP.NET'],
+      ['c++', 'c#', 'f#', '.net', 'asp.net'],
+    ],
+    ['*.js also yields its name', ['Node.js & Vue.js'], ['node.js', 'node', 'vue.js', 'vue']],
+    ['short tech names kept, other single letters dropped', ['Go, R and C: a b'], ['go', 'r', 'c']],
+    ['IT and US are not stop words', ['IT support in the US'], ['it', 'support', 'us']],
+    ['possessives and apostrophes', ["Company's team don't"], ['company', 'team', 'dont']],
+    [
+      'Unicode letters and digits',
+      ['Café in Zürich, 東京 2024'],
+      ['café', 'zürich', '東京', '2024'],
+    ],
+    ['full-width text normalized', ['ＪＡＶＡ'], ['java']],
+    [
+      'title, company and tags, deduplicated',
+      [
+        'Kaleo Software: Senior Software Engineer',
+        'Kaleo Software',
+        ['Ruby', 'ruby', 'PostgreSQL'],
+      ],
+      ['kaleo', 'software', 'senior', 'engineer', 'ruby', 'postgresql'],
+    ],
+    ['nulls and empty parts ignored', [null, '', [], ['  ']], []],
+    ['absurdly long tokens dropped', [`${'x'.repeat(41)} ok`], ['ok']],
+  ];
+  for (const [name, parts, expected] of cases) {
+    it(name, () => {
+      assert.deepEqual(searchTerms(...parts), expected);
+    });
+  }
+
+  it('caps at 64 terms, keeping the first', () => {
+    const words = Array.from({ length: 100 }, (_, i) => `term${i}`);
+    const terms = searchTerms(words.join(' '));
+    assert.equal(terms.length, 64);
+    assert.deepEqual(terms, words.slice(0, 64));
+  });
+});

@@ -1,0 +1,196 @@
+import { QueueEvents } from 'bullmq';
+import { UsageError } from '../../src/cli/args.ts';
+import { runLine, sourceJson, sourcesTable } from '../../src/cli/source-views.ts';
+import { sourceInputSchema } from '../../src/domain/source.ts';
+import { AppError } from '../../src/lib/errors.ts';
+import { createRedis } from '../../src/queue/connection.ts';
+import { enqueueRefresh, scheduleSource } from '../../src/queue/fetch-jobs.ts';
+import { createQueues, QueueName } from '../../src/queue/queues.ts';
+import type { SourceDoc } from '../../src/store/models/source.ts';
+import {
+  createSource,
+  findSource,
+  listSources,
+  updateSource,
+} from '../../src/store/source-repository.ts';
+import type { ProcessContext } from '../context.ts';
+import { startWorkers } from '../run-workers.ts';
+
+type Values = Record<string, string | boolean | undefined>;
+export type CommandOutput = { text: string; code: number };
+
+const json = (value: unknown) => JSON.stringify(value, null, 2);
+
+/** Opens producer queues on the context's Redis, closed with the context. */
+function queuesFor(ctx: ProcessContext) {
+  const redis = createRedis(ctx.redisUrl, 'worker');
+  const queues = createQueues(redis, ctx.config.queuePrefix);
+  ctx.lifecycle.add('cli queues', async () => {
+    await queues.close();
+    redis.disconnect();
+  });
+  return queues;
+}
+
+/** `add`: validates, stores and schedules a source. */
+export async function addSource(ctx: ProcessContext, values: Values): Promise<CommandOutput> {
+  if (!values.url) throw new UsageError('--url is required');
+  if (!values.type) throw new UsageError('--type is required (jobs or articles)');
+  const parsed = sourceInputSchema.safeParse({
+    url: values.url,
+    type: values.type,
+    name: values.name ?? hostOf(String(values.url)),
+    intervalMinutes: values.interval ?? 30,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = { intervalMinutes: 'interval' }[String(issue?.path[0])] ?? String(issue?.path[0]);
+    throw new UsageError(`--${field} must be ${issue?.message}`);
+  }
+  const source = await createSource(ctx.mongo, parsed.data);
+  await scheduleSource(queuesFor(ctx).fetch, source);
+  return {
+    text: values.json
+      ? json(sourceJson(source))
+      : `added ${source._id} ${source.name} (${source.url})`,
+    code: 0,
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+/** `list`: every source with its health. */
+export async function listSourcesCommand(
+  ctx: ProcessContext,
+  values: Values,
+): Promise<CommandOutput> {
+  const sources = await listSources(ctx.mongo);
+  return { text: values.json ? json(sources.map(sourceJson)) : sourcesTable(sources), code: 0 };
+}
+
+async function sourcesByIds(ctx: ProcessContext, ids: string[]): Promise<SourceDoc[]> {
+  const found: SourceDoc[] = [];
+  for (const id of ids) {
+    const source = await findSource(ctx.mongo, id);
+    if (!source)
+      throw new AppError(
+        'not_found',
+        `no source with id "${id}" (see \`npm run sources -- list\`)`,
+      );
+    found.push(source);
+  }
+  return found;
+}
+
+/** `enable` / `disable`: flips the flag and adds or removes the source's schedule. */
+export async function enableSource(
+  ctx: ProcessContext,
+  ids: string[],
+  enabled: boolean,
+  values: Values,
+): Promise<CommandOutput> {
+  if (ids.length === 0) throw new UsageError(`${enabled ? 'enable' : 'disable'} needs a source id`);
+  const queues = queuesFor(ctx);
+  const changed: SourceDoc[] = [];
+  for (const source of await sourcesByIds(ctx, ids)) {
+    const updated = (await updateSource(ctx.mongo, source._id.toString(), {
+      enabled,
+    })) as SourceDoc;
+    await scheduleSource(queues.fetch, updated);
+    changed.push(updated);
+  }
+  const verb = enabled ? 'enabled' : 'disabled';
+  return {
+    text: values.json
+      ? json(changed.map(sourceJson))
+      : changed.map((s) => `${verb} ${s._id} ${s.name}`).join('\n'),
+    code: 0,
+  };
+}
+
+/** `fetch`: queues runs now; with --wait, works the queue itself until they are done. */
+export async function fetchSources(
+  ctx: ProcessContext,
+  ids: string[],
+  values: Values,
+): Promise<CommandOutput> {
+  if (values.all && ids.length) throw new UsageError('give source ids or --all, not both');
+  if (!values.all && ids.length === 0) throw new UsageError('fetch needs source ids or --all');
+  const sources = values.all
+    ? await listSources(ctx.mongo, { enabled: true })
+    : await sourcesByIds(ctx, ids);
+  const queues = queuesFor(ctx);
+  if (!values.wait) {
+    for (const source of sources) await enqueueRefresh(queues.fetch, source._id.toString());
+    return {
+      text: values.json
+        ? json(sources.map((s) => ({ id: s._id.toString(), queued: true })))
+        : `queued ${sources.length} source(s)`,
+      code: 0,
+    };
+  }
+  const results = await runAndWait(ctx, queues.fetch, sources);
+  const failed = results.filter((r) => r.lastRun?.outcome === 'failed').length;
+  const text = values.json
+    ? json(results.map(sourceJson))
+    : results
+        .map(
+          (s) =>
+            `${s._id} ${s.name}: ${s.health.lastRun ? runLine(s.health.lastRun) : 'not run'}${s.health.lastRun?.outcome === 'failed' ? ` — ${s.health.lastError?.message}` : ''}`,
+        )
+        .join('\n');
+  return { text, code: failed ? 1 : 0 };
+}
+
+/** Runs the real queue with an in-process worker until each source's run has finished. */
+async function runAndWait(
+  ctx: ProcessContext,
+  queue: ReturnType<typeof createQueues>['fetch'],
+  sources: SourceDoc[],
+) {
+  const events = new QueueEvents(QueueName.fetch, {
+    connection: createRedis(ctx.redisUrl, 'worker'),
+    prefix: ctx.config.queuePrefix,
+  });
+  await events.waitUntilReady();
+  const workers = startWorkers(ctx);
+  ctx.lifecycle.add('cli workers', async () => {
+    await workers.close();
+    await events.close();
+  });
+  const startedAt = Date.now();
+  const pending = new Set(sources.map((s) => s._id.toString()));
+  const finishedJobs = new Set<string>();
+  events.on('completed', ({ jobId }) => finishedJobs.add(jobId));
+  const jobIds = new Map<string, string>();
+  for (const source of sources)
+    jobIds.set(
+      source._id.toString(),
+      String((await enqueueRefresh(queue, source._id.toString())).id),
+    );
+  const deadline = startedAt + 10 * 60_000;
+  while (pending.size && Date.now() < deadline) {
+    for (const id of [...pending]) {
+      const source = await findSource(ctx.mongo, id);
+      // Done once the run is recorded (a failure is recorded before any retry) or the job completed.
+      if (
+        (source?.health.lastRun && source.health.lastRun.at.getTime() >= startedAt - 1000) ||
+        finishedJobs.has(jobIds.get(id) ?? '')
+      )
+        pending.delete(id);
+    }
+    if (pending.size) await new Promise((r) => setTimeout(r, 200));
+  }
+  if (pending.size)
+    throw new AppError('timeout', `timed out waiting for ${pending.size} source run(s)`);
+  return sourcesByIds(
+    ctx,
+    sources.map((s) => s._id.toString()),
+  );
+}

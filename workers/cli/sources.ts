@@ -1,0 +1,76 @@
+// `npm run sources -- <command>`: the operators' command line (and the tests' contract).
+//   add --url <url> --type jobs|articles [--name N] [--interval 30] [--json]
+//   list [--json]
+//   enable <id> | disable <id>
+//   fetch <id...> | --all  [--wait] [--json]
+import { parseCommandArgs, UsageError } from '../../src/cli/args.ts';
+import { AppError } from '../../src/lib/errors.ts';
+import { openContext } from '../context.ts';
+import { addSource, enableSource, fetchSources, listSourcesCommand } from './sources-commands.ts';
+
+const usage = `usage: npm run sources -- <command>
+  add --url <feed-url> --type jobs|articles [--name <name>] [--interval <minutes>] [--json]
+  list [--json]
+  enable <id> | disable <id>
+  fetch <id> [<id> ...] | --all   [--wait] [--json]`;
+
+const options = {
+  url: { type: 'string' },
+  type: { type: 'string' },
+  name: { type: 'string' },
+  interval: { type: 'string' },
+  json: { type: 'boolean' },
+  all: { type: 'boolean' },
+  wait: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs(argv, options);
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${usage}\n`);
+    return command || values.help ? 0 : 2;
+  }
+  const known = ['add', 'list', 'enable', 'disable', 'fetch'];
+  if (!known.includes(command))
+    throw new UsageError(`unknown command "${command}" (expected ${known.join(', ')})`);
+  const ctx = await openContext('sources', { quiet: true });
+  try {
+    const out = await run(ctx, command, rest, values);
+    process.stdout.write(`${out.text}\n`);
+    return out.code;
+  } finally {
+    await ctx.lifecycle.close();
+  }
+}
+
+function run(
+  ctx: Awaited<ReturnType<typeof openContext>>,
+  command: string,
+  ids: string[],
+  values: Record<string, string | boolean | undefined>,
+) {
+  switch (command) {
+    case 'add':
+      return addSource(ctx, values);
+    case 'list':
+      return listSourcesCommand(ctx, values);
+    case 'enable':
+    case 'disable':
+      return enableSource(ctx, ids, command === 'enable', values);
+    default:
+      return fetchSources(ctx, ids, values);
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  const known = error instanceof AppError;
+  process.stderr.write(
+    `backboard sources: ${known ? error.message : String((error as Error).stack ?? error)}\n`,
+  );
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+}
+process.exit(process.exitCode ?? 0);

@@ -1,0 +1,43 @@
+import type { Job, Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { type RefreshJobData, scheduleSource } from '../../src/queue/fetch-jobs.ts';
+import { SourceLock } from '../../src/queue/source-lock.ts';
+import type { RunSummary } from '../../src/store/models/source.ts';
+import { findSource } from '../../src/store/source-repository.ts';
+import { type RefreshDeps, refreshSource } from '../refresh-source.ts';
+
+/**
+ * Runs refresh jobs: one run per source at a time (Redis lock), then re-applies the source's
+ * schedule so a failure streak backs off and a recovery returns to the normal interval.
+ */
+export function fetchProcessor(deps: RefreshDeps & { redis: Redis; queue: Queue; prefix: string }) {
+  const lock = new SourceLock(deps.redis, deps.prefix);
+  return async (job: Job<RefreshJobData>): Promise<RunSummary> => {
+    const { sourceId } = job.data;
+    const token = String(job.id);
+    if (!(await lock.acquire(sourceId, token))) {
+      return { ...skipped(), warnings: ['another run of this source was in progress'] };
+    }
+    try {
+      return await refreshSource(deps, sourceId);
+    } finally {
+      await lock.release(sourceId, token);
+      const source = await findSource(deps.mongo, sourceId);
+      if (source) await scheduleSource(deps.queue, source);
+    }
+  };
+}
+
+function skipped(): RunSummary {
+  return {
+    at: new Date(),
+    outcome: 'skipped',
+    new: 0,
+    updated: 0,
+    unchanged: 0,
+    dropped: 0,
+    durationMs: 0,
+    repairs: [],
+    warnings: [],
+  };
+}

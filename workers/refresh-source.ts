@@ -1,0 +1,112 @@
+import { UnrecoverableError } from 'bullmq';
+import type { Connection } from 'mongoose';
+import type { Fetcher } from '../src/ingest/fetch/fetcher.ts';
+import { readFeed } from '../src/ingest/read-feed.ts';
+import { AppError, FetchError, ParseError } from '../src/lib/errors.ts';
+import type { Logger } from '../src/lib/logger.ts';
+import { upsertEntries } from '../src/store/entry-repository.ts';
+import type { RunSummary, SourceDoc } from '../src/store/models/source.ts';
+import { findSource, recordRunFailure, recordRunSuccess } from '../src/store/source-repository.ts';
+
+export type RefreshDeps = { mongo: Connection; fetcher: Fetcher; logger: Logger; now?: () => Date };
+
+const emptyRun = (at: Date): RunSummary => ({
+  at,
+  outcome: 'stored',
+  new: 0,
+  updated: 0,
+  unchanged: 0,
+  dropped: 0,
+  durationMs: 0,
+  repairs: [],
+  warnings: [],
+});
+
+/** Whether retrying the run could help: HTTP 404/410, blocked addresses and non-feeds can't. */
+export function isPermanent(error: unknown): boolean {
+  if (error instanceof FetchError) return error.permanent;
+  return error instanceof ParseError;
+}
+
+/**
+ * Refreshes one source: fetch (conditional) → parse → normalize → store, then records the
+ * run on the source. The order mirrors the pipeline; each stage is its own module.
+ */
+export async function refreshSource(deps: RefreshDeps, sourceId: string): Promise<RunSummary> {
+  const now = deps.now?.() ?? new Date();
+  const started = Date.now();
+  const source = await findSource(deps.mongo, sourceId);
+  if (!source) throw new UnrecoverableError(`source ${sourceId} no longer exists`);
+  const run = emptyRun(now);
+  if (!source.enabled) return { ...run, outcome: 'skipped', warnings: ['source is disabled'] };
+  try {
+    const result = await runStages(deps, source, run, now);
+    result.run.durationMs = Date.now() - started;
+    await recordRunSuccess(deps.mongo, source._id, result.run, result.fetchState);
+    return result.run;
+  } catch (error) {
+    run.outcome = 'failed';
+    run.durationMs = Date.now() - started;
+    const failure = describeFailure(error);
+    await recordRunFailure(deps.mongo, source._id, run, failure);
+    deps.logger.warn(
+      { source: source.name, url: source.url, err: failure.message },
+      'source refresh failed',
+    );
+    throw isPermanent(error) ? new UnrecoverableError(failure.message) : error;
+  }
+}
+
+async function runStages(
+  deps: RefreshDeps,
+  source: SourceDoc,
+  run: RunSummary,
+  now: Date,
+): Promise<{ run: RunSummary; fetchState: SourceDoc['fetchState'] }> {
+  const fetched = await deps.fetcher.fetch(source.url, {
+    etag: source.fetchState.etag,
+    lastModified: source.fetchState.lastModified,
+    userAgent: source.options.userAgent ?? undefined,
+  });
+  const fetchState = {
+    etag: fetched.etag ?? source.fetchState.etag,
+    lastModified: fetched.lastModified ?? source.fetchState.lastModified,
+    bodyHash: fetched.notModified ? source.fetchState.bodyHash : fetched.bodyHash,
+    finalUrl: fetched.url,
+  };
+  // A 304 or a byte-identical body costs no parsing and no writes.
+  if (fetched.notModified) return { run: { ...run, outcome: 'not_modified' as const }, fetchState };
+  if (fetched.bodyHash === source.fetchState.bodyHash) {
+    return { run: { ...run, outcome: 'unchanged' as const }, fetchState };
+  }
+  const reading = await readFeed(fetched.text, fetched.url, source, now);
+  const counts = await upsertEntries(deps.mongo, source.type, source._id, reading.entries, now);
+  const warnings = reading.entries.length === 0 ? ['the feed has no usable items'] : [];
+  return {
+    run: {
+      ...run,
+      ...counts,
+      outcome: 'stored' as const,
+      dropped: reading.dropped.length,
+      repairs: reading.repairs,
+      warnings,
+    },
+    fetchState,
+  };
+}
+
+/** The failure as the operator reads it on the source: message, code and HTTP status. */
+export function describeFailure(error: unknown): {
+  message: string;
+  code: string;
+  status: number | null;
+} {
+  if (error instanceof FetchError)
+    return { message: error.message, code: error.code, status: error.details.status ?? null };
+  if (error instanceof AppError) return { message: error.message, code: error.code, status: null };
+  return {
+    message: error instanceof Error ? error.message : String(error),
+    code: 'internal',
+    status: null,
+  };
+}

@@ -35,6 +35,16 @@ export type SourceInput = {
   terms: SourceTerms;
 };
 
+/** True for a time zone name the runtime knows (IANA, e.g. "America/New_York"). */
+export function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const keywords = z.array(z.string().trim().min(1).max(100)).max(100).default([]);
 
 /** Validates operator input into a SourceInput, with a message per field. */
@@ -56,7 +66,12 @@ export const sourceInputSchema = z.object({
       keep: keywords,
       block: keywords,
       dateOrder: z.enum(['dmy', 'mdy']).nullable().default(null),
-      timeZone: z.string().trim().min(1).max(64).nullable().default(null),
+      timeZone: z
+        .string()
+        .trim()
+        .refine(isTimeZone, 'an IANA time zone name, e.g. Europe/Berlin')
+        .nullable()
+        .default(null),
     })
     .default({ userAgent: null, keep: [], block: [], dateOrder: null, timeZone: null }),
   terms: z

@@ -1,10 +1,9 @@
 import type { EntryType, NormalizedEntry } from '../domain/entry.ts';
 import type { SourceOptions } from '../domain/source.ts';
 import { applyKeywordRules } from './normalize/keyword-rules.ts';
-import { normalizeFeed } from './normalize/normalize-feed.ts';
+import { type DroppedItem, normalizeFeed } from './normalize/normalize-feed.ts';
 import { parseFeed } from './parse/feed.ts';
 
-export type DroppedItem = { reason: string; title: string | null; link: string | null };
 
 /** What a feed body yields: the entries to store, what was left out and why, what was repaired. */
 export type FeedReading = {

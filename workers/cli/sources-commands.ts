@@ -1,11 +1,10 @@
-import { QueueEvents } from 'bullmq';
 import { UsageError } from '../../src/cli/args.ts';
 import { runLine, sourceJson, sourcesTable } from '../../src/cli/source-views.ts';
 import { sourceInputSchema } from '../../src/domain/source.ts';
 import { AppError } from '../../src/lib/errors.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { enqueueRefresh, scheduleSource } from '../../src/queue/fetch-jobs.ts';
-import { createQueues, QueueName } from '../../src/queue/queues.ts';
+import { createQueues } from '../../src/queue/queues.ts';
 import type { SourceDoc } from '../../src/store/models/source.ts';
 import {
   createSource,
@@ -136,7 +135,7 @@ export async function fetchSources(
     };
   }
   const results = await runAndWait(ctx, queues.fetch, sources);
-  const failed = results.filter((r) => r.lastRun?.outcome === 'failed').length;
+  const failed = results.filter((r) => r.health.lastRun?.outcome === 'failed').length;
   const text = values.json
     ? json(results.map(sourceJson))
     : results
@@ -148,49 +147,37 @@ export async function fetchSources(
   return { text, code: failed ? 1 : 0 };
 }
 
-/** Runs the real queue with an in-process worker until each source's run has finished. */
+/**
+ * Runs the real queue with an in-process worker until each source has recorded a new run
+ * (a failure is recorded before any retry, so a failing source reports at once).
+ */
 async function runAndWait(
   ctx: ProcessContext,
   queue: ReturnType<typeof createQueues>['fetch'],
   sources: SourceDoc[],
 ) {
-  const events = new QueueEvents(QueueName.fetch, {
-    connection: createRedis(ctx.redisUrl, 'worker'),
-    prefix: ctx.config.queuePrefix,
-  });
-  await events.waitUntilReady();
-  const workers = startWorkers(ctx);
-  ctx.lifecycle.add('cli workers', async () => {
-    await workers.close();
-    await events.close();
-  });
-  const startedAt = Date.now();
-  const pending = new Set(sources.map((s) => s._id.toString()));
-  const finishedJobs = new Set<string>();
-  events.on('completed', ({ jobId }) => finishedJobs.add(jobId));
-  const jobIds = new Map<string, string>();
-  for (const source of sources)
-    jobIds.set(
-      source._id.toString(),
-      String((await enqueueRefresh(queue, source._id.toString())).id),
+  const disabled = sources.find((s) => !s.enabled);
+  if (disabled)
+    throw new AppError(
+      'invalid_input',
+      `source ${disabled._id} (${disabled.name}) is disabled: enable it first`,
     );
-  const deadline = startedAt + 10 * 60_000;
+  const workers = startWorkers(ctx);
+  ctx.lifecycle.add('cli workers', workers.close);
+  const previous = new Map(
+    sources.map((s) => [s._id.toString(), s.health.lastRun?.at.getTime() ?? 0]),
+  );
+  for (const id of previous.keys()) await enqueueRefresh(queue, id);
+  const deadline = Date.now() + 10 * 60_000;
+  const pending = new Set(previous.keys());
   while (pending.size && Date.now() < deadline) {
     for (const id of [...pending]) {
-      const source = await findSource(ctx.mongo, id);
-      // Done once the run is recorded (a failure is recorded before any retry) or the job completed.
-      if (
-        (source?.health.lastRun && source.health.lastRun.at.getTime() >= startedAt - 1000) ||
-        finishedJobs.has(jobIds.get(id) ?? '')
-      )
-        pending.delete(id);
+      const run = (await findSource(ctx.mongo, id))?.health.lastRun;
+      if (run && run.at.getTime() !== previous.get(id)) pending.delete(id);
     }
     if (pending.size) await new Promise((r) => setTimeout(r, 200));
   }
   if (pending.size)
     throw new AppError('timeout', `timed out waiting for ${pending.size} source run(s)`);
-  return sourcesByIds(
-    ctx,
-    sources.map((s) => s._id.toString()),
-  );
+  return sourcesByIds(ctx, [...previous.keys()]);
 }

@@ -83,7 +83,7 @@ function normalizeItem(
     dateFlag: published.flag,
     imageUrl: pickImage(item, html, base),
     enclosure: pickEnclosure(item, base),
-    terms: searchTerms(job?.title ?? title, job?.fields.company ?? null, tags),
+    terms: searchTerms(job?.title ?? title, job?.fields.company ?? null, tags, job?.fields.skills ?? []),
     job: job?.fields ?? null,
   };
 }

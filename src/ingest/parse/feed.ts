@@ -1,19 +1,20 @@
 import { ParseError } from '../../lib/errors.ts';
 import { withDeadline } from './deadline.ts';
+import { JOB_FIELDS } from './item-fields.ts';
 import { readJsonFeed } from './json-feed.ts';
 import type { RawFeed } from './raw-feed.ts';
 import { preserveInlineMarkup } from './raw-markup.ts';
 import { repairDocument } from './repair.ts';
 import { extractEmbeddedFeed } from './repair-structure.ts';
-import { JOB_FIELDS, type ParsedXml, parseWithRssParser } from './rss-parser-adapter.ts';
-import { sniffDocument, stripPreamble } from './sniff.ts';
+import { type ParsedXml, parseWithRssParser } from './rss-parser-adapter.ts';
+import { type Sniffed, sniffDocument, stripPreamble } from './sniff.ts';
 import { readXmlFeed } from './xml-feed.ts';
 
 /** How long one parseFeed call may take, repairs included, unless told otherwise. */
 export const DEFAULT_PARSE_DEADLINE_MS = 10_000;
 
-// Each round re-parses the whole document; three rounds cover a repair revealing the next
-// problem (a truncated feed that also lacks its channel) without looping on a hopeless body.
+// Each round re-parses the whole document; three rounds leave room for one repair exposing
+// another problem, without looping on a hopeless body.
 const MAX_REPAIR_ROUNDS = 3;
 
 /** Options for parseFeed. */
@@ -36,33 +37,37 @@ export async function parseFeed(
   const deadline = { at: Date.now() + deadlineMs, ms: deadlineMs };
   const extraNames = [...new Set([...JOB_FIELDS, ...(options.extraFields ?? [])])];
   const body = stripPreamble(text);
-  let sniffed = sniffDocument(body);
+  const sniffed = sniffDocument(body);
   if (sniffed.kind === 'empty') throw new ParseError(sniffed.reason);
   if (sniffed.kind === 'not-feed') throw new ParseError(`not a feed: ${sniffed.reason}`);
   if (sniffed.kind === 'json') return readJsonFeed(body, feedUrl, extraNames);
-  let xml = body;
-  const repairs: string[] = [];
-  if (sniffed.kind === 'html') {
-    // A page is never turned into a feed; only a real feed wrapped in one is cut out.
-    const title = sniffed.title ? ` ("${sniffed.title}")` : '';
-    const embedded = extractEmbeddedFeed(body);
-    const inner = embedded ? sniffDocument(embedded.text) : null;
-    if (!embedded || inner?.kind !== 'xml')
-      throw new ParseError(`not a feed: the document is an HTML page${title}`);
-    xml = embedded.text;
-    repairs.push(embedded.note);
-    sniffed = inner;
-  }
+  const { xml, root, repairs } =
+    sniffed.kind === 'html'
+      ? feedInsidePage(body, sniffed)
+      : { xml: body, root: sniffed, repairs: [] };
   const parsed = await parseRepairing(xml, repairs, deadline, extraNames);
-  return readXmlFeed(parsed, {
-    format: sniffed.format,
-    rootAttrs: sniffed.rootAttrs,
-    feedUrl,
-    extraNames,
-    repairs,
-  });
+  const { format, rootAttrs } = root;
+  return readXmlFeed(parsed, { format, rootAttrs, feedUrl, extraNames, repairs });
 }
 
+type XmlRoot = Extract<Sniffed, { kind: 'xml' }>;
+
+// A page is never turned into a feed; only a real feed wrapped in one is cut out of it.
+function feedInsidePage(
+  body: string,
+  page: Extract<Sniffed, { kind: 'html' }>,
+): { xml: string; root: XmlRoot; repairs: string[] } {
+  const embedded = extractEmbeddedFeed(body);
+  const root = embedded ? sniffDocument(embedded.text) : null;
+  if (embedded && root?.kind === 'xml')
+    return { xml: embedded.text, root, repairs: [embedded.note] };
+  const title = page.title ? ` ("${page.title}")` : '';
+  const hint = page.feedLink ? `; it links to a feed at ${page.feedLink}` : '';
+  throw new ParseError(`not a feed: the document is an HTML page${title}${hint}`);
+}
+
+// The deadline catches a parse that never settles (rss-parser's pending promise); it cannot
+// cut a synchronous xml2js run short, which is why the fetcher caps body size first.
 async function parseRepairing(
   xml: string,
   repairs: string[],

@@ -1,6 +1,5 @@
 import { chooseLink, readLinks } from './atom-links.ts';
-import { htmlOf, readAuthor, readCategories, readExtra } from './item-fields.ts';
-import { titleOf } from './item-rss.ts';
+import { htmlOf, readAuthor, readCategories, readExtra, titleOf } from './item-fields.ts';
 import { readEnclosures, readImage, readMediaDescription } from './media.ts';
 import type { RawItem } from './raw-feed.ts';
 import { SET_ASIDE_DATES } from './repair-atom.ts';

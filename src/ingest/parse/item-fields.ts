@@ -35,6 +35,13 @@ export function readAuthor(fields: XmlFields): string | null {
   return null;
 }
 
+/** Job elements kept in RawItem.extra by default (We Work Remotely and similar boards). */
+export const JOB_FIELDS = [
+  ...['company', 'company_name', 'company_logo', 'location', 'region', 'country', 'state', 'city'],
+  ...['type', 'job_type', 'employment_type', 'remote', 'category', 'skills', 'tags'],
+  ...['salary', 'salary_min', 'salary_max', 'salary_currency', 'expires_at', 'apply_url'],
+];
+
 /** Job elements (region, skills, salary_min, ...) as plain strings; repeated elements joined with ", ". */
 export function readExtra(fields: XmlFields, names: readonly string[]): Record<string, string> {
   const extra: Record<string, string> = {};
@@ -60,6 +67,13 @@ export function htmlOf(node: XmlNode | undefined): string | null {
   if (type === 'xhtml' || type === 'application/xhtml+xml') return unwrapXhtmlDiv(text);
   if (type === 'text' || type === 'text/plain') return escapeHtml(text);
   return text;
+}
+
+/** A title's text; xhtml titles lose their wrapping div. */
+export function titleOf(node: XmlNode | undefined): string | null {
+  const text = nodeText(node);
+  if (text === null) return null;
+  return nodeAttr(node, 'type')?.toLowerCase() === 'xhtml' ? unwrapXhtmlDiv(text) : text;
 }
 
 /** The inner HTML of the `<div xmlns="http://www.w3.org/1999/xhtml">` Atom wraps xhtml content in. */

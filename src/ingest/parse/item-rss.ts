@@ -1,5 +1,5 @@
 import { chooseLink, readLinks } from './atom-links.ts';
-import { htmlOf, readAuthor, readCategories, readExtra, unwrapXhtmlDiv } from './item-fields.ts';
+import { htmlOf, readAuthor, readCategories, readExtra, titleOf } from './item-fields.ts';
 import { readEnclosures, readImage, readMediaDescription } from './media.ts';
 import type { RawItem } from './raw-feed.ts';
 import { firstText, nodeAttr, nodeText, type XmlFields, type XmlNode } from './xml-node.ts';
@@ -50,13 +50,6 @@ export function readRssItem(
     base,
     extra: readExtra(fields, extraNames),
   };
-}
-
-/** A title's text; xhtml titles lose their wrapping div. */
-export function titleOf(node: XmlNode | undefined): string | null {
-  const text = nodeText(node);
-  if (text === null) return null;
-  return nodeAttr(node, 'type')?.toLowerCase() === 'xhtml' ? unwrapXhtmlDiv(text) : text;
 }
 
 // The RSS <link> text (not an Atom-style link element that happens to be called link).

@@ -7,8 +7,8 @@ import { escapeHtml } from './raw-markup.ts';
 // and JSON.parse plus a few field picks is all it takes.
 type Json = Record<string, unknown>;
 
-/** True when the text is a JSON object whose `version` names jsonfeed.org. */
-export function looksLikeJsonFeed(json: unknown): json is Json {
+// A JSON object whose `version` names jsonfeed.org.
+function looksLikeJsonFeed(json: unknown): json is Json {
   return (
     isObject(json) && typeof json.version === 'string' && json.version.includes('jsonfeed.org')
   );

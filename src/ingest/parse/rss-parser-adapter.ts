@@ -23,13 +23,6 @@ const ITEM_FIELDS = [
   ...['itunes:image', 'image'],
 ];
 
-/** Job elements kept in RawItem.extra by default (We Work Remotely and similar boards). */
-export const JOB_FIELDS = [
-  ...['company', 'company_name', 'company_logo', 'location', 'region', 'country', 'state', 'city'],
-  ...['type', 'job_type', 'employment_type', 'remote', 'category', 'skills', 'tags'],
-  ...['salary', 'salary_min', 'salary_max', 'salary_currency', 'expires_at', 'apply_url'],
-];
-
 /** The channel (RSS/RDF) or feed (Atom) element's raw fields, and each item's. */
 export type ParsedXml = { channel: XmlFields; items: XmlFields[] };
 
@@ -44,7 +37,7 @@ export async function parseWithRssParser(
   text: string,
   extraFields: readonly string[] = [],
 ): Promise<ParsedXml> {
-  const itemNames = [...new Set([...ITEM_FIELDS, ...JOB_FIELDS, ...extraFields])];
+  const itemNames = [...new Set([...ITEM_FIELDS, ...extraFields])];
   const options = {
     // RSS without a version attribute (rss-parser #69, #211) reads as RSS 2.0.
     defaultRSS: 2.0,

@@ -4,7 +4,7 @@ import { decodeXmlText, scanXml, tagAttributes, type XmlToken } from './xml-scan
 export type Sniffed =
   | { kind: 'empty'; reason: string }
   | { kind: 'json' }
-  | { kind: 'html'; title: string | null }
+  | { kind: 'html'; title: string | null; feedLink: string | null }
   | { kind: 'not-feed'; reason: string }
   | {
       kind: 'xml';
@@ -56,7 +56,8 @@ function classifyRoot(text: string, root: XmlToken, htmlDoctype: boolean): Sniff
   if (local === 'rss') return { kind: 'xml', format: 'rss', root: root.name, rootAttrs };
   if (local === 'feed') return { kind: 'xml', format: 'atom', root: root.name, rootAttrs };
   if (local === 'rdf') return { kind: 'xml', format: 'rdf', root: root.name, rootAttrs };
-  if (htmlDoctype || HTML_ROOTS.has(local)) return { kind: 'html', title: htmlTitle(text) };
+  if (htmlDoctype || HTML_ROOTS.has(local))
+    return { kind: 'html', title: htmlTitle(text), feedLink: htmlFeedLink(text) };
   return {
     kind: 'not-feed',
     reason: `the root element <${root.name}> is not <rss>, <rdf:RDF> or an Atom <feed>`,
@@ -71,4 +72,18 @@ function htmlTitle(text: string): string | null {
         .trim()
     : '';
   return title ? title.slice(0, 80) : null;
+}
+
+// <link rel="alternate" type="application/rss+xml" href="...">: the page's own feed, which an
+// operator who pasted the page URL most likely wanted.
+function htmlFeedLink(text: string): string | null {
+  for (const match of text.matchAll(/<link\b[^>]*>/gi)) {
+    const tag = match[0];
+    if (!/\brel\s*=\s*["']?alternate\b/i.test(tag)) continue;
+    if (!/\btype\s*=\s*["']?application\/(?:rss|atom|feed)\+(?:xml|json)/i.test(tag)) continue;
+    const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
+    const value = decodeXmlText(href?.[1] ?? href?.[2] ?? '').trim();
+    if (value) return value;
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 import { chooseLink, isAbsoluteHttpUrl, readLinks, resolveBase } from './atom-links.ts';
 import { readAtomEntry } from './item-atom.ts';
-import { readRssItem, titleOf } from './item-rss.ts';
+import { titleOf } from './item-fields.ts';
+import { readRssItem } from './item-rss.ts';
 import type { RawFeed } from './raw-feed.ts';
 import type { ParsedXml } from './rss-parser-adapter.ts';
 import { nodeAttr, type XmlFields } from './xml-node.ts';

@@ -64,6 +64,11 @@ describe('parseFeed repairs', () => {
       await reason('<!DOCTYPE html><html><body><p>Subscribe to our feed</p></body></html>'),
       'not a feed: the document is an HTML page',
     );
+    // A page that announces its feed says where it is, for the operator adding the source.
+    assert.match(
+      await reason(fixtureText('readability/wordpress/source.html')),
+      /^not a feed: the document is an HTML page \("Stack Overflow Jobs .*"\); it links to a feed at https:\/\/wptavern\.com\/feed$/,
+    );
   });
 
   it('removes a DOCTYPE internal subset, expanding the entities it declares', async () => {

@@ -1,0 +1,79 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { effectiveIntervalMinutes, healthStatus, isTimeZone, sourceInputSchema } from '../../../src/domain/source.ts';
+
+describe('effectiveIntervalMinutes: failing sources back off, capped at a day', () => {
+  const cases: Array<[number, number, number]> = [
+    [30, 0, 30],
+    [30, 1, 30],
+    [30, 2, 30],
+    [30, 3, 60],
+    [30, 4, 120],
+    [30, 6, 480],
+    [30, 8, 1440],
+    [30, 50, 1440],
+    [2000, 5, 2000],
+  ];
+  for (const [interval, failures, expected] of cases) {
+    it(`${interval} min after ${failures} failures → ${expected} min`, () => {
+      assert.equal(effectiveIntervalMinutes(interval, failures), expected);
+    });
+  }
+});
+
+describe('healthStatus', () => {
+  const at = new Date('2026-01-01T00:00:00Z');
+  const cases: Array<[boolean, number, Date | null, string]> = [
+    [false, 0, at, 'disabled'],
+    [false, 5, at, 'disabled'],
+    [true, 0, null, 'never_run'],
+    [true, 0, at, 'healthy'],
+    [true, 2, at, 'failing'],
+    [true, 3, at, 'backing_off'],
+  ];
+  for (const [enabled, failures, lastFetchedAt, expected] of cases) {
+    it(`enabled=${enabled} failures=${failures} fetched=${!!lastFetchedAt} → ${expected}`, () => {
+      assert.equal(healthStatus({ enabled, health: { consecutiveFailures: failures, lastFetchedAt } }), expected);
+    });
+  }
+});
+
+describe('sourceInputSchema', () => {
+  it('fills defaults for a minimal source', () => {
+    const parsed = sourceInputSchema.parse({ name: 'X', url: 'https://example.com/feed', type: 'jobs' });
+    assert.deepEqual(parsed, {
+      name: 'X',
+      url: 'https://example.com/feed',
+      kind: 'rss',
+      type: 'jobs',
+      intervalMinutes: 30,
+      enabled: true,
+      options: { userAgent: null, keep: [], block: [], dateOrder: null, timeZone: null },
+      terms: { attribution: true, syndication: false, note: null },
+    });
+  });
+
+  const bad: Array<[string, Record<string, unknown>, string, string]> = [
+    ['a relative URL', { url: '/feed' }, 'url', 'an absolute http(s) URL'],
+    ['a javascript: URL', { url: 'javascript:alert(1)' }, 'url', 'an absolute http(s) URL'],
+    ['an unknown type', { type: 'gigs' }, 'type', 'jobs or articles'],
+    ['a 1-minute interval', { intervalMinutes: 1 }, 'intervalMinutes', 'minutes, an integer from 5 to 10080'],
+    ['an empty name', { name: '  ' }, 'name', 'a name is required'],
+    ['an unknown time zone', { options: { timeZone: 'Mars/Olympus' } }, 'options', 'an IANA time zone name, e.g. Europe/Berlin'],
+  ];
+  for (const [name, change, path, message] of bad) {
+    it(`rejects ${name} with a message for that field`, () => {
+      const result = sourceInputSchema.safeParse({ name: 'X', url: 'https://example.com/feed', type: 'jobs', ...change });
+      assert.equal(result.success, false);
+      const issue = result.error?.issues[0];
+      assert.equal(issue?.path[0], path);
+      assert.equal(issue?.message, message);
+    });
+  }
+
+  it('knows real time zones', () => {
+    assert.equal(isTimeZone('Europe/Berlin'), true);
+    assert.equal(isTimeZone('America/New_York'), true);
+    assert.equal(isTimeZone('Mars/Olympus'), false);
+  });
+});

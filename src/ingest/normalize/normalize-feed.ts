@@ -91,7 +91,9 @@ function normalizeItem(
 /** The item's page: its link, else a permalink guid, else its first link that is not an attachment or a feed. */
 function pickLink(item: RawItem): string | null {
   if (item.link?.trim()) return item.link;
-  if (item.guid && item.guidIsPermaLink && /^https?:\/\//i.test(item.guid.trim())) return item.guid;
+  // A permalink guid may be site-relative ("/blog/post", as Hugging Face's feed has it);
+  // other non-URL guids ("12345", "tag:...") are ids, not links.
+  if (item.guid && item.guidIsPermaLink && /^(https?:\/\/|\/[^/])/i.test(item.guid.trim())) return item.guid;
   return item.links.find((l) => l.href.trim() && !NOT_THE_PAGE.has(l.rel ?? ''))?.href ?? null;
 }
 

@@ -77,7 +77,7 @@ describe('normalizeFeed: whole entries', () => {
         summary: 'Headquarters: Berlin Build payment APIs in Go & PostgreSQL.',
         html: '<p><strong>Headquarters:</strong> Berlin</p><p>Build payment APIs in Go &amp; PostgreSQL.</p>',
         imageUrl: 'https://we-work-remotely.imgix.net/logos/0099/1234/logo.png',
-        terms: ['acme', 'corp', 'senior', 'backend', 'engineer', 'go'],
+        terms: ['acme', 'corp', 'senior', 'backend', 'engineer', 'go', 'postgresql', 'kubernetes'],
         company: 'Acme Corp',
         skills: ['Go', 'PostgreSQL', 'Kubernetes'],
         expiresAt: new Date('2024-07-03T14:05:11Z'),

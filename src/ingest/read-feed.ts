@@ -4,7 +4,6 @@ import { applyKeywordRules } from './normalize/keyword-rules.ts';
 import { type DroppedItem, normalizeFeed } from './normalize/normalize-feed.ts';
 import { parseFeed } from './parse/feed.ts';
 
-
 /** What a feed body yields: the entries to store, what was left out and why, what was repaired. */
 export type FeedReading = {
   format: string;

@@ -6,7 +6,11 @@ import { lastSeenRefreshMs, upsertEntries } from '../../src/store/entry-reposito
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
 import { sourceModel } from '../../src/store/models/source.ts';
-import { createSource, insertMissingSources, recordRunFailure } from '../../src/store/source-repository.ts';
+import {
+  createSource,
+  insertMissingSources,
+  recordRunFailure,
+} from '../../src/store/source-repository.ts';
 import { loadStarterSourcesOnce } from '../../src/store/starter-sources.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
 
@@ -51,8 +55,17 @@ describe('sources and entries in the store', () => {
 
   it('never stores the same feed URL twice', async () => {
     await createSource(db.mongo, input('https://feeds.example/a.xml#top'));
-    await assert.rejects(createSource(db.mongo, input('https://feeds.example/a.xml')), /already exists/);
-    assert.equal(await insertMissingSources(db.mongo, [input('https://feeds.example/a.xml'), input('https://feeds.example/b.xml')]), 1);
+    await assert.rejects(
+      createSource(db.mongo, input('https://feeds.example/a.xml')),
+      /already exists/,
+    );
+    assert.equal(
+      await insertMissingSources(db.mongo, [
+        input('https://feeds.example/a.xml'),
+        input('https://feeds.example/b.xml'),
+      ]),
+      1,
+    );
     assert.equal(await insertMissingSources(db.mongo, [input('https://feeds.example/b.xml')]), 0);
   });
 
@@ -66,8 +79,22 @@ describe('sources and entries in the store', () => {
 
   it('counts consecutive failures', async () => {
     const source = await createSource(db.mongo, input('https://feeds.example/failing.xml'));
-    const run = { at: new Date(), outcome: 'failed' as const, new: 0, updated: 0, unchanged: 0, dropped: 0, durationMs: 1, repairs: [], warnings: [] };
-    const error = { message: 'HTTP 500 Internal Server Error', code: 'fetch_http_status', status: 500 };
+    const run = {
+      at: new Date(),
+      outcome: 'failed' as const,
+      new: 0,
+      updated: 0,
+      unchanged: 0,
+      dropped: 0,
+      durationMs: 1,
+      repairs: [],
+      warnings: [],
+    };
+    const error = {
+      message: 'HTTP 500 Internal Server Error',
+      code: 'fetch_http_status',
+      status: 500,
+    };
     assert.equal(await recordRunFailure(db.mongo, source._id, run, error), 1);
     assert.equal(await recordRunFailure(db.mongo, source._id, run, error), 2);
   });
@@ -77,25 +104,49 @@ describe('sources and entries in the store', () => {
     const Article = entryModel(db.mongo, 'articles');
     const t0 = new Date('2026-11-10T00:00:00Z');
     const undated = entry(3, { publishedAt: null, dateFlag: 'missing' });
-    assert.deepEqual(await upsertEntries(db.mongo, 'articles', sourceId, [entry(1), entry(2), undated], t0), { new: 3, updated: 0, unchanged: 0 });
+    assert.deepEqual(
+      await upsertEntries(db.mongo, 'articles', sourceId, [entry(1), entry(2), undated], t0),
+      { new: 3, updated: 0, unchanged: 0 },
+    );
 
     const t1 = new Date(t0.getTime() + 60_000);
     const snapshot = await Article.find({ sourceId }).sort({ canonicalUrl: 1 }).lean();
-    assert.deepEqual(await upsertEntries(db.mongo, 'articles', sourceId, [entry(1), entry(2), undated], t1), { new: 0, updated: 0, unchanged: 3 });
-    assert.deepEqual(await Article.find({ sourceId }).sort({ canonicalUrl: 1 }).lean(), snapshot, 'an unchanged re-run writes nothing');
+    assert.deepEqual(
+      await upsertEntries(db.mongo, 'articles', sourceId, [entry(1), entry(2), undated], t1),
+      { new: 0, updated: 0, unchanged: 3 },
+    );
+    assert.deepEqual(
+      await Article.find({ sourceId }).sort({ canonicalUrl: 1 }).lean(),
+      snapshot,
+      'an unchanged re-run writes nothing',
+    );
     assert.equal(snapshot[2]?.publishedAt.toISOString(), t0.toISOString());
 
     const t2 = new Date(t1.getTime() + 60_000);
-    const counts = await upsertEntries(db.mongo, 'articles', sourceId, [entry(1, { title: 'Post 1, revised' }), entry(2), { ...undated, summary: 'new words' }], t2);
+    const counts = await upsertEntries(
+      db.mongo,
+      'articles',
+      sourceId,
+      [entry(1, { title: 'Post 1, revised' }), entry(2), { ...undated, summary: 'new words' }],
+      t2,
+    );
     assert.deepEqual(counts, { new: 0, updated: 2, unchanged: 1 });
     const revisedUndated = await Article.findOne({ canonicalUrl: undated.canonicalUrl }).lean();
-    assert.equal(revisedUndated?.publishedAt.toISOString(), t0.toISOString(), 'first-seen date kept');
+    assert.equal(
+      revisedUndated?.publishedAt.toISOString(),
+      t0.toISOString(),
+      'first-seen date kept',
+    );
     assert.equal(revisedUndated?.changedAt.toISOString(), t2.toISOString());
 
     const t3 = new Date(t2.getTime() + lastSeenRefreshMs + 1);
     await upsertEntries(db.mongo, 'articles', sourceId, [entry(2)], t3);
     const seen = await Article.findOne({ canonicalUrl: entry(2).canonicalUrl }).lean();
-    assert.equal(seen?.lastSeenAt.toISOString(), t3.toISOString(), 'lastSeenAt refreshed once it is stale');
+    assert.equal(
+      seen?.lastSeenAt.toISOString(),
+      t3.toISOString(),
+      'lastSeenAt refreshed once it is stale',
+    );
     assert.equal(seen?.changedAt.toISOString(), t0.toISOString());
     assert.equal(await Article.countDocuments({ sourceId }), 3);
   });

@@ -83,7 +83,12 @@ function normalizeItem(
     dateFlag: published.flag,
     imageUrl: pickImage(item, html, base),
     enclosure: pickEnclosure(item, base),
-    terms: searchTerms(job?.title ?? title, job?.fields.company ?? null, tags, job?.fields.skills ?? []),
+    terms: searchTerms(
+      job?.title ?? title,
+      job?.fields.company ?? null,
+      tags,
+      job?.fields.skills ?? [],
+    ),
     job: job?.fields ?? null,
   };
 }
@@ -93,7 +98,8 @@ function pickLink(item: RawItem): string | null {
   if (item.link?.trim()) return item.link;
   // A permalink guid may be site-relative ("/blog/post", as Hugging Face's feed has it);
   // other non-URL guids ("12345", "tag:...") are ids, not links.
-  if (item.guid && item.guidIsPermaLink && /^(https?:\/\/|\/[^/])/i.test(item.guid.trim())) return item.guid;
+  if (item.guid && item.guidIsPermaLink && /^(https?:\/\/|\/[^/])/i.test(item.guid.trim()))
+    return item.guid;
   return item.links.find((l) => l.href.trim() && !NOT_THE_PAGE.has(l.rel ?? ''))?.href ?? null;
 }
 

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { effectiveIntervalMinutes, healthStatus, isTimeZone, sourceInputSchema } from '../../../src/domain/source.ts';
+import {
+  effectiveIntervalMinutes,
+  healthStatus,
+  isTimeZone,
+  sourceInputSchema,
+} from '../../../src/domain/source.ts';
 
 describe('effectiveIntervalMinutes: failing sources back off, capped at a day', () => {
   const cases: Array<[number, number, number]> = [
@@ -33,14 +38,21 @@ describe('healthStatus', () => {
   ];
   for (const [enabled, failures, lastFetchedAt, expected] of cases) {
     it(`enabled=${enabled} failures=${failures} fetched=${!!lastFetchedAt} → ${expected}`, () => {
-      assert.equal(healthStatus({ enabled, health: { consecutiveFailures: failures, lastFetchedAt } }), expected);
+      assert.equal(
+        healthStatus({ enabled, health: { consecutiveFailures: failures, lastFetchedAt } }),
+        expected,
+      );
     });
   }
 });
 
 describe('sourceInputSchema', () => {
   it('fills defaults for a minimal source', () => {
-    const parsed = sourceInputSchema.parse({ name: 'X', url: 'https://example.com/feed', type: 'jobs' });
+    const parsed = sourceInputSchema.parse({
+      name: 'X',
+      url: 'https://example.com/feed',
+      type: 'jobs',
+    });
     assert.deepEqual(parsed, {
       name: 'X',
       url: 'https://example.com/feed',
@@ -57,13 +69,28 @@ describe('sourceInputSchema', () => {
     ['a relative URL', { url: '/feed' }, 'url', 'an absolute http(s) URL'],
     ['a javascript: URL', { url: 'javascript:alert(1)' }, 'url', 'an absolute http(s) URL'],
     ['an unknown type', { type: 'gigs' }, 'type', 'jobs or articles'],
-    ['a 1-minute interval', { intervalMinutes: 1 }, 'intervalMinutes', 'minutes, an integer from 5 to 10080'],
+    [
+      'a 1-minute interval',
+      { intervalMinutes: 1 },
+      'intervalMinutes',
+      'minutes, an integer from 5 to 10080',
+    ],
     ['an empty name', { name: '  ' }, 'name', 'a name is required'],
-    ['an unknown time zone', { options: { timeZone: 'Mars/Olympus' } }, 'options', 'an IANA time zone name, e.g. Europe/Berlin'],
+    [
+      'an unknown time zone',
+      { options: { timeZone: 'Mars/Olympus' } },
+      'options',
+      'an IANA time zone name, e.g. Europe/Berlin',
+    ],
   ];
   for (const [name, change, path, message] of bad) {
     it(`rejects ${name} with a message for that field`, () => {
-      const result = sourceInputSchema.safeParse({ name: 'X', url: 'https://example.com/feed', type: 'jobs', ...change });
+      const result = sourceInputSchema.safeParse({
+        name: 'X',
+        url: 'https://example.com/feed',
+        type: 'jobs',
+        ...change,
+      });
       assert.equal(result.success, false);
       const issue = result.error?.issues[0];
       assert.equal(issue?.path[0], path);

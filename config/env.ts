@@ -80,6 +80,10 @@ const schema = z
       .min(1, 'an integer from 1 to 20')
       .max(20, 'an integer from 1 to 20')
       .default(2),
+    LOAD_STARTER_SOURCES: z
+      .enum(['true', 'false'], { error: 'true or false' })
+      .default('true')
+      .transform((v) => v === 'true'),
     WORKER_LOCK_MS: z.coerce
       .number({ error: 'milliseconds, an integer from 1000 to 600000' })
       .int('milliseconds, an integer from 1000 to 600000')
@@ -120,6 +124,8 @@ export type Config = Readonly<{
   dataDir: string;
   embeddedMongo: 'auto' | 'mongod' | 'ferretdb' | 'memory' | 'none';
   workerConcurrency: number;
+  /** Whether the first start loads config/starter-sources.ts. */
+  loadStarterSources: boolean;
   /** BullMQ job lock: a job whose worker died is taken up again after about this long. */
   workerLockMs: number;
   shutdownTimeoutMs: number;
@@ -177,6 +183,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.DATA_DIR),
     embeddedMongo: e.EMBEDDED_MONGO,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    loadStarterSources: e.LOAD_STARTER_SOURCES,
     workerLockMs: e.WORKER_LOCK_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     fetch: Object.freeze({

@@ -44,7 +44,9 @@ export async function openContext(
     });
     lifecycle.add('mongodb connection', () => mongo.close());
     await ensureIndexes(mongo);
-    const added = await loadStarterSourcesOnce(mongo, starterSources);
+    const added = config.loadStarterSources
+      ? await loadStarterSourcesOnce(mongo, starterSources)
+      : 0;
     if (added) logger.info(`first start: loaded ${added} starter sources`);
     return { config, logger, lifecycle, mongo, redisUrl: targets.redisUrl };
   } catch (error) {

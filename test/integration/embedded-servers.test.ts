@@ -88,7 +88,13 @@ describe('npm start (workers/start.ts) as a user runs it', () => {
   it('brings up web, worker and scheduler on embedded servers and stops everything on SIGTERM', async () => {
     const app = runEntry(
       'workers/start.ts',
-      cleanEnv({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', EMBEDDED_MONGO: 'ferretdb' }),
+      cleanEnv({
+        DATA_DIR: dataDir,
+        PORT: '0',
+        HOST: '127.0.0.1',
+        EMBEDDED_MONGO: 'ferretdb',
+        LOAD_STARTER_SOURCES: 'false',
+      }),
     );
     const [, url] = await app.waitForOutput(/backboard is running at (http:\/\/\S+)/);
     assert.match(app.stdout(), /embedded redis-server on 127\.0\.0\.1:\d+/);

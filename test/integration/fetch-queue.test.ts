@@ -81,6 +81,40 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
     assert.deepEqual(await keys(), []);
   });
 
+  it('a newly scheduled source is fetched by a worker on its own, then waits for its interval', async () => {
+    web.on('/scheduled.rss', serveBody(wwrFeed(web.origin, jobItems(3, 'Sched'))));
+    const source = await createSource(db.mongo, input(web.url('/scheduled.rss')));
+    const config = loadConfig({
+      ...process.env,
+      MONGODB_DB: db.config.mongodbDb,
+      QUEUE_PREFIX: db.config.queuePrefix,
+      FETCH_ALLOWED_HOSTS: web.host,
+      // Every worker of a queue must share one stalled-check interval (BullMQ throttles it per queue).
+      WORKER_LOCK_MS: '2000',
+    });
+    const workers = startWorkers({
+      config,
+      logger: db.logger,
+      mongo: db.mongo,
+      redisUrl: db.redisUrl,
+    });
+    try {
+      await syncSourceSchedules(queues.fetch, [source]);
+      await until(
+        'the scheduled run',
+        async () =>
+          (await findSource(db.mongo, source._id.toString()))?.health.lastRun?.outcome === 'stored',
+      );
+      assert.equal(await entryModel(db.mongo, 'jobs').countDocuments({ sourceId: source._id }), 3);
+      // After the run the next one is due an interval later, not now.
+      const next = (await queues.fetch.getJobScheduler(`source-${source._id}`))?.next ?? 0;
+      assert.ok(next > Date.now() + 29 * 60_000, `next run at ${new Date(next).toISOString()}`);
+    } finally {
+      await workers.close();
+      await syncSourceSchedules(queues.fetch, []);
+    }
+  });
+
   it('"fetch now" for a source already queued reuses the queued job', async () => {
     const c = await createSource(db.mongo, input(web.url('/c.rss')));
     const first = await enqueueRefresh(queues.fetch, c._id.toString());
@@ -131,6 +165,13 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
         'the recovered run to be stored',
         async () =>
           (await findSource(db.mongo, source._id.toString()))?.health.lastRun?.outcome === 'stored',
+      );
+    } catch (error) {
+      const health = (await findSource(db.mongo, source._id.toString()))?.health;
+      const job = await queues.fetch.getJob(`source-${source._id}`);
+      const state = `${await job?.getState()} ${job?.failedReason} stalled=${job?.stalledCounter} hits=${web.hits('/stall.rss')}`;
+      throw new Error(
+        `${(error as Error).message}\njob: ${state}\nhealth: ${JSON.stringify(health)}\nrescuer: ${rescuer.stdout()}${rescuer.stderr()}\ndoomed: ${doomed.stdout()}${doomed.stderr()}`,
       );
     } finally {
       rescuer.child.kill('SIGTERM');

@@ -10,7 +10,8 @@ import { findSource, recordRunFailure, recordRunSuccess } from '../src/store/sou
 
 export type RefreshDeps = { mongo: Connection; fetcher: Fetcher; logger: Logger; now?: () => Date };
 
-const emptyRun = (at: Date): RunSummary => ({
+/** A run that did nothing yet; stages fill in what happened. */
+export const emptyRun = (at: Date): RunSummary => ({
   at,
   outcome: 'stored',
   new: 0,

@@ -19,17 +19,7 @@ import { cleanEnv, runEntry } from '../helpers/child-process.ts';
 import { jobItems, wwrFeed } from '../helpers/feeds.ts';
 import { type FixtureServer, serveBody, startFixtureServer } from '../helpers/fixture-server.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
-
-const input = (url: string) => ({
-  name: url,
-  url,
-  kind: 'rss' as const,
-  type: 'jobs' as const,
-  intervalMinutes: 30,
-  enabled: true,
-  options: { userAgent: null, keep: [], block: [], dateOrder: null, timeZone: null },
-  terms: { attribution: true, syndication: false, note: null },
-});
+import { sourceInput } from '../helpers/sources.ts';
 
 async function until(
   what: string,
@@ -65,8 +55,8 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
   });
 
   it('keeps one job scheduler per enabled source and removes a disabled one', async () => {
-    const a = await createSource(db.mongo, input(web.url('/a.rss')));
-    const b = await createSource(db.mongo, input(web.url('/b.rss')));
+    const a = await createSource(db.mongo, sourceInput(web.url('/a.rss')));
+    const b = await createSource(db.mongo, sourceInput(web.url('/b.rss')));
     await syncSourceSchedules(queues.fetch, [a, b]);
     await syncSourceSchedules(queues.fetch, [a, b]);
     const keys = async () => (await queues.fetch.getJobSchedulers()).map((s) => s.key).sort();
@@ -83,7 +73,7 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
 
   it('a newly scheduled source is fetched by a worker on its own, then waits for its interval', async () => {
     web.on('/scheduled.rss', serveBody(wwrFeed(web.origin, jobItems(3, 'Sched'))));
-    const source = await createSource(db.mongo, input(web.url('/scheduled.rss')));
+    const source = await createSource(db.mongo, sourceInput(web.url('/scheduled.rss')));
     const config = loadConfig({
       ...process.env,
       MONGODB_DB: db.config.mongodbDb,
@@ -116,7 +106,7 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
   });
 
   it('"fetch now" for a source already queued reuses the queued job', async () => {
-    const c = await createSource(db.mongo, input(web.url('/c.rss')));
+    const c = await createSource(db.mongo, sourceInput(web.url('/c.rss')));
     const first = await enqueueRefresh(queues.fetch, c._id.toString());
     const second = await enqueueRefresh(queues.fetch, c._id.toString());
     assert.equal(first.id, `source-${c._id}`);
@@ -142,7 +132,7 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
       }
       serveBody(feed)(req, res);
     });
-    const source = await createSource(db.mongo, input(web.url('/stall.rss')));
+    const source = await createSource(db.mongo, sourceInput(web.url('/stall.rss')));
     await enqueueRefresh(queues.fetch, source._id.toString());
     const env = cleanEnv({
       MONGODB_URI: process.env.MONGODB_URI as string,
@@ -216,8 +206,8 @@ describe('workers and a Redis restart', () => {
     try {
       web.on('/one.rss', serveBody(wwrFeed(web.origin, jobItems(2, 'One'))));
       web.on('/two.rss', serveBody(wwrFeed(web.origin, jobItems(3, 'Two'))));
-      const one = await createSource(db.mongo, input(web.url('/one.rss')));
-      const two = await createSource(db.mongo, input(web.url('/two.rss')));
+      const one = await createSource(db.mongo, sourceInput(web.url('/one.rss')));
+      const two = await createSource(db.mongo, sourceInput(web.url('/two.rss')));
       await enqueueRefresh(queues.fetch, one._id.toString());
       await until(
         'the first run',

@@ -17,17 +17,7 @@ import {
   startFixtureServer,
 } from '../helpers/fixture-server.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
-
-const input = (url: string, type: 'jobs' | 'articles' = 'jobs') => ({
-  name: url,
-  url,
-  kind: 'rss' as const,
-  type,
-  intervalMinutes: 30,
-  enabled: true,
-  options: { userAgent: null, keep: [], block: [], dateOrder: null, timeZone: null },
-  terms: { attribution: true, syndication: false, note: null },
-});
+import { sourceInput } from '../helpers/sources.ts';
 
 describe('refreshing a source end to end (fixture server → real database)', () => {
   let db: Isolated;
@@ -61,7 +51,7 @@ describe('refreshing a source end to end (fixture server → real database)', ()
       '/wwr.rss',
       serveBody(await readSharedFixture('jobs-remotely/jobs.rss'), { etag: '"v1"' }),
     );
-    const source = await createSource(db.mongo, input(web.url('/wwr.rss')));
+    const source = await createSource(db.mongo, sourceInput(web.url('/wwr.rss')));
     const run = await refreshSource(deps, source._id.toString());
     assert.equal(run.outcome, 'stored');
     assert.equal(run.new, 25);
@@ -97,7 +87,7 @@ describe('refreshing a source end to end (fixture server → real database)', ()
   it('a byte-identical body without validators is skipped by its hash', async () => {
     const origin = web.origin;
     web.on('/same.rss', serveBody(wwrFeed(origin, jobItems(3, 'Same'))));
-    const source = await createSource(db.mongo, input(web.url('/same.rss')));
+    const source = await createSource(db.mongo, sourceInput(web.url('/same.rss')));
     assert.equal((await refreshSource(deps, source._id.toString())).new, 3);
     const run = await refreshSource(deps, source._id.toString());
     assert.equal(run.outcome, 'unchanged');
@@ -110,7 +100,7 @@ describe('refreshing a source end to end (fixture server → real database)', ()
       '/change.rss',
       serveBody(() => wwrFeed(origin, items)),
     );
-    const source = await createSource(db.mongo, input(web.url('/change.rss')));
+    const source = await createSource(db.mongo, sourceInput(web.url('/change.rss')));
     const first = await refreshSource(deps, source._id.toString());
     assert.deepEqual([first.new, first.updated, first.unchanged], [5, 0, 0]);
 
@@ -136,7 +126,7 @@ describe('refreshing a source end to end (fixture server → real database)', ()
   });
 
   it('records a permanent failure (404) without retry, and a transient one (500) for retry', async () => {
-    const gone = await createSource(db.mongo, input(web.url('/missing.rss')));
+    const gone = await createSource(db.mongo, sourceInput(web.url('/missing.rss')));
     await assert.rejects(
       refreshSource(deps, gone._id.toString()),
       (error) => error instanceof UnrecoverableError && /404/.test(error.message),
@@ -147,7 +137,7 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     assert.equal(after404?.health.lastRun?.outcome, 'failed');
 
     web.on('/broken.rss', serveBody('oops', { status: 500, contentType: 'text/plain' }));
-    const broken = await createSource(db.mongo, input(web.url('/broken.rss')));
+    const broken = await createSource(db.mongo, sourceInput(web.url('/broken.rss')));
     await assert.rejects(
       refreshSource(deps, broken._id.toString()),
       (error) => !(error instanceof UnrecoverableError) && /500/.test((error as Error).message),
@@ -166,7 +156,7 @@ describe('refreshing a source end to end (fixture server → real database)', ()
         { contentType: 'text/html' },
       ),
     );
-    const page = await createSource(db.mongo, input(web.url('/page.html')));
+    const page = await createSource(db.mongo, sourceInput(web.url('/page.html')));
     await assert.rejects(
       refreshSource(deps, page._id.toString()),
       (error) => error instanceof UnrecoverableError && /not a feed/i.test(error.message),

@@ -13,17 +13,7 @@ import {
 } from '../../src/store/source-repository.ts';
 import { loadStarterSourcesOnce } from '../../src/store/starter-sources.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
-
-const input = (url: string) => ({
-  name: url,
-  url,
-  kind: 'rss' as const,
-  type: 'articles' as const,
-  intervalMinutes: 30,
-  enabled: true,
-  options: { userAgent: null, keep: [], block: [], dateOrder: null, timeZone: null },
-  terms: { attribution: true, syndication: false, note: null },
-});
+import { sourceInput } from '../helpers/sources.ts';
 
 const entry = (n: number, change: Partial<NormalizedEntry> = {}): NormalizedEntry => ({
   type: 'articles',
@@ -54,23 +44,31 @@ describe('sources and entries in the store', () => {
   after(() => db.cleanup());
 
   it('never stores the same feed URL twice', async () => {
-    await createSource(db.mongo, input('https://feeds.example/a.xml#top'));
+    await createSource(db.mongo, sourceInput('https://feeds.example/a.xml#top', 'articles'));
     await assert.rejects(
-      createSource(db.mongo, input('https://feeds.example/a.xml')),
+      createSource(db.mongo, sourceInput('https://feeds.example/a.xml', 'articles')),
       /already exists/,
     );
     assert.equal(
       await insertMissingSources(db.mongo, [
-        input('https://feeds.example/a.xml'),
-        input('https://feeds.example/b.xml'),
+        sourceInput('https://feeds.example/a.xml', 'articles'),
+        sourceInput('https://feeds.example/b.xml', 'articles'),
       ]),
       1,
     );
-    assert.equal(await insertMissingSources(db.mongo, [input('https://feeds.example/b.xml')]), 0);
+    assert.equal(
+      await insertMissingSources(db.mongo, [
+        sourceInput('https://feeds.example/b.xml', 'articles'),
+      ]),
+      0,
+    );
   });
 
   it('loads the starter list once: a removed starter source stays removed', async () => {
-    const starters = [input('https://starter.example/1'), input('https://starter.example/2')];
+    const starters = [
+      sourceInput('https://starter.example/1', 'articles'),
+      sourceInput('https://starter.example/2', 'articles'),
+    ];
     assert.equal(await loadStarterSourcesOnce(db.mongo, starters), 2);
     await sourceModel(db.mongo).deleteOne({ url: 'https://starter.example/1' });
     assert.equal(await loadStarterSourcesOnce(db.mongo, starters), 0);
@@ -78,7 +76,10 @@ describe('sources and entries in the store', () => {
   });
 
   it('counts consecutive failures', async () => {
-    const source = await createSource(db.mongo, input('https://feeds.example/failing.xml'));
+    const source = await createSource(
+      db.mongo,
+      sourceInput('https://feeds.example/failing.xml', 'articles'),
+    );
     const run = {
       at: new Date(),
       outcome: 'failed' as const,

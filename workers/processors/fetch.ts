@@ -4,7 +4,7 @@ import { type RefreshJobData, scheduleSource } from '../../src/queue/fetch-jobs.
 import { SourceLock } from '../../src/queue/source-lock.ts';
 import type { RunSummary } from '../../src/store/models/source.ts';
 import { findSource } from '../../src/store/source-repository.ts';
-import { type RefreshDeps, refreshSource } from '../refresh-source.ts';
+import { emptyRun, type RefreshDeps, refreshSource } from '../refresh-source.ts';
 
 /**
  * Runs refresh jobs: one run per source at a time (Redis lock), then re-applies the source's
@@ -16,7 +16,11 @@ export function fetchProcessor(deps: RefreshDeps & { redis: Redis; queue: Queue;
     const { sourceId } = job.data;
     const token = String(job.id);
     if (!(await lock.acquire(sourceId, token))) {
-      return { ...skipped(), warnings: ['another run of this source was in progress'] };
+      return {
+        ...emptyRun(new Date()),
+        outcome: 'skipped',
+        warnings: ['another run of this source was in progress'],
+      };
     }
     try {
       return await refreshSource(deps, sourceId);
@@ -25,19 +29,5 @@ export function fetchProcessor(deps: RefreshDeps & { redis: Redis; queue: Queue;
       const source = await findSource(deps.mongo, sourceId);
       if (source) await scheduleSource(deps.queue, source);
     }
-  };
-}
-
-function skipped(): RunSummary {
-  return {
-    at: new Date(),
-    outcome: 'skipped',
-    new: 0,
-    updated: 0,
-    unchanged: 0,
-    dropped: 0,
-    durationMs: 0,
-    repairs: [],
-    warnings: [],
   };
 }

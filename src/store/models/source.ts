@@ -1,6 +1,5 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
-import type { EntryType } from '../../domain/entry.ts';
-import type { SourceKind, SourceOptions, SourceTerms } from '../../domain/source.ts';
+import type { SourceInput } from '../../domain/source.ts';
 
 /** The last run of a source, as the operator sees it. */
 export type RunSummary = {
@@ -27,16 +26,9 @@ export type SourceHealth = {
   lastRun: RunSummary | null;
 };
 
-export type SourceDoc = {
+/** A stored source: what the operator described, plus what runs have learned. */
+export type SourceDoc = SourceInput & {
   _id: Types.ObjectId;
-  name: string;
-  url: string;
-  kind: SourceKind;
-  type: EntryType;
-  intervalMinutes: number;
-  enabled: boolean;
-  options: SourceOptions;
-  terms: SourceTerms;
   fetchState: {
     etag: string | null;
     lastModified: string | null;

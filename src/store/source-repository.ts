@@ -121,7 +121,7 @@ export async function recordRunFailure(
         },
         $inc: { 'health.consecutiveFailures': 1, 'health.totalRuns': 1, 'health.totalFailures': 1 },
       },
-      { new: true },
+      { returnDocument: 'after' },
     )
     .lean();
   return updated?.health.consecutiveFailures ?? 0;
@@ -136,7 +136,7 @@ export async function updateSource(
   if (!isValidObjectId(id)) return undefined;
   return (
     (await sourceModel(connection)
-      .findByIdAndUpdate(id, { $set: changes }, { new: true })
+      .findByIdAndUpdate(id, { $set: changes }, { returnDocument: 'after' })
       .lean()) ?? undefined
   );
 }

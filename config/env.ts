@@ -84,6 +84,18 @@ const schema = z
       .enum(['true', 'false'], { error: 'true or false' })
       .default('true')
       .transform((v) => v === 'true'),
+    JOB_MAX_AGE_DAYS: z.coerce
+      .number({ error: 'days, an integer from 1 to 3650' })
+      .int('days, an integer from 1 to 3650')
+      .min(1, 'days, an integer from 1 to 3650')
+      .max(3650, 'days, an integer from 1 to 3650')
+      .default(45),
+    DEDUP_WINDOW_DAYS: z.coerce
+      .number({ error: 'days, an integer from 0 to 365' })
+      .int('days, an integer from 0 to 365')
+      .min(0, 'days, an integer from 0 to 365')
+      .max(365, 'days, an integer from 0 to 365')
+      .default(14),
     WORKER_LOCK_MS: z.coerce
       .number({ error: 'milliseconds, an integer from 1000 to 600000' })
       .int('milliseconds, an integer from 1000 to 600000')
@@ -124,6 +136,10 @@ export type Config = Readonly<{
   dataDir: string;
   embeddedMongo: 'auto' | 'mongod' | 'ferretdb' | 'memory' | 'none';
   workerConcurrency: number;
+  /** Jobs older than this are closed by maintenance. */
+  jobMaxAgeDays: number;
+  /** Listings of one job from several sources merge when published within this many days. */
+  dedupWindowDays: number;
   /** Whether the first start loads config/starter-sources.ts. */
   loadStarterSources: boolean;
   /** BullMQ job lock: a job whose worker died is taken up again after about this long. */
@@ -184,6 +200,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     embeddedMongo: e.EMBEDDED_MONGO,
     workerConcurrency: e.WORKER_CONCURRENCY,
     loadStarterSources: e.LOAD_STARTER_SOURCES,
+    jobMaxAgeDays: e.JOB_MAX_AGE_DAYS,
+    dedupWindowDays: e.DEDUP_WINDOW_DAYS,
     workerLockMs: e.WORKER_LOCK_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     fetch: Object.freeze({

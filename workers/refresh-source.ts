@@ -4,11 +4,12 @@ import type { Fetcher } from '../src/ingest/fetch/fetcher.ts';
 import { readFeed } from '../src/ingest/read-feed.ts';
 import { AppError, FetchError, ParseError } from '../src/lib/errors.ts';
 import type { Logger } from '../src/lib/logger.ts';
-import { upsertEntries } from '../src/store/entry-repository.ts';
+import { type StorePolicy, upsertEntries } from '../src/store/entry-repository.ts';
+import { closeMissingJobs } from '../src/store/expiry-repository.ts';
 import type { RunSummary, SourceDoc } from '../src/store/models/source.ts';
 import { findSource, recordRunFailure, recordRunSuccess } from '../src/store/source-repository.ts';
 
-export type RefreshDeps = { mongo: Connection; fetcher: Fetcher; logger: Logger; now?: () => Date };
+export type RefreshDeps = { mongo: Connection; fetcher: Fetcher; logger: Logger; policy: StorePolicy; now?: () => Date };
 
 /** A run that did nothing yet; stages fill in what happened. */
 export const emptyRun = (at: Date): RunSummary => ({
@@ -81,8 +82,12 @@ async function runStages(
     return { run: { ...run, outcome: 'unchanged' as const }, fetchState };
   }
   const reading = await readFeed(fetched.text, fetched.url, source, now);
-  const counts = await upsertEntries(deps.mongo, source.type, source._id, reading.entries, now);
+  const counts = await upsertEntries(deps.mongo, source, reading.entries, now, deps.policy);
   const warnings = reading.entries.length === 0 ? ['the feed has no usable items'] : [];
+  if (source.type === 'jobs' && source.options.listsAllOpenJobs && reading.entries.length > 0) {
+    const closed = await closeMissingJobs(deps.mongo, source._id, new Set(reading.entries.map((e) => e.canonicalUrl)), now);
+    if (closed) warnings.push(`${closed} job(s) no longer listed were closed`);
+  }
   return {
     run: {
       ...run,

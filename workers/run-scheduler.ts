@@ -5,6 +5,7 @@ import { MaintenanceJob, type Queues } from '../src/queue/queues.ts';
 import { listSources } from '../src/store/source-repository.ts';
 
 export const heartbeatEveryMs = 60_000;
+export const expireEveryMs = 60 * 60_000;
 
 /**
  * Keeps the job schedulers in Redis in step with the sources (one per enabled source, at its
@@ -20,6 +21,11 @@ export async function syncSchedules(
     MaintenanceJob.heartbeat,
     { every: heartbeatEveryMs },
     { name: MaintenanceJob.heartbeat, opts: { removeOnComplete: 100, removeOnFail: 500 } },
+  );
+  await queues.maintenance.upsertJobScheduler(
+    MaintenanceJob.expireJobs,
+    { every: expireEveryMs },
+    { name: MaintenanceJob.expireJobs, opts: { removeOnComplete: 100, removeOnFail: 500 } },
   );
   const { scheduled, removed } = await syncSourceSchedules(queues.fetch, await listSources(mongo));
   logger.debug({ scheduled, removed }, 'schedules synced');

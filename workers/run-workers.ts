@@ -2,11 +2,17 @@ import { Worker } from 'bullmq';
 import type { Connection } from 'mongoose';
 import type { Config } from '../config/env.ts';
 import type { Logger } from '../src/lib/logger.ts';
+import type { StorePolicy } from '../src/store/entry-repository.ts';
 import { createRedis } from '../src/queue/connection.ts';
 import { createQueues, QueueName } from '../src/queue/queues.ts';
 import { createProductFetcher } from './fetcher-factory.ts';
 import { fetchProcessor } from './processors/fetch.ts';
 import { maintenanceProcessor } from './processors/maintenance.ts';
+
+/** The store's rules, from configuration. */
+export function storePolicy(config: Config): StorePolicy {
+  return { maxJobAgeDays: config.jobMaxAgeDays, dedupWindowDays: config.dedupWindowDays };
+}
 
 export type RunningWorkers = { workers: Worker[]; close: () => Promise<void> };
 
@@ -36,13 +42,14 @@ export function startWorkers(deps: {
         mongo,
         fetcher,
         logger,
+        policy: storePolicy(config),
         redis: commands,
         queue: queues.fetch,
         prefix: config.queuePrefix,
       }),
       { ...common, concurrency: config.workerConcurrency },
     ),
-    new Worker(QueueName.maintenance, maintenanceProcessor(mongo), { ...common, concurrency: 1 }),
+    new Worker(QueueName.maintenance, maintenanceProcessor(mongo, config), { ...common, concurrency: 1 }),
   ];
   for (const worker of workers) {
     worker.on('failed', (job, error) =>

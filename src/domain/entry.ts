@@ -51,3 +51,9 @@ export type NormalizedEntry = {
   terms: string[];
   job: JobFields | null;
 };
+
+/** A normalized entry after the enrichment stage: what the store writes. */
+export type EnrichedEntry = NormalizedEntry & {
+  intel: import('./job-intel.ts').JobIntel | null;
+  articleIntel: import('./job-intel.ts').ArticleIntel | null;
+};

@@ -21,6 +21,8 @@ export type SourceOptions = {
   /** How to read ambiguous numeric dates like 10/06/2024. */
   dateOrder: 'dmy' | 'mdy' | null;
   timeZone: string | null;
+  /** The feed lists every open job, so a job missing from it has closed. */
+  listsAllOpenJobs: boolean;
 };
 
 /** A source as the operator describes it (what `sources add` and the starter list provide). */
@@ -72,8 +74,9 @@ export const sourceInputSchema = z.object({
         .refine(isTimeZone, 'an IANA time zone name, e.g. Europe/Berlin')
         .nullable()
         .default(null),
+      listsAllOpenJobs: z.boolean().default(false),
     })
-    .default({ userAgent: null, keep: [], block: [], dateOrder: null, timeZone: null }),
+    .default({ userAgent: null, keep: [], block: [], dateOrder: null, timeZone: null, listsAllOpenJobs: false }),
   terms: z
     .object({
       attribution: z.boolean().default(true),

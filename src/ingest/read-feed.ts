@@ -1,5 +1,6 @@
-import type { EntryType, NormalizedEntry } from '../domain/entry.ts';
+import type { EnrichedEntry, EntryType, NormalizedEntry } from '../domain/entry.ts';
 import type { SourceOptions } from '../domain/source.ts';
+import { enrichEntries } from './enrich/enrich-job.ts';
 import { applyKeywordRules } from './normalize/keyword-rules.ts';
 import { type DroppedItem, normalizeFeed } from './normalize/normalize-feed.ts';
 import { parseFeed } from './parse/feed.ts';
@@ -8,14 +9,15 @@ import { parseFeed } from './parse/feed.ts';
 export type FeedReading = {
   format: string;
   feedTitle: string | null;
-  entries: NormalizedEntry[];
+  entries: EnrichedEntry[];
   dropped: DroppedItem[];
   repairs: string[];
 };
 
 /**
- * Parse → normalize → keyword rules, on an already-decoded body. Shared by the refresh
- * worker and by preview, which is why it stores nothing.
+ * Parse → normalize → enrich, on an already-decoded body. Shared by the refresh worker and by
+ * preview, which is why it stores nothing. A source's keep/block rules feed the job relevance
+ * classifier (off-topic jobs are kept, only hidden); for articles they filter.
  */
 export async function readFeed(
   text: string,
@@ -31,23 +33,16 @@ export async function readFeed(
     now,
     dateHint: { order: options.dateOrder ?? undefined, timeZone: options.timeZone ?? undefined },
   });
-  const kept: NormalizedEntry[] = [];
   const rules = { keep: options.keep ?? [], block: options.block ?? [] };
-  for (const entry of entries) {
-    const decision = applyKeywordRules(entry, rules);
-    if (decision.keep) kept.push(entry);
-    else
-      dropped.push({
-        reason: decision.reason ?? 'filtered by keyword rules',
-        title: entry.title,
-        link: entry.url,
-      });
+  let kept: NormalizedEntry[] = entries;
+  if (settings.type === 'articles') {
+    kept = [];
+    for (const entry of entries) {
+      const decision = applyKeywordRules(entry, rules);
+      if (decision.keep) kept.push(entry);
+      else dropped.push({ reason: decision.reason ?? 'filtered by keyword rules', title: entry.title, link: entry.url });
+    }
   }
-  return {
-    format: feed.format,
-    feedTitle: feed.title,
-    entries: kept,
-    dropped,
-    repairs: feed.repairs,
-  };
+  const enriched = enrichEntries(kept, { now, rules });
+  return { format: feed.format, feedTitle: feed.title, entries: enriched, dropped, repairs: feed.repairs };
 }

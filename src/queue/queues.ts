@@ -11,6 +11,8 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 /** Maintenance job names; each has one processor in workers/processors. */
 export const MaintenanceJob = {
   heartbeat: 'heartbeat',
+  /** Closes jobs past their expiry or maximum age (no TTL index: they are kept, closed). */
+  expireJobs: 'expire-jobs',
 } as const;
 
 export type Queues = { fetch: Queue; maintenance: Queue; close: () => Promise<void> };

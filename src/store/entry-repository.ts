@@ -1,60 +1,121 @@
 import { createHash } from 'node:crypto';
 import type { AnyBulkWriteOperation, Connection, Types } from 'mongoose';
-import type { EntryType, NormalizedEntry } from '../domain/entry.ts';
+import { articleDedupKey, jobDedupKey } from '../domain/dedup-key.ts';
+import type { EnrichedEntry, EntryType } from '../domain/entry.ts';
+import { jobStatus } from '../domain/job-status.ts';
+import type { SourceTerms } from '../domain/source.ts';
+import { resolveDuplicates } from './duplicate-resolver.ts';
 import { type EntryDoc, entryModel } from './models/entry.ts';
 
 /** How long an unchanged entry's lastSeenAt may lag before a run refreshes it. */
 export const lastSeenRefreshMs = 6 * 60 * 60 * 1000;
 
 export type UpsertCounts = { new: number; updated: number; unchanged: number };
+export type StorePolicy = { maxJobAgeDays: number; dedupWindowDays: number };
+export type StoreSource = {
+  _id: Types.ObjectId;
+  name: string;
+  type: EntryType;
+  terms: SourceTerms;
+};
 
 /** A stable hash of what a reader sees of an entry; bookkeeping fields are left out. */
-export function contentHash(entry: NormalizedEntry): string {
-  const content = [
-    entry.url,
-    entry.guid,
-    entry.title,
-    entry.summary,
-    entry.html,
-    entry.author,
-    entry.tags,
-    entry.publishedAt?.toISOString() ?? null,
-    entry.updatedAt?.toISOString() ?? null,
-    entry.dateFlag,
-    entry.imageUrl,
-    entry.enclosure,
-    entry.job,
-  ];
+export function contentHash(entry: EnrichedEntry): string {
+  const { type: _type, terms: _terms, ...content } = entry;
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url');
 }
 
-function contentFields(entry: NormalizedEntry) {
-  const { type: _type, publishedAt: _publishedAt, ...rest } = entry;
-  return rest;
+/** The key that groups copies of one listing across sources. */
+export function dedupKeyOf(entry: EnrichedEntry): string {
+  if (entry.type === 'articles') return articleDedupKey(entry.title, entry.canonicalUrl);
+  return jobDedupKey(
+    entry.job ?? { company: null, role: null, applyUrl: null },
+    entry.title,
+    entry.canonicalUrl,
+  );
+}
+
+function writeOp(
+  entry: EnrichedEntry,
+  source: StoreSource,
+  hash: string,
+  now: Date,
+  policy: StorePolicy,
+): AnyBulkWriteOperation<EntryDoc> {
+  const { type: _type, publishedAt, ...fields } = entry;
+  const state =
+    entry.type === 'jobs'
+      ? jobStatus(entry.job, publishedAt, now, policy.maxJobAgeDays)
+      : { status: 'open' as const, reason: null };
+  const set: Record<string, unknown> = {
+    ...fields,
+    sourceName: source.name,
+    attribution: { required: source.terms.attribution, note: source.terms.note },
+    syndication: source.terms.syndication,
+    status: state.status,
+    closedReason: state.reason,
+    closedAt: state.status === 'closed' ? now : null,
+    dedupKey: dedupKeyOf(entry),
+    contentHash: hash,
+    lastSeenAt: now,
+    changedAt: now,
+  };
+  const setOnInsert: Record<string, unknown> = { sourceId: source._id, firstSeenAt: now };
+  // A missing source date becomes the first-seen time, once.
+  if (publishedAt) set.publishedAt = publishedAt;
+  else setOnInsert.publishedAt = now;
+  return {
+    updateOne: {
+      filter: { canonicalUrl: entry.canonicalUrl },
+      update: { $set: set, $setOnInsert: setOnInsert },
+      upsert: true,
+    },
+  };
 }
 
 /**
- * Stores a run's entries in one bulk write, keyed on the canonical URL within the type.
- * Entries whose content hash is unchanged are not written (but for a coarse lastSeenAt);
- * a missing source date becomes the first-seen time, set once.
+ * Gives new documents their empty dedup fields. FerretDB 1.24 drops null and [] values from
+ * $setOnInsert on an upsert, so they are set in a second, id-keyed write (new entries only).
+ */
+async function completeInserted(
+  Entry: ReturnType<typeof entryModel>,
+  ids: unknown[],
+): Promise<void> {
+  if (ids.length === 0) return;
+  await Entry.bulkWrite(
+    ids.map((_id) => ({
+      updateOne: { filter: { _id }, update: { $set: { duplicateOf: null, alsoListedOn: [] } } },
+    })),
+    { ordered: false },
+  );
+}
+
+/**
+ * Stores a run's entries in one bulk write keyed on the canonical URL within the type.
+ * Entries whose content hash is unchanged are not written (but for a coarse lastSeenAt, or
+ * reopening a listing that came back); then duplicate groups touched by the run are resolved.
  */
 export async function upsertEntries(
   connection: Connection,
-  type: EntryType,
-  sourceId: Types.ObjectId,
-  entries: NormalizedEntry[],
+  source: StoreSource,
+  entries: EnrichedEntry[],
   now: Date,
+  policy: StorePolicy,
 ): Promise<UpsertCounts> {
-  const Entry = entryModel(connection, type);
+  const Entry = entryModel(connection, source.type);
   // Equality on sourceId is index-backed on MongoDB and FerretDB alike ($in is not on FerretDB).
-  const known = new Map<string, Pick<EntryDoc, 'contentHash' | 'lastSeenAt'>>();
+  const known = new Map<
+    string,
+    Pick<EntryDoc, 'contentHash' | 'lastSeenAt' | 'closedReason' | 'dedupKey'>
+  >();
   for (const doc of await Entry.find(
-    { sourceId },
-    { canonicalUrl: 1, contentHash: 1, lastSeenAt: 1 },
+    { sourceId: source._id },
+    { canonicalUrl: 1, contentHash: 1, lastSeenAt: 1, closedReason: 1, dedupKey: 1 },
   ).lean()) {
     known.set(doc.canonicalUrl, doc);
   }
   const ops: AnyBulkWriteOperation<EntryDoc>[] = [];
+  const touchedKeys = new Set<string>();
   let unchanged = 0;
   let updated = 0;
   for (const entry of entries) {
@@ -62,37 +123,28 @@ export async function upsertEntries(
     const stored = known.get(entry.canonicalUrl);
     if (stored?.contentHash === hash) {
       unchanged++;
-      if (now.getTime() - stored.lastSeenAt.getTime() > lastSeenRefreshMs) {
+      const set: Record<string, unknown> = {};
+      if (now.getTime() - stored.lastSeenAt.getTime() > lastSeenRefreshMs) set.lastSeenAt = now;
+      // Listed again after it had disappeared: open again.
+      if (stored.closedReason === 'no_longer_listed')
+        Object.assign(set, { status: 'open', closedReason: null, closedAt: null });
+      if (Object.keys(set).length)
         ops.push({
-          updateOne: {
-            filter: { canonicalUrl: entry.canonicalUrl },
-            update: { $set: { lastSeenAt: now } },
-          },
+          updateOne: { filter: { canonicalUrl: entry.canonicalUrl }, update: { $set: set } },
         });
-      }
       continue;
     }
     if (stored) updated++;
-    const set: Record<string, unknown> = {
-      ...contentFields(entry),
-      contentHash: hash,
-      lastSeenAt: now,
-      changedAt: now,
-    };
-    const setOnInsert: Record<string, unknown> = { sourceId, firstSeenAt: now };
-    if (entry.publishedAt) set.publishedAt = entry.publishedAt;
-    else setOnInsert.publishedAt = now;
-    ops.push({
-      updateOne: {
-        filter: { canonicalUrl: entry.canonicalUrl },
-        update: { $set: set, $setOnInsert: setOnInsert },
-        upsert: true,
-      },
-    });
+    touchedKeys.add(dedupKeyOf(entry));
+    // An edit can move a listing out of its old group; that group is resolved again too.
+    if (stored) touchedKeys.add(stored.dedupKey);
+    ops.push(writeOp(entry, source, hash, now, policy));
   }
   if (ops.length === 0) return { new: 0, updated, unchanged };
   const result = await Entry.bulkWrite(ops, { ordered: false });
-  // An entry stored by another source counts as updated, not new.
+  await completeInserted(Entry, Object.values(result.upsertedIds));
+  await resolveDuplicates(Entry, [...touchedKeys], policy.dedupWindowDays);
+  // An entry stored earlier by another source counts as updated, not new.
   const inserted = result.upsertedCount;
   return {
     new: inserted,

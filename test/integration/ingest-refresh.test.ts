@@ -36,7 +36,13 @@ describe('refreshing a source end to end (fixture server → real database)', ()
       timeoutMs: 5000,
       hostGate: new MemoryHostGate({ limit: 2 }),
     });
-    deps = { mongo: db.mongo, fetcher, logger: db.logger, now: () => clock };
+    deps = {
+      mongo: db.mongo,
+      fetcher,
+      logger: db.logger,
+      policy: { maxJobAgeDays: 36500, dedupWindowDays: 14 },
+      now: () => clock,
+    };
   });
   after(async () => {
     await web.close();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Types } from 'mongoose';
-import type { NormalizedEntry } from '../../src/domain/entry.ts';
+import type { EnrichedEntry } from '../../src/domain/entry.ts';
 import { lastSeenRefreshMs, upsertEntries } from '../../src/store/entry-repository.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
@@ -15,7 +15,7 @@ import { loadStarterSourcesOnce } from '../../src/store/starter-sources.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
 import { sourceInput } from '../helpers/sources.ts';
 
-const entry = (n: number, change: Partial<NormalizedEntry> = {}): NormalizedEntry => ({
+const entry = (n: number, change: Partial<EnrichedEntry> = {}): EnrichedEntry => ({
   type: 'articles',
   canonicalUrl: `https://blog.example/post-${n}`,
   url: `https://blog.example/post-${n}`,
@@ -32,8 +32,12 @@ const entry = (n: number, change: Partial<NormalizedEntry> = {}): NormalizedEntr
   enclosure: null,
   terms: ['post'],
   job: null,
+  intel: null,
+  articleIntel: null,
   ...change,
 });
+
+const policy = { maxJobAgeDays: 45, dedupWindowDays: 14 };
 
 describe('sources and entries in the store', () => {
   let db: Isolated;
@@ -102,18 +106,24 @@ describe('sources and entries in the store', () => {
 
   it('writes only what changed; a missing date becomes the first-seen time, set once', async () => {
     const sourceId = new Types.ObjectId();
+    const store = {
+      _id: sourceId,
+      name: 'Blog',
+      type: 'articles' as const,
+      terms: { attribution: true, syndication: false, note: null },
+    };
     const Article = entryModel(db.mongo, 'articles');
     const t0 = new Date('2026-11-10T00:00:00Z');
     const undated = entry(3, { publishedAt: null, dateFlag: 'missing' });
     assert.deepEqual(
-      await upsertEntries(db.mongo, 'articles', sourceId, [entry(1), entry(2), undated], t0),
+      await upsertEntries(db.mongo, store, [entry(1), entry(2), undated], t0, policy),
       { new: 3, updated: 0, unchanged: 0 },
     );
 
     const t1 = new Date(t0.getTime() + 60_000);
     const snapshot = await Article.find({ sourceId }).sort({ canonicalUrl: 1 }).lean();
     assert.deepEqual(
-      await upsertEntries(db.mongo, 'articles', sourceId, [entry(1), entry(2), undated], t1),
+      await upsertEntries(db.mongo, store, [entry(1), entry(2), undated], t1, policy),
       { new: 0, updated: 0, unchanged: 3 },
     );
     assert.deepEqual(
@@ -126,10 +136,10 @@ describe('sources and entries in the store', () => {
     const t2 = new Date(t1.getTime() + 60_000);
     const counts = await upsertEntries(
       db.mongo,
-      'articles',
-      sourceId,
+      store,
       [entry(1, { title: 'Post 1, revised' }), entry(2), { ...undated, summary: 'new words' }],
       t2,
+      policy,
     );
     assert.deepEqual(counts, { new: 0, updated: 2, unchanged: 1 });
     const revisedUndated = await Article.findOne({ canonicalUrl: undated.canonicalUrl }).lean();
@@ -141,7 +151,7 @@ describe('sources and entries in the store', () => {
     assert.equal(revisedUndated?.changedAt.toISOString(), t2.toISOString());
 
     const t3 = new Date(t2.getTime() + lastSeenRefreshMs + 1);
-    await upsertEntries(db.mongo, 'articles', sourceId, [entry(2)], t3);
+    await upsertEntries(db.mongo, store, [entry(2)], t3, policy);
     const seen = await Article.findOne({ canonicalUrl: entry(2).canonicalUrl }).lean();
     assert.equal(
       seen?.lastSeenAt.toISOString(),

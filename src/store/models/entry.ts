@@ -1,13 +1,18 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
 import type { DateFlag, EntryType, JobFields } from '../../domain/entry.ts';
+import type { ArticleIntel, JobIntel } from '../../domain/job-intel.ts';
 
-/** A stored job or article: the normalized entry plus bookkeeping. */
+/** Another source listing the same job or article ("also listed on"). */
+export type Origin = { sourceId: Types.ObjectId; sourceName: string; url: string };
+
+/** A stored job or article: the enriched entry plus bookkeeping. */
 export type EntryDoc = {
   _id: Types.ObjectId;
   canonicalUrl: string;
   url: string;
   guid: string | null;
   sourceId: Types.ObjectId;
+  sourceName: string;
   title: string;
   summary: string;
   html: string;
@@ -21,6 +26,20 @@ export type EntryDoc = {
   enclosure: { url: string; type: string | null; length: number | null } | null;
   terms: string[];
   job: JobFields | null;
+  intel: JobIntel | null;
+  articleIntel: ArticleIntel | null;
+  /** What the source's terms require of the board, copied at write time. */
+  attribution: { required: boolean; note: string | null };
+  /** Whether this entry may be republished as structured data (JobPosting JSON-LD). */
+  syndication: boolean;
+  status: 'open' | 'closed';
+  closedAt: Date | null;
+  closedReason: 'expired' | 'too_old' | 'no_longer_listed' | null;
+  /** Listings of one job (or article) from several sources share this key. */
+  dedupKey: string;
+  /** Set on every copy but the primary of a duplicate group; default views show primaries only. */
+  duplicateOf: Types.ObjectId | null;
+  alsoListedOn: Origin[];
   /** Hash of the content fields: a re-run writes only entries whose hash changed. */
   contentHash: string;
   firstSeenAt: Date;
@@ -35,6 +54,7 @@ const schema = new Schema<EntryDoc>(
     url: { type: String, required: true },
     guid: { type: String, default: null },
     sourceId: { type: Schema.Types.ObjectId, required: true },
+    sourceName: { type: String, required: true },
     title: { type: String, required: true },
     summary: { type: String, default: '' },
     html: { type: String, default: '' },
@@ -47,6 +67,16 @@ const schema = new Schema<EntryDoc>(
     enclosure: { type: Schema.Types.Mixed, default: null },
     terms: { type: [String], default: [] },
     job: { type: Schema.Types.Mixed, default: null },
+    intel: { type: Schema.Types.Mixed, default: null },
+    articleIntel: { type: Schema.Types.Mixed, default: null },
+    attribution: { type: Schema.Types.Mixed, required: true },
+    syndication: { type: Boolean, required: true },
+    status: { type: String, required: true },
+    closedAt: { type: Date, default: null },
+    closedReason: { type: String, default: null },
+    dedupKey: { type: String, required: true },
+    duplicateOf: { type: Schema.Types.ObjectId, default: null },
+    alsoListedOn: { type: Schema.Types.Mixed, default: [] },
     contentHash: { type: String, required: true },
     firstSeenAt: { type: Date, required: true },
     lastSeenAt: { type: Date, required: true },
@@ -57,6 +87,7 @@ const schema = new Schema<EntryDoc>(
 // The dedup key within a type; every entry has one, so the unique index is safe on FerretDB.
 schema.index({ canonicalUrl: 1 }, { unique: true });
 schema.index({ sourceId: 1 });
+schema.index({ dedupKey: 1 });
 schema.index({ publishedAt: -1 });
 schema.index({ terms: 1 });
 

@@ -1,0 +1,81 @@
+import type { EnrichedEntry, NormalizedEntry } from '../../domain/entry.ts';
+import type { JobEnrichmentInput, JobIntel } from '../../domain/job-intel.ts';
+import { htmlToText } from '../normalize/text.ts';
+import { articleIntel } from './article-intel.ts';
+import { parseEligibility } from './eligibility.ts';
+import { detectEmploymentType } from './employment-type.ts';
+import { parseLocation } from './location.ts';
+import { classifyRelevance } from './relevance.ts';
+import { parseSalary } from './salary.ts';
+import { detectSeniority } from './seniority.ts';
+import { matchStackTags } from './stack-tags.ts';
+import { detectWorkplace } from './workplace.ts';
+
+/** Everything enrichment learns about one job, each field right or honestly unknown. */
+export function enrichJob(input: JobEnrichmentInput, _options: { now: Date }): JobIntel {
+  const title = input.role ?? input.title;
+  const structured =
+    input.salaryMin !== null || input.salaryMax !== null
+      ? { min: input.salaryMin, max: input.salaryMax, currency: input.salaryCurrency }
+      : undefined;
+  const salary = parseSalary({ text: [input.salaryText, input.text].filter(Boolean).join('\n'), structured });
+  const workplace = detectWorkplace({ title: input.title, text: input.text, location: input.location, region: input.region });
+  const eligibility = parseEligibility({
+    region: input.region,
+    country: input.country,
+    location: input.location,
+    title: input.title,
+    text: input.text,
+    workplace,
+  });
+  const stackTags = matchStackTags(input.title, input.text, input.tags);
+  return {
+    salary,
+    workplace,
+    eligibility,
+    location: parseLocation(input.location ?? input.country),
+    seniority: detectSeniority(title, input.text),
+    employmentType: detectEmploymentType(input.employmentType, input.title, input.text),
+    stackTags,
+    relevance: classifyRelevance({ title, text: input.text, tags: stackTags, rules: input.rules }),
+  };
+}
+
+/** The enrichment input of a normalized job entry. */
+export function jobInput(entry: NormalizedEntry, rules?: JobEnrichmentInput['rules']): JobEnrichmentInput {
+  const job = entry.job;
+  return {
+    title: entry.title,
+    role: job?.role ?? null,
+    company: job?.company ?? null,
+    text: htmlToText(entry.html) || entry.summary,
+    tags: [...entry.tags, ...(job?.skills ?? [])],
+    location: job?.location ?? null,
+    region: job?.region ?? null,
+    country: job?.country ?? null,
+    employmentType: job?.employmentType ?? null,
+    salaryText: job?.salaryText ?? null,
+    salaryMin: job?.salaryMin ?? null,
+    salaryMax: job?.salaryMax ?? null,
+    salaryCurrency: job?.salaryCurrency ?? null,
+    ...(rules ? { rules } : {}),
+  };
+}
+
+/** The enrichment stage: job intelligence for jobs, reading time and topics for articles. */
+export function enrichEntries(
+  entries: NormalizedEntry[],
+  context: { now: Date; rules?: JobEnrichmentInput['rules'] },
+): EnrichedEntry[] {
+  return entries.map((entry) => {
+    if (entry.type === 'jobs') {
+      const intel = enrichJob(jobInput(entry, context.rules), context);
+      // Stack tags join the search terms, so "postgres" finds PostgreSQL jobs.
+      return { ...entry, terms: [...new Set([...entry.terms, ...intel.stackTags])], intel, articleIntel: null };
+    }
+    const text = htmlToText(entry.html) || entry.summary;
+    const info = articleIntel({ title: entry.title, text, tags: entry.tags });
+    const terms = [...new Set([...entry.terms, ...info.stackTags, ...info.topics])];
+    return { ...entry, terms, intel: null, articleIntel: info };
+  });
+}

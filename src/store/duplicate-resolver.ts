@@ -1,0 +1,97 @@
+import type { AnyBulkWriteOperation, Model, Types } from 'mongoose';
+import type { EntryDoc, Origin } from './models/entry.ts';
+
+type Member = Pick<
+  EntryDoc,
+  | '_id'
+  | 'sourceId'
+  | 'sourceName'
+  | 'url'
+  | 'publishedAt'
+  | 'firstSeenAt'
+  | 'duplicateOf'
+  | 'alsoListedOn'
+>;
+
+const byAge = (a: Member, b: Member) =>
+  a.firstSeenAt.getTime() - b.firstSeenAt.getTime() || String(a._id).localeCompare(String(b._id));
+
+/**
+ * Splits one dedup key's listings into groups of copies: oldest first, each joining the
+ * group whose primary was published within the window. The primary is always the earliest
+ * seen listing, so the answer is the same whatever order sources arrive in or re-run.
+ */
+export function groupCopies(members: Member[], windowDays: number): Member[][] {
+  const windowMs = windowDays * 86_400_000;
+  const groups: Member[][] = [];
+  for (const member of [...members].sort(byAge)) {
+    const group = groups.find((g) => {
+      const primary = g[0] as Member;
+      // Copies from one source are separate listings (a re-post is its own job).
+      return (
+        Math.abs(primary.publishedAt.getTime() - member.publishedAt.getTime()) <= windowMs &&
+        !g.some((m) => String(m.sourceId) === String(member.sourceId))
+      );
+    });
+    if (group) group.push(member);
+    else groups.push([member]);
+  }
+  return groups;
+}
+
+const sameOrigins = (a: Origin[], b: Origin[]) => JSON.stringify(a) === JSON.stringify(b);
+const sameId = (a: Types.ObjectId | null, b: Types.ObjectId | null) =>
+  String(a ?? '') === String(b ?? '');
+
+/** Makes duplicateOf / alsoListedOn match the groups for these keys, writing only what differs. */
+export async function resolveDuplicates(
+  Entry: Model<EntryDoc>,
+  keys: string[],
+  windowDays: number,
+): Promise<void> {
+  const ops: AnyBulkWriteOperation<EntryDoc>[] = [];
+  for (const dedupKey of keys) {
+    if (dedupKey.startsWith('url:')) continue;
+    const members = await Entry.find(
+      { dedupKey },
+      {
+        sourceId: 1,
+        sourceName: 1,
+        url: 1,
+        publishedAt: 1,
+        firstSeenAt: 1,
+        duplicateOf: 1,
+        alsoListedOn: 1,
+      },
+    ).lean<Member[]>();
+    if (members.length < 2 && !members.some((m) => m.duplicateOf || m.alsoListedOn.length))
+      continue;
+    for (const group of groupCopies(members, windowDays)) {
+      const [primary, ...copies] = group as [Member, ...Member[]];
+      const origins: Origin[] = copies.map((c) => ({
+        sourceId: c.sourceId,
+        sourceName: c.sourceName,
+        url: c.url,
+      }));
+      if (!sameId(primary.duplicateOf, null) || !sameOrigins(primary.alsoListedOn, origins)) {
+        ops.push({
+          updateOne: {
+            filter: { _id: primary._id },
+            update: { $set: { duplicateOf: null, alsoListedOn: origins } },
+          },
+        });
+      }
+      for (const copy of copies) {
+        if (!sameId(copy.duplicateOf, primary._id) || copy.alsoListedOn.length) {
+          ops.push({
+            updateOne: {
+              filter: { _id: copy._id },
+              update: { $set: { duplicateOf: primary._id, alsoListedOn: [] } },
+            },
+          });
+        }
+      }
+    }
+  }
+  if (ops.length) await Entry.bulkWrite(ops, { ordered: false });
+}

@@ -1,0 +1,234 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { Types } from 'mongoose';
+import type { EnrichedEntry, JobFields } from '../../src/domain/entry.ts';
+import { type StoreSource, upsertEntries } from '../../src/store/entry-repository.ts';
+import { closeExpiredJobs, closeMissingJobs } from '../../src/store/expiry-repository.ts';
+import { ensureIndexes } from '../../src/store/indexes.ts';
+import { entryModel } from '../../src/store/models/entry.ts';
+import { type Isolated, isolate } from '../helpers/isolation.ts';
+
+const policy = { maxJobAgeDays: 45, dedupWindowDays: 14 };
+const day = 86_400_000;
+const t0 = new Date('2026-11-01T00:00:00Z');
+
+const source = (name: string, syndication = false): StoreSource => ({
+  _id: new Types.ObjectId(),
+  name,
+  type: 'jobs',
+  terms: { attribution: true, syndication, note: `${name} terms` },
+});
+
+const fields = (company: string, role: string, change: Partial<JobFields> = {}): JobFields => ({
+  company,
+  role,
+  location: null,
+  region: null,
+  country: null,
+  employmentType: null,
+  category: null,
+  skills: [],
+  salaryText: null,
+  salaryMin: null,
+  salaryMax: null,
+  salaryCurrency: null,
+  expiresAt: null,
+  logoUrl: null,
+  applyUrl: null,
+  ...change,
+});
+
+const job = (
+  url: string,
+  company: string,
+  role: string,
+  publishedAt = t0,
+  change: Partial<JobFields> = {},
+): EnrichedEntry => ({
+  type: 'jobs',
+  canonicalUrl: url,
+  url,
+  guid: null,
+  title: `${company}: ${role}`,
+  summary: '',
+  html: '',
+  author: null,
+  tags: [],
+  publishedAt,
+  updatedAt: null,
+  dateFlag: null,
+  imageUrl: null,
+  enclosure: null,
+  terms: [],
+  job: fields(company, role, change),
+  intel: null,
+  articleIntel: null,
+});
+
+describe('cross-source dedup and expiry in the store', () => {
+  let db: Isolated;
+  before(async () => {
+    db = await isolate('dedup');
+    await ensureIndexes(db.mongo);
+  });
+  after(() => db.cleanup());
+
+  it('merges one job listed on three sources into the earliest seen, linking every origin', async () => {
+    const [a, b, c] = [source('Board A'), source('Board B', true), source('Board C')];
+    const Job = entryModel(db.mongo, 'jobs');
+    await upsertEntries(
+      db.mongo,
+      a,
+      [job('https://a.example/1', 'Acme Inc.', 'Senior Backend Engineer (Remote)')],
+      t0,
+      policy,
+    );
+    await upsertEntries(
+      db.mongo,
+      b,
+      [job('https://b.example/9', 'ACME', 'Sr. Backend Engineer')],
+      new Date(t0.getTime() + day),
+      policy,
+    );
+    await upsertEntries(
+      db.mongo,
+      c,
+      [
+        job(
+          'https://c.example/x',
+          'Acme',
+          'Senior Backend Engineer - US',
+          new Date(t0.getTime() + 3 * day),
+        ),
+      ],
+      new Date(t0.getTime() + 2 * day),
+      policy,
+    );
+    // A different role of the same company never merges.
+    await upsertEntries(
+      db.mongo,
+      b,
+      [
+        job('https://b.example/9', 'ACME', 'Sr. Backend Engineer'),
+        job('https://b.example/10', 'ACME', 'Backend Engineer'),
+      ],
+      new Date(t0.getTime() + 2 * day),
+      policy,
+    );
+
+    const primary = await Job.findOne({ canonicalUrl: 'https://a.example/1' }).lean();
+    assert.equal(primary?.duplicateOf, null);
+    assert.deepEqual(
+      primary?.alsoListedOn.map((o) => [o.sourceName, o.url]),
+      [
+        ['Board B', 'https://b.example/9'],
+        ['Board C', 'https://c.example/x'],
+      ],
+    );
+    for (const url of ['https://b.example/9', 'https://c.example/x']) {
+      assert.equal(
+        String((await Job.findOne({ canonicalUrl: url }).lean())?.duplicateOf),
+        String(primary?._id),
+      );
+    }
+    const other = await Job.findOne({ canonicalUrl: 'https://b.example/10' }).lean();
+    assert.equal(other?.duplicateOf, null);
+    assert.deepEqual(other?.alsoListedOn, []);
+    assert.equal(
+      (await Job.findOne({ canonicalUrl: 'https://b.example/9' }).lean())?.syndication,
+      true,
+      'terms are stored per listing',
+    );
+    assert.deepEqual(primary?.attribution, { required: true, note: 'Board A terms' });
+    assert.equal(await Job.countDocuments({ duplicateOf: null }), 2, 'default views see two jobs');
+  });
+
+  it('does not merge listings published further apart than the window (a re-post months later)', async () => {
+    const [a, b] = [source('Early'), source('Late')];
+    const Job = entryModel(db.mongo, 'jobs');
+    await upsertEntries(
+      db.mongo,
+      a,
+      [job('https://early.example/1', 'Globex', 'Platform Engineer')],
+      t0,
+      policy,
+    );
+    await upsertEntries(
+      db.mongo,
+      b,
+      [
+        job(
+          'https://late.example/1',
+          'Globex',
+          'Platform Engineer',
+          new Date(t0.getTime() + 60 * day),
+        ),
+      ],
+      new Date(t0.getTime() + 60 * day),
+      policy,
+    );
+    assert.equal(
+      await Job.countDocuments({ dedupKey: 'job:globex|platform engineer', duplicateOf: null }),
+      2,
+    );
+  });
+
+  it('closes expired and too-old jobs, and jobs a full-listing source no longer lists; reopens a returning one', async () => {
+    const s = source('Closer');
+    const Job = entryModel(db.mongo, 'jobs');
+    const now = new Date(t0.getTime() + 10 * day);
+    await upsertEntries(
+      db.mongo,
+      s,
+      [
+        job('https://closer.example/expired', 'Initech', 'Go Engineer', t0, {
+          expiresAt: new Date(t0.getTime() + 5 * day),
+        }),
+        job('https://closer.example/open', 'Initech', 'Rust Engineer', t0, {
+          expiresAt: new Date(t0.getTime() + 30 * day),
+        }),
+        job(
+          'https://closer.example/old',
+          'Initech',
+          'Java Engineer',
+          new Date(t0.getTime() - 50 * day),
+        ),
+        job('https://closer.example/stays', 'Initech', 'SRE', now),
+      ],
+      now,
+      policy,
+    );
+    const status = async (path: string) => {
+      const doc = await Job.findOne({ canonicalUrl: `https://closer.example/${path}` }).lean();
+      return [doc?.status, doc?.closedReason];
+    };
+    assert.deepEqual(await status('expired'), ['closed', 'expired'], 'already expired at ingest');
+    assert.deepEqual(await status('old'), ['closed', 'too_old']);
+    assert.deepEqual(await status('open'), ['open', null]);
+
+    assert.deepEqual(await closeExpiredJobs(db.mongo, new Date(t0.getTime() + 31 * day), 45), {
+      expired: 1,
+      tooOld: 0,
+    });
+    assert.deepEqual(await status('open'), ['closed', 'expired']);
+    assert.equal(
+      await Job.countDocuments({ canonicalUrl: /closer\.example/ }),
+      4,
+      'closed jobs are kept',
+    );
+
+    assert.equal(
+      await closeMissingJobs(db.mongo, s._id, new Set(['https://closer.example/open']), now),
+      1,
+    );
+    assert.deepEqual(await status('stays'), ['closed', 'no_longer_listed']);
+    await upsertEntries(
+      db.mongo,
+      s,
+      [job('https://closer.example/stays', 'Initech', 'SRE', now)],
+      new Date(now.getTime() + day),
+      policy,
+    );
+    assert.deepEqual(await status('stays'), ['open', null], 'listed again: open again');
+  });
+});

@@ -9,7 +9,13 @@ import { closeMissingJobs } from '../src/store/expiry-repository.ts';
 import type { RunSummary, SourceDoc } from '../src/store/models/source.ts';
 import { findSource, recordRunFailure, recordRunSuccess } from '../src/store/source-repository.ts';
 
-export type RefreshDeps = { mongo: Connection; fetcher: Fetcher; logger: Logger; policy: StorePolicy; now?: () => Date };
+export type RefreshDeps = {
+  mongo: Connection;
+  fetcher: Fetcher;
+  logger: Logger;
+  policy: StorePolicy;
+  now?: () => Date;
+};
 
 /** A run that did nothing yet; stages fill in what happened. */
 export const emptyRun = (at: Date): RunSummary => ({
@@ -85,7 +91,12 @@ async function runStages(
   const counts = await upsertEntries(deps.mongo, source, reading.entries, now, deps.policy);
   const warnings = reading.entries.length === 0 ? ['the feed has no usable items'] : [];
   if (source.type === 'jobs' && source.options.listsAllOpenJobs && reading.entries.length > 0) {
-    const closed = await closeMissingJobs(deps.mongo, source._id, new Set(reading.entries.map((e) => e.canonicalUrl)), now);
+    const closed = await closeMissingJobs(
+      deps.mongo,
+      source._id,
+      new Set(reading.entries.map((e) => e.canonicalUrl)),
+      now,
+    );
     if (closed) warnings.push(`${closed} job(s) no longer listed were closed`);
   }
   return {

@@ -2,9 +2,9 @@ import { Worker } from 'bullmq';
 import type { Connection } from 'mongoose';
 import type { Config } from '../config/env.ts';
 import type { Logger } from '../src/lib/logger.ts';
-import type { StorePolicy } from '../src/store/entry-repository.ts';
 import { createRedis } from '../src/queue/connection.ts';
 import { createQueues, QueueName } from '../src/queue/queues.ts';
+import type { StorePolicy } from '../src/store/entry-repository.ts';
 import { createProductFetcher } from './fetcher-factory.ts';
 import { fetchProcessor } from './processors/fetch.ts';
 import { maintenanceProcessor } from './processors/maintenance.ts';
@@ -49,7 +49,10 @@ export function startWorkers(deps: {
       }),
       { ...common, concurrency: config.workerConcurrency },
     ),
-    new Worker(QueueName.maintenance, maintenanceProcessor(mongo, config), { ...common, concurrency: 1 }),
+    new Worker(QueueName.maintenance, maintenanceProcessor(mongo, config), {
+      ...common,
+      concurrency: 1,
+    }),
   ];
   for (const worker of workers) {
     worker.on('failed', (job, error) =>

@@ -2,8 +2,10 @@ import { canonicalUrl } from './canonical-url.ts';
 
 // Words that describe where or how, not which role: "(Remote)", "- US", "(m/f/d)".
 const noise = /\((?:[^)]*)\)|\[(?:[^\]]*)\]|\b(?:m\/f\/d|f\/m\/d|m\/w\/d|w\/m\/d|h\/f)\b/g;
-const trailingPlace = /\s[-–—|]\s*(?:remote|hybrid|on-?site|anywhere|worldwide|us|usa|uk|eu|europe|emea|latam|apac|americas|[a-z .]+,\s*[a-z]{2})\s*$/i;
-const companySuffix = /\b(?:inc|llc|ltd|limited|gmbh|ag|sa|sas|bv|plc|corp|corporation|co|company|pty)\b\.?/g;
+const trailingPlace =
+  /\s[-–—|]\s*(?:remote|hybrid|on-?site|anywhere|worldwide|us|usa|uk|eu|europe|emea|latam|apac|americas|[a-z .]+,\s*[a-z]{2})\s*$/i;
+const companySuffix =
+  /\b(?:inc|llc|ltd|limited|gmbh|ag|sa|sas|bv|plc|corp|corporation|co|company|pty)\b\.?/g;
 const abbreviations: Array<[RegExp, string]> = [
   [/\bsr\b\.?/g, 'senior'],
   [/\bjr\b\.?/g, 'junior'],
@@ -30,7 +32,11 @@ export function normalizeRoleTitle(title: string): string {
 
 /** A company name reduced for comparison ("Acme, Inc." and "ACME" are one company). */
 export function normalizeCompany(company: string): string {
-  return fold(company).replace(/^the\s+/, '').replace(companySuffix, ' ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return fold(company)
+    .replace(/^the\s+/, '')
+    .replace(companySuffix, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /**
@@ -38,7 +44,11 @@ export function normalizeCompany(company: string): string {
  * (so "Senior Backend Engineer" and "Backend Engineer" never merge); else the canonical
  * apply URL; else the listing's own URL, which merges nothing.
  */
-export function jobDedupKey(job: { company: string | null; role: string | null; applyUrl: string | null }, title: string, listingUrl: string): string {
+export function jobDedupKey(
+  job: { company: string | null; role: string | null; applyUrl: string | null },
+  title: string,
+  listingUrl: string,
+): string {
   const company = job.company ? normalizeCompany(job.company) : '';
   const role = normalizeRoleTitle(job.role ?? title);
   if (company && role) return `job:${company}|${role}`;
@@ -48,7 +58,9 @@ export function jobDedupKey(job: { company: string | null; role: string | null; 
 
 /** The key under which copies of one article from several sources meet: its folded title. */
 export function articleDedupKey(title: string, listingUrl: string): string {
-  const t = fold(title).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const t = fold(title)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   // Very short titles ("Hello", "Update") are too common to identify an article.
   return t.split(' ').length >= 3 ? `title:${t}` : `url:${listingUrl}`;
 }

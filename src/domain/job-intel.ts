@@ -33,13 +33,35 @@ export type Eligibility = {
 
 export type JobLocation = { raw: string | null; city: string | null; country: string | null };
 
-export const seniorities = ['intern', 'junior', 'mid', 'senior', 'staff', 'principal', 'lead', 'manager'] as const;
+export const seniorities = [
+  'intern',
+  'junior',
+  'mid',
+  'senior',
+  'staff',
+  'principal',
+  'lead',
+  'manager',
+] as const;
 export type Seniority = (typeof seniorities)[number];
 
-export const employmentTypes = ['full-time', 'part-time', 'contract', 'internship', 'temporary'] as const;
+export const employmentTypes = [
+  'full-time',
+  'part-time',
+  'contract',
+  'internship',
+  'temporary',
+] as const;
 export type EmploymentType = (typeof employmentTypes)[number];
 
-export const jobCategories = ['backend', 'platform', 'devops-sre', 'data-engineering', 'full-stack', 'other'] as const;
+export const jobCategories = [
+  'backend',
+  'platform',
+  'devops-sre',
+  'data-engineering',
+  'full-stack',
+  'other',
+] as const;
 export type JobCategory = (typeof jobCategories)[number];
 
 /** Whether a job belongs on a backend board, and why (shown to operators). */

@@ -76,7 +76,14 @@ export const sourceInputSchema = z.object({
         .default(null),
       listsAllOpenJobs: z.boolean().default(false),
     })
-    .default({ userAgent: null, keep: [], block: [], dateOrder: null, timeZone: null, listsAllOpenJobs: false }),
+    .default({
+      userAgent: null,
+      keep: [],
+      block: [],
+      dateOrder: null,
+      timeZone: null,
+      listsAllOpenJobs: false,
+    }),
   terms: z
     .object({
       attribution: z.boolean().default(true),

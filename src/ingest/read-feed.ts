@@ -40,9 +40,20 @@ export async function readFeed(
     for (const entry of entries) {
       const decision = applyKeywordRules(entry, rules);
       if (decision.keep) kept.push(entry);
-      else dropped.push({ reason: decision.reason ?? 'filtered by keyword rules', title: entry.title, link: entry.url });
+      else
+        dropped.push({
+          reason: decision.reason ?? 'filtered by keyword rules',
+          title: entry.title,
+          link: entry.url,
+        });
     }
   }
   const enriched = enrichEntries(kept, { now, rules });
-  return { format: feed.format, feedTitle: feed.title, entries: enriched, dropped, repairs: feed.repairs };
+  return {
+    format: feed.format,
+    feedTitle: feed.title,
+    entries: enriched,
+    dropped,
+    repairs: feed.repairs,
+  };
 }

@@ -5,7 +5,7 @@ import type { EnrichedEntry, EntryType } from '../domain/entry.ts';
 import { jobStatus } from '../domain/job-status.ts';
 import type { SourceTerms } from '../domain/source.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
-import { type EntryDoc, entryModel } from './models/entry.ts';
+import { type EntryDoc, entryModel, type Origin } from './models/entry.ts';
 
 /** How long an unchanged entry's lastSeenAt may lag before a run refreshes it. */
 export const lastSeenRefreshMs = 6 * 60 * 60 * 1000;
@@ -79,12 +79,15 @@ function writeOp(
  */
 async function completeInserted(
   Entry: ReturnType<typeof entryModel>,
-  ids: unknown[],
+  ids: Types.ObjectId[],
 ): Promise<void> {
   if (ids.length === 0) return;
   await Entry.bulkWrite(
     ids.map((_id) => ({
-      updateOne: { filter: { _id }, update: { $set: { duplicateOf: null, alsoListedOn: [] } } },
+      updateOne: {
+        filter: { _id },
+        update: { $set: { duplicateOf: null, alsoListedOn: [] as Origin[] } },
+      },
     })),
     { ordered: false },
   );
@@ -142,7 +145,7 @@ export async function upsertEntries(
   }
   if (ops.length === 0) return { new: 0, updated, unchanged };
   const result = await Entry.bulkWrite(ops, { ordered: false });
-  await completeInserted(Entry, Object.values(result.upsertedIds));
+  await completeInserted(Entry, Object.values(result.upsertedIds) as Types.ObjectId[]);
   await resolveDuplicates(Entry, [...touchedKeys], policy.dedupWindowDays);
   // An entry stored earlier by another source counts as updated, not new.
   const inserted = result.upsertedCount;

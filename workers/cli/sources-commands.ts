@@ -15,7 +15,7 @@ import {
 import type { ProcessContext } from '../context.ts';
 import { startWorkers } from '../run-workers.ts';
 
-type Values = Record<string, string | boolean | undefined>;
+type Values = Record<string, string | boolean | undefined | Array<string | boolean>>;
 export type CommandOutput = { text: string; code: number };
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
@@ -40,10 +40,28 @@ export async function addSource(ctx: ProcessContext, values: Values): Promise<Co
     type: values.type,
     name: values.name ?? hostOf(String(values.url)),
     intervalMinutes: values.interval ?? 30,
+    options: {
+      userAgent: values['user-agent'] ?? null,
+      keep: list(values.keep),
+      block: list(values.block),
+      listsAllOpenJobs: values['lists-all-open-jobs'] === true,
+    },
+    terms: {
+      attribution: values['no-attribution'] !== true,
+      syndication: values.syndication === true,
+      note: values['terms-note'] ?? null,
+    },
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const field = { intervalMinutes: 'interval' }[String(issue?.path[0])] ?? String(issue?.path[0]);
+    const flags: Record<string, string> = {
+      intervalMinutes: 'interval',
+      userAgent: 'user-agent',
+      listsAllOpenJobs: 'lists-all-open-jobs',
+      note: 'terms-note',
+    };
+    const key = String(issue?.path.at(-1) ?? issue?.path[0]);
+    const field = flags[key] ?? key;
     throw new UsageError(`--${field} must be ${issue?.message}`);
   }
   const source = await createSource(ctx.mongo, parsed.data);
@@ -54,6 +72,15 @@ export async function addSource(ctx: ProcessContext, values: Values): Promise<Co
       : `added ${source._id} ${source.name} (${source.url})`,
     code: 0,
   };
+}
+
+/** "a, b ,c" → ["a", "b", "c"]; rules may repeat the flag or separate with commas. */
+function list(value: string | boolean | undefined | Array<string | boolean>): string[] {
+  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return values
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 function hostOf(url: string): string {

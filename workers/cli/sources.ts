@@ -10,6 +10,9 @@ import { addSource, enableSource, fetchSources, listSourcesCommand } from './sou
 
 const usage = `usage: npm run sources -- <command>
   add --url <feed-url> --type jobs|articles [--name <name>] [--interval <minutes>] [--json]
+      [--keep <rule>]... [--block <rule>]... [--user-agent <ua>] [--lists-all-open-jobs]
+      [--syndication] [--no-attribution] [--terms-note <text>]
+      rules: a keyword, or /regular expression/flags (run with a time limit)
   list [--json]
   enable <id> | disable <id>
   fetch <id> [<id> ...] | --all   [--wait] [--json]`;
@@ -19,6 +22,13 @@ const options = {
   type: { type: 'string' },
   name: { type: 'string' },
   interval: { type: 'string' },
+  keep: { type: 'string', multiple: true },
+  block: { type: 'string', multiple: true },
+  'user-agent': { type: 'string' },
+  'lists-all-open-jobs': { type: 'boolean' },
+  syndication: { type: 'boolean' },
+  'no-attribution': { type: 'boolean' },
+  'terms-note': { type: 'string' },
   json: { type: 'boolean' },
   all: { type: 'boolean' },
   wait: { type: 'boolean' },
@@ -49,7 +59,7 @@ function run(
   ctx: Awaited<ReturnType<typeof openContext>>,
   command: string,
   ids: string[],
-  values: Record<string, string | boolean | undefined>,
+  values: Record<string, string | boolean | undefined | Array<string | boolean>>,
 ) {
   switch (command) {
     case 'add':

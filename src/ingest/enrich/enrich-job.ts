@@ -18,8 +18,16 @@ export function enrichJob(input: JobEnrichmentInput, _options: { now: Date }): J
     input.salaryMin !== null || input.salaryMax !== null
       ? { min: input.salaryMin, max: input.salaryMax, currency: input.salaryCurrency }
       : undefined;
-  const salary = parseSalary({ text: [input.salaryText, input.text].filter(Boolean).join('\n'), structured });
-  const workplace = detectWorkplace({ title: input.title, text: input.text, location: input.location, region: input.region });
+  const salary = parseSalary({
+    text: [input.salaryText, input.text].filter(Boolean).join('\n'),
+    structured,
+  });
+  const workplace = detectWorkplace({
+    title: input.title,
+    text: input.text,
+    location: input.location,
+    region: input.region,
+  });
   const eligibility = parseEligibility({
     region: input.region,
     country: input.country,
@@ -42,7 +50,10 @@ export function enrichJob(input: JobEnrichmentInput, _options: { now: Date }): J
 }
 
 /** The enrichment input of a normalized job entry. */
-export function jobInput(entry: NormalizedEntry, rules?: JobEnrichmentInput['rules']): JobEnrichmentInput {
+export function jobInput(
+  entry: NormalizedEntry,
+  rules?: JobEnrichmentInput['rules'],
+): JobEnrichmentInput {
   const job = entry.job;
   return {
     title: entry.title,
@@ -71,7 +82,12 @@ export function enrichEntries(
     if (entry.type === 'jobs') {
       const intel = enrichJob(jobInput(entry, context.rules), context);
       // Stack tags join the search terms, so "postgres" finds PostgreSQL jobs.
-      return { ...entry, terms: [...new Set([...entry.terms, ...intel.stackTags])], intel, articleIntel: null };
+      return {
+        ...entry,
+        terms: [...new Set([...entry.terms, ...intel.stackTags])],
+        intel,
+        articleIntel: null,
+      };
     }
     const text = htmlToText(entry.html) || entry.summary;
     const info = articleIntel({ title: entry.title, text, tags: entry.tags });

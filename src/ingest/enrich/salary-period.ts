@@ -1,0 +1,61 @@
+// The period an amount is paid per, as listings write it after the amount ("/hr", "per annum",
+// "brutto/Jahr", "pa", "day rate") or before it ("hourly rate", "monthly salary"), and as
+// structured feeds name it ("YEAR", "hourly", "per month").
+import type { Salary } from '../../domain/job-intel.ts';
+
+/** How often an amount is paid. */
+export type SalaryPeriod = Salary['period'];
+
+const FILLER = String.raw`(?:\s+(?:brutto|gross|netto|net|base|salary|pre-tax))?`;
+const SLASH = String.raw`\s?/\s?(?<slash>hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mths?|m|years?|yrs?|y|annum|jahr|monat|tag|std)`;
+const WORD = String.raw`\s+(?:per|a|an|each|pro|im|je)\s+(?<per>hour|day|week|month|year|annum|jahr|monat|tag|stunde)`;
+const BARE = String.raw`\s+(?<bare>hourly|daily|weekly|monthly|annually|yearly|annual|p\.\s?a\.?|pa|jährlich|day\s+rate)`;
+
+/** Regex source of a period written after an amount; its groups are read by periodOfUnit. */
+export const PERIOD_AFTER = `${FILLER}(?:${SLASH}|${WORD}|${BARE})(?![\\p{L}\\p{N}])`;
+
+const UNITS: ReadonlyArray<[RegExp, SalaryPeriod]> = [
+  [/^(?:hours?|hrs?|h|hourly|std|stunde)$/, 'hour'],
+  [/^(?:days?|d|daily|tag|day\s+rate)$/, 'day'],
+  [/^(?:weeks?|wks?|w|weekly)$/, 'week'],
+  [/^(?:months?|mos?|mths?|m|monthly|monat)$/, 'month'],
+  [/^(?:years?|yrs?|y|annum|jahr|annual|annually|yearly|jährlich|p\.\s?a\.?|pa)$/, 'year'],
+];
+
+/** The period a matched unit names ("hr" → hour, "p.a." → year); null for none or unknown. */
+export function periodOfUnit(unit: string | undefined): SalaryPeriod | null {
+  if (!unit) return null;
+  // Upper-case "PA" after an amount is as likely Pennsylvania as per annum.
+  if (unit === 'PA' || unit === 'Pa') return null;
+  const word = unit.toLowerCase();
+  return UNITS.find(([pattern]) => pattern.test(word))?.[1] ?? null;
+}
+
+const BEFORE: ReadonlyArray<[string, SalaryPeriod]> = [
+  ['hourly', 'hour'],
+  ['daily', 'day'],
+  ['weekly', 'week'],
+  ['monthly', 'month'],
+  ['annual', 'year'],
+  ['annually', 'year'],
+  ['yearly', 'year'],
+];
+
+/** The period the words just before an amount name ("hourly rate:", "day rate of"); nearest word first. */
+export function periodBefore(wordsNearestFirst: string[]): SalaryPeriod | null {
+  for (const [index, word] of wordsNearestFirst.entries()) {
+    if (word === 'rate' && wordsNearestFirst[index + 1] === 'day') return 'day';
+    const found = BEFORE.find(([name]) => name === word);
+    if (found) return found[1];
+  }
+  return null;
+}
+
+/** A structured feed's period name ("YEAR", "hourly", "per month"); null when unrecognized. */
+export function parsePeriodName(name: string): SalaryPeriod | null {
+  const word = name
+    .trim()
+    .toLowerCase()
+    .replace(/^(?:per|a|an|each)\s+/, '');
+  return UNITS.find(([pattern]) => pattern.test(word))?.[1] ?? null;
+}

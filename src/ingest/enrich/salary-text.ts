@@ -1,0 +1,132 @@
+// Salary candidates in free text: "$120k–$150k", "€60.000 – €80.000 brutto/Jahr", "up to $150k",
+// "₹12-18 LPA", "£43,124 pa". Every candidate carries a currency (written, or implied by lakh
+// units) and what the words around it say; salary.ts picks among them.
+import { type AmountContext, amountContext, wordsAfter, wordsBefore } from './salary-context.ts';
+import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyOf } from './salary-currency.ts';
+import {
+  AMOUNT_SOURCE,
+  MULTIPLIER_SOURCE,
+  type Multiplier,
+  multiplierOf,
+  parseAmount,
+  scaled,
+} from './salary-number.ts';
+import { PERIOD_AFTER, periodBefore, periodOfUnit, type SalaryPeriod } from './salary-period.ts';
+
+/** One amount or range found in text, with its currency and what surrounds it. */
+export type TextCandidate = {
+  min: number | null;
+  max: number | null;
+  currency: string;
+  /** Stated after the amount ("/hr") or just before it ("hourly rate"); null when unstated. */
+  period: SalaryPeriod | null;
+  range: boolean;
+  context: AmountContext;
+  /** Nothing else of substance on its line: "£50k" as a whole salary field. */
+  alone: boolean;
+  raw: string;
+};
+
+const MIN_WORDS =
+  /^(?:from|starting (?:at|from)|starts? at|at least|min(?:imum)?\.?|over|above|more than|in excess of|north of)$/;
+const MAX_WORDS = /^(?:up to|upto|as much as|max(?:imum)?\.?|under|below)$/;
+const QUALIFIER = String.raw`(?<qual>up\s+to|upto|as\s+much\s+as|max(?:imum)?\.?|under|below|from|starting\s+(?:at|from)|starts?\s+at|at\s+least|min(?:imum)?\.?|over|above|more\s+than|in\s+excess\s+of|north\s+of|between)`;
+const amount = (n: 1 | 2) =>
+  `(?<n${n}>${AMOUNT_SOURCE})(?<m${n}>${MULTIPLIER_SOURCE})?(?:\\s?(?<s${n}>${CURRENCY_AFTER}))?`;
+// Without a currency in front, an amount must not continue a word, number or price ("v2", "3.10").
+const FIRST = `(?:(?<c1>${CURRENCY_BEFORE})\\s?|(?<![\\p{L}\\p{N}\\p{Sc}.,'’]))${amount(1)}`;
+const SECOND = `(?<sep>\\s*[-–—‒]\\s*|\\s+(?:to|and|bis)\\s+)(?:(?<c2>${CURRENCY_BEFORE})\\s?)?${amount(2)}`;
+const CANDIDATE = `(?:\\b${QUALIFIER}:?\\s+)?${FIRST}(?:${SECOND})?(?<plus>\\+)?(?<unit>${PERIOD_AFTER})?`;
+// An amount followed by a dash and a number it could not read ("GBP 53,000 - 60,0000").
+const BROKEN_RANGE = /^\s*(?:[-–—‒]|to\b)\s*\D{0,4}\d/i;
+
+/** Every amount in the text that has a currency, in order of appearance. */
+export function findSalaryCandidates(text: string): TextCandidate[] {
+  const candidates: TextCandidate[] = [];
+  for (const match of text.matchAll(new RegExp(CANDIDATE, 'giu'))) {
+    const candidate = readMatch(match, text);
+    if (candidate) candidates.push(candidate);
+  }
+  return candidates;
+}
+
+type Groups = Partial<Record<string, string>>;
+
+function readMatch(match: RegExpExecArray, text: string): TextCandidate | null {
+  const groups: Groups = match.groups ?? {};
+  const first = multiplierOf(groups.m1);
+  const second = multiplierOf(groups.m2);
+  if (first.big || second.big) return null;
+  const currency = currencyFor([groups.c1, groups.s1, groups.c2, groups.s2], [first, second]);
+  const amounts = amountsOf(groups, first, second);
+  const start = match.index;
+  const end = start + match[0].length;
+  if (!currency || !amounts) return null;
+  if (groups.n2 === undefined && BROKEN_RANGE.test(text.slice(end, end + 20))) return null;
+  const before = wordsBefore(text, start);
+  const stated = first.year || second.year ? 'year' : periodOfUnit(unitOf(groups));
+  return {
+    ...amounts,
+    currency,
+    period: stated ?? periodBefore(before),
+    range: groups.n2 !== undefined,
+    context: amountContext(before, wordsAfter(text, end)),
+    alone: isAlone(text, start, end),
+    raw: match[0].trim(),
+  };
+}
+
+function unitOf(groups: Groups): string | undefined {
+  return groups.slash ?? groups.per ?? groups.bare;
+}
+
+/** The one currency all markers agree on; lakh and crore imply rupees when none is written. */
+function currencyFor(markers: Array<string | undefined>, multipliers: Multiplier[]): string | null {
+  const written = markers.filter((marker): marker is string => marker !== undefined);
+  const codes = new Set(written.map(currencyOf));
+  if (codes.has(null) || codes.size > 1) return null;
+  const [code] = [...codes];
+  const indian = multipliers.map((m) => m.indian);
+  if (indian.includes('letter') && code !== 'INR') return null;
+  if (indian.includes('word')) return code === undefined || code === 'INR' ? 'INR' : null;
+  return code ?? null;
+}
+
+function amountsOf(
+  groups: Groups,
+  first: Multiplier,
+  second: Multiplier,
+): { min: number | null; max: number | null } | null {
+  const a = parseAmount(groups.n1 ?? '');
+  const qualifier = (groups.qual ?? '').toLowerCase().replace(/\s+/g, ' ');
+  if (a === null) return null;
+  if (groups.n2 === undefined) {
+    const value = scaled(a, first.factor);
+    if (groups.plus || MIN_WORDS.test(qualifier)) return { min: value, max: null };
+    if (MAX_WORDS.test(qualifier)) return { min: null, max: value };
+    return qualifier === 'between' ? null : { min: value, max: value };
+  }
+  // "between X and Y" is a range; "$100k and $20k bonus" is two different sums.
+  if (groups.sep?.trim().toLowerCase() === 'and' && qualifier !== 'between') return null;
+  const b = parseAmount(groups.n2);
+  if (b === null) return null;
+  // "80-100k", "₹12-18 LPA": a multiplier written once covers both ends.
+  const firstFactor = groups.m1 === undefined && a <= b ? second.factor : first.factor;
+  return { min: scaled(a, firstFactor), max: scaled(b, second.factor) };
+}
+
+// A line with this much besides the amount is prose, whatever it holds; the bound also keeps
+// a long one-line description from being rescanned for every amount in it.
+const ALONE_REACH = 40;
+
+function isAlone(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - ALONE_REACH), start);
+  const after = text.slice(end, end + ALONE_REACH);
+  const lineStart = before.lastIndexOf('\n');
+  const lineEnd = after.indexOf('\n');
+  // The line must begin and end within reach, or at the ends of the text.
+  if (lineStart < 0 && start > ALONE_REACH) return false;
+  if (lineEnd < 0 && end + ALONE_REACH < text.length) return false;
+  const rest = `${before.slice(lineStart + 1)} ${lineEnd < 0 ? after : after.slice(0, lineEnd)}`;
+  return (rest.match(/\p{L}+/gu) ?? []).length <= 1;
+}

@@ -308,6 +308,7 @@ export const ambiguousCountryNames: readonly string[] = Object.freeze([
   'Jersey',
   'Jordan',
   'Chad',
+  'Réunion',
 ]);
 
 /** Adjectives and demonyms listings put before "residents", "citizens" or "time zones". */
@@ -403,9 +404,10 @@ export const cities: readonly City[] = Object.freeze([
   ...['Santa Monica', 'Ann Arbor', 'Charlotte', 'Orlando', 'Tampa', 'Las Vegas', 'Sacramento'].map(
     (n) => city(n, 'US'),
   ),
-  ...['Albuquerque', 'Oak Ridge', 'Columbus', 'Indianapolis', 'St. Louis', 'Kansas City'].map((n) =>
+  ...['Albuquerque', 'Oak Ridge', 'Columbus', 'Indianapolis', 'Kansas City'].map((n) =>
     city(n, 'US'),
   ),
+  city('St. Louis', 'US', ['Saint Louis']),
   city('Toronto', 'CA'),
   city('Vancouver', 'CA'),
   city('Montreal', 'CA', ['Montréal']),

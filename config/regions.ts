@@ -77,7 +77,7 @@ export const regions: readonly Region[] = Object.freeze([
     `${CENTRAL_ASIA} AF PK`,
     [-1, 4],
   ),
-  region('UKI', 'UK and Ireland', ['UK&I', 'UKI', 'UK & Ireland'], 'GB IE', 'IM JE GG', [0, 0]),
+  region('UKI', 'UK and Ireland', ['UKI', 'UK & Ireland'], 'GB IE', 'IM JE GG', [0, 0]),
   region('DACH', 'DACH', ['DACH', 'D-A-CH'], 'DE AT CH', 'LI', [1, 1]),
   region('BENELUX', 'Benelux', [], 'BE NL LU', '', [1, 1]),
   region(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compileRule } from './safe-pattern.ts';
 import type { EntryType } from './entry.ts';
 
 export const sourceKinds = ['rss'] as const;
@@ -47,7 +48,24 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-const keywords = z.array(z.string().trim().min(1).max(100)).max(100).default([]);
+const keywords = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(1)
+      .max(500)
+      .superRefine((rule, ctx) => {
+        // Bad or unsafe regular expressions are refused when the source is saved, not at run time.
+        try {
+          compileRule(rule);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      }),
+  )
+  .max(100)
+  .default([]);
 
 /** Validates operator input into a SourceInput, with a message per field. */
 export const sourceInputSchema = z.object({

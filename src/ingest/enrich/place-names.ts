@@ -23,7 +23,7 @@ type NameEntry = { place: Place; caps: boolean; freeText: boolean; surface: stri
 // Words that mean "no restriction" where a place is expected ("Remote – Anywhere").
 const WORLDWIDE_NAMES = [
   ...['Worldwide', 'World-wide', 'Anywhere', 'Anywhere in the World', 'Global', 'Globally'],
-  ...['Everywhere', 'Any country', 'Any location', 'All countries', 'Earth'],
+  ...['Everywhere', 'Any country', 'Any location', 'All countries'],
 ];
 
 const countryByCode = new Map<string, Country>(countries.map((c) => [c.code, c]));

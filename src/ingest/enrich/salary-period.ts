@@ -7,12 +7,17 @@ import type { Salary } from '../../domain/job-intel.ts';
 export type SalaryPeriod = Salary['period'];
 
 const FILLER = String.raw`(?:\s+(?:brutto|gross|netto|net|base|salary|pre-tax))?`;
-const SLASH = String.raw`\s?/\s?(?<slash>hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mths?|m|years?|yrs?|y|annum|jahr|monat|tag|std)`;
-const WORD = String.raw`\s+(?:per|a|an|each|pro|im|je)\s+(?<per>hour|day|week|month|year|annum|jahr|monat|tag|stunde)`;
-const BARE = String.raw`\s+(?<bare>hourly|daily|weekly|monthly|annually|yearly|annual|p\.\s?a\.?|pa|jährlich|day\s+rate)`;
+const SLASH = String.raw`\s?/\s?(?:hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mths?|m|years?|yrs?|y|annum|jahr|monat|tag|std)`;
+const WORD = String.raw`\s+(?:per|a|an|each|pro|im|je)\s+(?:hour|day|week|month|year|annum|jahr|monat|tag|stunde)`;
+const BARE = String.raw`\s+(?:hourly|daily|weekly|monthly|annually|yearly|annual|p\.\s?a\.?|pa|jährlich|day\s+rate)`;
+// What may stand between an amount and its period word: "brutto/Jahr", "per", "a", "/".
+const LEAD =
+  /^(?:(?:brutto|gross|netto|net|base|salary|pre-tax)\s*)?(?:\/|(?:per|a|an|each|pro|im|je)\s)?\s*/;
 
-/** Regex source of a period written after an amount; its groups are read by periodOfUnit. */
-export const PERIOD_AFTER = `${FILLER}(?:${SLASH}|${WORD}|${BARE})(?![\\p{L}\\p{N}])`;
+/** Regex source of a period written after an amount, captured as group `name` for periodOfUnit. */
+export function periodAfterSource(name: string): string {
+  return `(?<${name}>${FILLER}(?:${SLASH}|${WORD}|${BARE}))(?![\\p{L}\\p{N}])`;
+}
 
 const UNITS: ReadonlyArray<[RegExp, SalaryPeriod]> = [
   [/^(?:hours?|hrs?|h|hourly|std|stunde)$/, 'hour'],
@@ -22,12 +27,12 @@ const UNITS: ReadonlyArray<[RegExp, SalaryPeriod]> = [
   [/^(?:years?|yrs?|y|annum|jahr|annual|annually|yearly|jährlich|p\.\s?a\.?|pa)$/, 'year'],
 ];
 
-/** The period a matched unit names ("hr" → hour, "p.a." → year); null for none or unknown. */
+/** The period a matched unit names ("/hr" → hour, "brutto/Jahr" → year); null for none or unknown. */
 export function periodOfUnit(unit: string | undefined): SalaryPeriod | null {
-  if (!unit) return null;
+  const trimmed = unit?.trim() ?? '';
   // Upper-case "PA" after an amount is as likely Pennsylvania as per annum.
-  if (unit === 'PA' || unit === 'Pa') return null;
-  const word = unit.toLowerCase();
+  if (!trimmed || /^P[Aa]$/.test(trimmed)) return null;
+  const word = trimmed.toLowerCase().replace(LEAD, '');
   return UNITS.find(([pattern]) => pattern.test(word))?.[1] ?? null;
 }
 

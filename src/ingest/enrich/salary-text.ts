@@ -11,7 +11,12 @@ import {
   parseAmount,
   scaled,
 } from './salary-number.ts';
-import { PERIOD_AFTER, periodBefore, periodOfUnit, type SalaryPeriod } from './salary-period.ts';
+import {
+  periodAfterSource,
+  periodBefore,
+  periodOfUnit,
+  type SalaryPeriod,
+} from './salary-period.ts';
 
 /** One amount or range found in text, with its currency and what surrounds it. */
 export type TextCandidate = {
@@ -34,9 +39,9 @@ const QUALIFIER = String.raw`(?<qual>up\s+to|upto|as\s+much\s+as|max(?:imum)?\.?
 const amount = (n: 1 | 2) =>
   `(?<n${n}>${AMOUNT_SOURCE})(?<m${n}>${MULTIPLIER_SOURCE})?(?:\\s?(?<s${n}>${CURRENCY_AFTER}))?`;
 // Without a currency in front, an amount must not continue a word, number or price ("v2", "3.10").
-const FIRST = `(?:(?<c1>${CURRENCY_BEFORE})\\s?|(?<![\\p{L}\\p{N}\\p{Sc}.,'’]))${amount(1)}`;
+const FIRST = `(?:(?<c1>${CURRENCY_BEFORE})\\s?|(?<![\\p{L}\\p{N}\\p{Sc}.,'’]))${amount(1)}(?:${periodAfterSource('unit1')})?`;
 const SECOND = `(?<sep>\\s*[-–—‒]\\s*|\\s+(?:to|and|bis)\\s+)(?:(?<c2>${CURRENCY_BEFORE})\\s?)?${amount(2)}`;
-const CANDIDATE = `(?:\\b${QUALIFIER}:?\\s+)?${FIRST}(?:${SECOND})?(?<plus>\\+)?(?<unit>${PERIOD_AFTER})?`;
+const CANDIDATE = `(?:\\b${QUALIFIER}:?\\s+)?${FIRST}(?:${SECOND})?(?<plus>\\+)?(?:${periodAfterSource('unit2')})?`;
 // An amount followed by a dash and a number it could not read ("GBP 53,000 - 60,0000").
 const BROKEN_RANGE = /^\s*(?:[-–—‒]|to\b)\s*\D{0,4}\d/i;
 
@@ -63,8 +68,11 @@ function readMatch(match: RegExpExecArray, text: string): TextCandidate | null {
   const end = start + match[0].length;
   if (!currency || !amounts) return null;
   if (groups.n2 === undefined && BROKEN_RANGE.test(text.slice(end, end + 20))) return null;
+  const units = [groups.unit1, groups.unit2].map(periodOfUnit).filter((p) => p !== null);
+  // "$50/hr - $60/hr" names its period twice; "$50/hr - $60/day" is not one salary.
+  if (units[1] && units[0] !== units[1]) return null;
   const before = wordsBefore(text, start);
-  const stated = first.year || second.year ? 'year' : periodOfUnit(unitOf(groups));
+  const stated = first.year || second.year ? 'year' : (units[0] ?? null);
   return {
     ...amounts,
     currency,
@@ -74,10 +82,6 @@ function readMatch(match: RegExpExecArray, text: string): TextCandidate | null {
     alone: isAlone(text, start, end),
     raw: match[0].trim(),
   };
-}
-
-function unitOf(groups: Groups): string | undefined {
-  return groups.slash ?? groups.per ?? groups.bare;
 }
 
 /** The one currency all markers agree on; lakh and crore imply rupees when none is written. */

@@ -1,7 +1,9 @@
-// A source's keep/block keywords. Operators type words, not patterns: matching is literal,
-// case-insensitive and by whole word or phrase, so "java" does not block "javascript" and
-// "c++" means exactly that.
+// A source's keep/block rules for articles. A rule is a keyword — literal, case-insensitive,
+// by whole word or phrase, so "java" does not block "javascript" and "c++" means exactly
+// that — or a /regular expression/ run with the safe-pattern limits. Jobs use the same rules
+// inside the relevance classifier instead (kept, only hidden).
 import type { NormalizedEntry } from '../../domain/entry.ts';
+import { compileRule } from '../../domain/safe-pattern.ts';
 
 /** Keep/block keywords configured on a source. */
 export type KeywordRules = { keep?: string[]; block?: string[] };
@@ -14,9 +16,22 @@ export function applyKeywordRules(
   const haystack = [entry.title, entry.summary, ...entry.tags].join('\n').normalize('NFKC');
   const block = usable(rules.block);
   const keep = usable(rules.keep);
-  const blocked = block.find((keyword) => matches(haystack, keyword));
+  let blocked: string | undefined;
+  try {
+    blocked = block.find((keyword) => matches(haystack, keyword));
+  } catch (error) {
+    // A block rule that cannot run holds the entry back rather than letting it through.
+    return { keep: false, reason: `held back: ${(error as Error).message}` };
+  }
   if (blocked !== undefined) return { keep: false, reason: `blocked by keyword "${blocked}"` };
-  if (keep.length > 0 && !keep.some((keyword) => matches(haystack, keyword))) {
+  const safeMatch = (keyword: string) => {
+    try {
+      return matches(haystack, keyword);
+    } catch {
+      return false;
+    }
+  };
+  if (keep.length > 0 && !keep.some(safeMatch)) {
     return { keep: false, reason: 'no keep keyword matched' };
   }
   return { keep: true, reason: null };
@@ -26,13 +41,7 @@ function usable(keywords: string[] | undefined): string[] {
   return (keywords ?? []).map((keyword) => keyword.trim()).filter(Boolean);
 }
 
-function matches(haystack: string, keyword: string): boolean {
-  const phrase = keyword
-    .normalize('NFKC')
-    .split(/\s+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('\\s+');
-  // Word boundaries that know Unicode letters; a trailing + or # continues a word ("c" ≠ "c++").
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${phrase}(?![\\p{L}\\p{N}_+#])`, 'iu');
-  return pattern.test(haystack);
+function matches(haystack: string, rule: string): boolean {
+  // Keywords match whole words; /pattern/flags rules run with the safe-pattern limits.
+  return compileRule(rule).test(haystack);
 }

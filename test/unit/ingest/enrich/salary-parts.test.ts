@@ -137,6 +137,11 @@ describe('currencies', () => {
 describe('periods', () => {
   const units: Array<[string, SalaryPeriod | null]> = [
     ['hr', 'hour'],
+    ['/hr', 'hour'],
+    [' an hour', 'hour'],
+    [' brutto/Jahr', 'year'],
+    [' netto im Monat', 'month'],
+    [' per annum', 'year'],
     ['day rate', 'day'],
     ['wk', 'week'],
     ['mo', 'month'],

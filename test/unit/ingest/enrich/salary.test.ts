@@ -59,6 +59,10 @@ describe('parseSalary: salary as listings write it', () => {
       'USD hour 45..55 | annual 93600..114400 | usd 93600..114400 | text: $45-$55/hour',
     ],
     [
+      '$50/hr - $60/hr',
+      'USD hour 50..60 | annual 104000..124800 | usd 104000..124800 | text: $50/hr - $60/hr',
+    ],
+    [
       'Hourly rate: $75',
       'USD hour 75..75 | annual 156000..156000 | usd 156000..156000 | text: $75',
     ],
@@ -209,6 +213,7 @@ describe('parseSalary: numbers that are not a salary', () => {
     ['USDC 100000', 'a stablecoin, not a currency code'],
     ['CAD 2024 experience', 'computer-aided design'],
     ['$100k and $20k bonus', 'two sums, not a range'],
+    ['$50/hour - $60/day', 'two periods, not one salary'],
     ['$50k-$300k', 'too wide to describe one job'],
     ['GBP 53,000 - 60,0000 depending on experience', 'a malformed range is not half read'],
     ['We have offices in 3 cities and $40,000 of hardware.', 'a lone figure in prose'],

@@ -1,0 +1,94 @@
+// Where a listing's own words say applicants may be: "Remote (US only)", "must be based in
+// Germany", "open to candidates in the US or Canada", "work from anywhere". Only phrasings that
+// are about the applicant count: "a US-based company" or "customers worldwide" say nothing.
+import type { Place } from './place-names.ts';
+import { DEMONYM, demonymPlace, PLACE_LIST, placesInList } from './place-pattern.ts';
+import { foldText } from './place-text.ts';
+
+/** Places one phrase of a listing allows, and the phrase as written. */
+export type PlaceStatement = { places: Place[]; raw: string };
+
+const L = `(?<list>${PLACE_LIST})`;
+const THE = '(?:the\\s+)?';
+const IN = '(?:in|within|inside)';
+const AS_APPLICANT = '(?:based|located|living|residing|reside|live|situated|resident)';
+// What comes before "residents" / "citizens" when they are a requirement.
+const REQUIRED =
+  '(?:must\\s+be|should\\s+be|only|open\\s+to|restricted\\s+to|limited\\s+to|available\\s+(?:only\\s+)?to|eligible\\s+are|requires?|hiring)\\s+(?:(?:a|an|current|legal|permanent)\\s+)*';
+const PEOPLE =
+  '(?:candidates|applicants|applications|people|engineers|developers|talent|everyone|anyone|individuals)';
+
+// Each pattern names the list it restricts to as the group "list" (or "demonym").
+const PATTERNS: readonly RegExp[] = [
+  // "Remote (US only)", "Remote – Europe", "remote in the US or Canada"
+  `\\bremote(?:ly)?\\b(?:\\s*(?:[-:,(\\[/|]|\\bonly\\b))*\\s*(?:(?:open\\s+to\\s+)?(?:${PEOPLE}\\s+)?(?:in|within|from|across|for|(?:based|located)\\s+in)\\s+)?${THE}${L}`,
+  // "a remote role in the US", "remote position within the EU"
+  `\\bremote\\s+(?:role|position|job|opportunity|work)\\s+(?:(?:in|within|from|across|for|(?:based|located)\\s+in)\\s+)${THE}${L}`,
+  // "US only", "USA Only", "(EU only)"
+  `${L}\\s*(?:-\\s*)?only\\b`,
+  // "only in the EU", "only open to candidates based in Canada", "only US-based"
+  `\\bonly\\s+(?:open\\s+to\\s+)?(?:${PEOPLE}\\s+)?(?:(?:who\\s+are\\s+)?${AS_APPLICANT}\\s+)?(?:in|from|within)\\s+${THE}${L}`,
+  `\\bonly\\s+${THE}${L}[-\\s]based\\b`,
+  `\\bonly\\s+apply\\s+if\\s+you(?:'re|\\s+are)\\s+(?:currently\\s+)?${AS_APPLICANT}\\s+${IN}\\s+${THE}${L}`,
+  // "must be based in Germany", "should reside in one of the following countries: ..."
+  `\\b(?:must|should|need\\s+to|needs\\s+to|required\\s+to|have\\s+to|has\\s+to)\\s+(?:be\\s+)?(?:(?:currently|physically|permanently|legally)\\s+)?${AS_APPLICANT}\\s+${IN}\\s+${THE}(?:(?:one\\s+of\\s+)?(?:the\\s+following\\s+)?(?:countries|regions)?\\s*:?\\s*)?${L}`,
+  // "must be a resident of Canada", "open to US citizens", "EU residents only" (a note "for US
+  // residents: this is a 1099 contract" restricts nobody)
+  `\\b${REQUIRED}(?:residents?|citizens?|nationals?)\\s+of\\s+${THE}${L}`,
+  `\\b${REQUIRED}(?:${L}|(?<demonym>${DEMONYM}))\\s+(?:residents?|citizens?|nationals?)\\b`,
+  `(?<![\\p{L}-]|non[-\\s])(?:${L}|(?<demonym>${DEMONYM}))\\s+(?:residents?|citizens?|nationals?)\\s+only\\b`,
+  // "US-based candidates", "EU-based only"
+  `${L}[-\\s]based\\s+(?:${PEOPLE}|engineers?|developers?|employees|contractors|hires|professionals|roles?|positions?|jobs?|only)\\b`,
+  // "open to candidates in the US or Canada", "hiring across Europe"
+  `\\b(?:open\\s+to|hiring|hire|recruiting|accepting\\s+applications|considering)\\s+(?:${PEOPLE}\\s+)?(?:(?:who\\s+are\\s+)?${AS_APPLICANT}\\s+)?(?:from|in|within|across)\\s+${THE}${L}`,
+  // "authorized to work in the US", "right to work in the UK"
+  `\\b(?:eligible|authori[sz]ed|permitted|entitled|legally\\s+(?:able|allowed|authori[sz]ed|permitted))\\s+to\\s+(?:live\\s+and\\s+)?work\\s+(?:(?:full[- ]time|remotely|permanently)\\s+)?(?:in|for|within|from)\\s+${THE}${L}`,
+  `\\b(?:right|authori[sz]ation|permission|eligibility)\\s+to\\s+work\\s+(?:in|for|within)\\s+${THE}${L}`,
+  // "work from anywhere in Europe"
+  `\\b(?:remote(?:ly)?|work|working|live|living|based|located|reside|hire|hiring|from|candidates|applicants)\\b[^.;!?]{0,30}?\\b(?:anywhere|everywhere)\\s+(?:in|within|across|throughout)\\s+${THE}${L}`,
+].map((source) => new RegExp(source, 'giu'));
+
+// Phrases that say "from anywhere" in so many words.
+const WORLDWIDE: readonly RegExp[] = [
+  /\b(?:work|working|live|living|based|located|hire|hiring|apply|recruit(?:ing)?)\s+(?:from\s+|in\s+)?(?:anywhere|everywhere|worldwide|globally)\b(?!\s+(?:in|within|across|throughout)\b)/giu,
+  /\b(?:remote(?:ly)?|work|working|live|living|based|located|from|hire|hiring|candidates|applicants|apply)\b[^.;!?]{0,30}?\banywhere\s+in\s+the\s+world\b/giu,
+  /\b(?:open\s+to|hiring|hire|accepting)\s+(?:(?:candidates|applicants|applications|people|talent|engineers|developers)\s+)?(?:from\s+)?(?:all\s+over\s+the\s+world|around\s+the\s+world|any\s+country)\b/giu,
+  /\blocation\s*:\s*(?:(?:fully\s+)?remote\s*[-(,/]?\s*)?(?:anywhere(?:\s+in\s+the\s+world)?|worldwide|global)\b/giu,
+];
+
+// After a list: the phrase goes on about time zones or a company, so it is not a restriction.
+const NOT_A_RESTRICTION =
+  /^\s*(?:-\s*)?(?:time\s*zones?|timezones?|tz\b|zones?\b|hours|business\s+hours|working\s+hours|time\b|compan(?:y|ies)|headquarter|hq\b|office|preferred|preferably|is\s+a\s+plus|a\s+plus)/iu;
+// "US or European timezones": the list runs on into a timezone phrase.
+const INTO_TIMEZONES =
+  /^\s*(?:(?:,|\/|or|and|&)\s*[\p{L}-]+\s*){1,2}(?:time\s*zones?|timezones?|tz)\b/iu;
+// A lower-case word right after the list continues the sentence ("remote global team").
+const CONTINUES =
+  /^\s+(?!only\b|based\b|residents?\b|citizens?\b|candidates\b|applicants\b|or\b|and\b)\p{Ll}/u;
+// "We can sponsor your right to work in the UK" is a promise, not a requirement.
+const SPONSORED = /sponsor/i;
+
+/** The place restrictions and "anywhere" statements in a piece of listing text. */
+export function placeStatements(text: string): PlaceStatement[] {
+  const folded = foldText(text);
+  const statements: PlaceStatement[] = [];
+  for (const pattern of PATTERNS) {
+    for (const m of folded.matchAll(pattern)) {
+      const end = m.index + m[0].length;
+      const after = folded.slice(end, end + 40);
+      if (NOT_A_RESTRICTION.test(after) || INTO_TIMEZONES.test(after)) continue;
+      if (pattern === PATTERNS[0] && CONTINUES.test(after) && !/\bonly\b/i.test(m[0])) continue;
+      if (SPONSORED.test(folded.slice(Math.max(0, m.index - 60), m.index))) continue;
+      const demonym = m.groups?.demonym ? demonymPlace(m.groups.demonym) : null;
+      const places = m.groups?.list ? placesInList(m.groups.list) : demonym ? [demonym] : [];
+      if (places.length > 0) statements.push({ places, raw: text.slice(m.index, end).trim() });
+    }
+  }
+  for (const pattern of WORLDWIDE) {
+    for (const m of folded.matchAll(pattern)) {
+      const raw = text.slice(m.index, m.index + m[0].length).trim();
+      statements.push({ places: [{ kind: 'worldwide' }], raw });
+    }
+  }
+  return statements;
+}

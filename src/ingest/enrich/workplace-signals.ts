@@ -1,0 +1,98 @@
+// The phrases that say where a job is done. Short fields (title, location, feed region) are
+// read loosely: "Remote" there means the job. Description text is read strictly, because it
+// also talks about "remote sensing", "our hybrid cloud" and "quarterly on-sites".
+
+/** What one piece of a listing says about remote, hybrid and office work. */
+export type Signals = {
+  remote: boolean;
+  hybrid: boolean;
+  onsite: boolean;
+  /** "not remote", "remote is not an option": rules remote out. */
+  notRemote: boolean;
+  /** "remote or hybrid": remote is one of the arrangements offered. */
+  remoteOption: boolean;
+};
+
+const NOT_REMOTE = [
+  /\b(?:not|no|non)[- ](?:a\s+|an\s+)?(?:fully\s+|100%\s+)?(?:remote|work[- ]from[- ]home|wfh|telecommut\w*)\b/i,
+  /\bremote\s+(?:work\s+)?(?:is\s+)?not\s+(?:available|possible|an\s+option|offered|permitted|allowed|supported)\b/i,
+  /\b(?:cannot|can't|can\s+not|unable\s+to)\s+be\s+(?:done|performed|worked)?\s*remote(?:ly)?\b/i,
+  /\bremote\s+(?:candidates|applicants|applications)\s+(?:will\s+not|won't)\s+be\s+considered\b/i,
+];
+// "remote or hybrid", "in-person, hybrid, and remote work": a list of arrangements naming remote.
+const ARRANGEMENT = '(?:remote|hybrid|in-person|on-?site|in-office)';
+const ARRANGEMENTS = new RegExp(
+  `\\b${ARRANGEMENT}(?:\\s*(?:,|\\/|\\bor\\b|\\band\\b)\\s*(?:(?:and|or)\\s+)?${ARRANGEMENT})+\\b`,
+  'gi',
+);
+// "2 days in office", "2-3 days per week in the office", "in office 3 days a week"; an
+// in-person meetup "a few times a year" is not hybrid work.
+const DAYS = '(?:\\d|one|two|three|four)\\s*(?:-\\s*\\d\\s*)?';
+const PER_WEEK = '\\s*(?:a|per|each|every|\\/)\\s*(?:week|wk)\\b';
+const OFFICE = '(?:in[- ](?:the[- ]|our[- ])?(?:\\w+[- ])?office|on[- ]?site|in[- ]person)';
+
+const HYBRID_TEXT = [
+  /\bhybrid\s*(?:[-(,:]\s*)?(?:role|position|job|work(?:ing|place)?|model|schedule|set-?up|arrangement|policy|basis|opportunity|remote|in[- ]office|office|from|in\s+\p{Lu})/iu,
+  /\b(?:is|be|are|fully|a)\s+hybrid\b(?!\s+(?:cloud|app|mobile|infrastructure|environment|approach|search|model\s+of))/i,
+  new RegExp(`\\b${DAYS}days?(?:${PER_WEEK})?\\s+${OFFICE}`, 'i'),
+  new RegExp(`\\b${OFFICE}\\s+${DAYS}(?:days?|times?)${PER_WEEK}`, 'i'),
+  /\bremote[- ]first\b[^.;]{0,40}?\boffice\s+days?\b/i,
+  /\b(?:partially|partly)\s+remote\b/i,
+];
+const ONSITE_TEXT = [
+  /\b(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\s+(?:only|role|position|job|opportunity|requirement|presence\s+(?:is\s+)?required)\b/i,
+  /\b(?:is|be|are|work|working|based|located)\s+(?:fully\s+|100%\s+|entirely\s+)?(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\b(?!\s+(?:reliability|meetings?|visits?|events?|retreats?|offsites?|gatherings?|sessions?|once|twice|quarterly|annually|occasionally|periodically|a\s+few|several|\d|as\s+needed|when))/i,
+  /\brelocation\s+(?:is\s+)?(?:required|mandatory|necessary)\b|\bmust\s+(?:be\s+(?:willing|able)\s+to\s+)?relocate\b|\brequires?\s+relocation\b/i,
+];
+const REMOTE_TEXT = [
+  /\b(?:100\s*%|fully|completely|entirely|wholly|totally|full[- ]time|permanently)[\s-]+remote\b/i,
+  /\bremote(?:ly)?[- ](?:position|role|job|opportunity|first|only|friendly|ok|possible|welcome|contractors?|basis)\b/i,
+  /\b(?:work|working|works)\s+(?:100%\s+|fully\s+|completely\s+)?remotely\b/i,
+  /\bwork(?:ing)?\s+(?:from\s+)?(?:home|anywhere)\b|\btelecommut(?:e|ing)\b/i,
+  /\b(?:located|based)\s+anywhere\b/i,
+  /\b(?:distributed|all-remote)\s+(?:team|company)\b/i,
+  /\b(?:position|role|job|opportunity|this|it)\s+(?:is|will\s+be|can\s+be)\s+(?:a\s+)?(?:fully\s+)?remote\b(?![- ]?(?:sensing|control|monitoring|access|desktop|server|api|procedure))/i,
+  /\blocation\s*:\s*(?:remote(?:ly)?|anywhere|worldwide|work\s+from\s+home)\b/i,
+];
+// "Experience working in a distributed team" describes the applicant, not this job.
+const ABOUT_THE_APPLICANT = /\b(?:experience|experienced|familiar|familiarity)\b/i;
+
+// Short fields: a bare word is enough, minus the technical senses of "remote".
+const REMOTE_FIELD =
+  /\b(?:remote(?:ly)?|work\s+from\s+home|wfh|telecommute)\b(?![- ]?(?:sensing|control|monitoring|access|desktop|server|procedure|patient|operations?\s+center))/i;
+const HYBRID_FIELD = /\bhybrid\b(?!\s+(?:cloud|app|mobile|infrastructure|systems?))/i;
+const ONSITE_FIELD = /\b(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\b/i;
+const ANYWHERE_FIELD = /\b(?:anywhere|worldwide)\b/i;
+
+function remoteOption(text: string): boolean {
+  return [...text.matchAll(ARRANGEMENTS)].some((m) => /remote/i.test(m[0]));
+}
+
+function statesRemote(text: string): boolean {
+  return REMOTE_TEXT.some((pattern) => {
+    const m = new RegExp(pattern.source, 'gi').exec(text);
+    return m !== null && !ABOUT_THE_APPLICANT.test(text.slice(Math.max(0, m.index - 50), m.index));
+  });
+}
+
+/** Signals in a short field: a title, a location line, a feed's region. */
+export function fieldSignals(text: string, options: { anywhereIsRemote: boolean }): Signals {
+  return {
+    remote: REMOTE_FIELD.test(text) || (options.anywhereIsRemote && ANYWHERE_FIELD.test(text)),
+    hybrid: HYBRID_FIELD.test(text),
+    onsite: ONSITE_FIELD.test(text),
+    notRemote: NOT_REMOTE.some((p) => p.test(text)),
+    remoteOption: remoteOption(text),
+  };
+}
+
+/** Signals in description text, strict phrasings only. */
+export function textSignals(text: string): Signals {
+  return {
+    remote: statesRemote(text),
+    hybrid: HYBRID_TEXT.some((p) => p.test(text)),
+    onsite: ONSITE_TEXT.some((p) => p.test(text)),
+    notRemote: NOT_REMOTE.some((p) => p.test(text)),
+    remoteOption: remoteOption(text),
+  };
+}

@@ -6,7 +6,14 @@ import type { SourceInput } from '../src/domain/source.ts';
 // Each board's terms are stored with it and honoured by the board.
 
 const defaults = { kind: 'rss', intervalMinutes: 60, enabled: true } as const;
-const options = { userAgent: null, keep: [], block: [], dateOrder: null, timeZone: null, listsAllOpenJobs: false };
+const options = {
+  userAgent: null,
+  keep: [],
+  block: [],
+  dateOrder: null,
+  timeZone: null,
+  listsAllOpenJobs: false,
+};
 const linkBack = (note: string) => ({ attribution: true, syndication: false, note });
 const articleTerms = {
   attribution: true,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { compileRule } from './safe-pattern.ts';
 import type { EntryType } from './entry.ts';
+import { compileRule } from './safe-pattern.ts';
 
 export const sourceKinds = ['rss'] as const;
 export type SourceKind = (typeof sourceKinds)[number];

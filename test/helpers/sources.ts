@@ -10,7 +10,14 @@ export function sourceInput(url: string, type: EntryType = 'jobs'): SourceInput 
     type,
     intervalMinutes: 30,
     enabled: true,
-    options: { userAgent: null, keep: [], block: [], dateOrder: null, timeZone: null, listsAllOpenJobs: false },
+    options: {
+      userAgent: null,
+      keep: [],
+      block: [],
+      dateOrder: null,
+      timeZone: null,
+      listsAllOpenJobs: false,
+    },
     terms: { attribution: true, syndication: false, note: null },
   };
 }

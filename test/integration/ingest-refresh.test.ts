@@ -74,6 +74,54 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     assert.equal(stored?.health.consecutiveFailures, 0);
   });
 
+  it('stores what enrichment learned: stack tags, relevance, seniority, terms of the source', async () => {
+    const Job = entryModel(db.mongo, 'jobs');
+    const kaleo = await Job.findOne({ title: /Kaleo Software/ }).lean();
+    assert.ok(
+      kaleo?.intel?.stackTags.includes('rails') && kaleo.intel.stackTags.includes('postgresql'),
+    );
+    assert.equal(kaleo?.intel?.seniority, 'senior');
+    assert.equal(kaleo?.intel?.relevance.relevant, true);
+    assert.ok(kaleo?.terms.includes('postgresql'), 'stack tags are searchable');
+    assert.deepEqual(kaleo?.attribution, { required: true, note: null });
+    assert.equal(kaleo?.syndication, false);
+    assert.equal(kaleo?.status, 'open');
+  });
+
+  it('one job on two sources becomes one listing that links to both origins', async () => {
+    const origin = web.origin;
+    web.on(
+      '/board-a.rss',
+      serveBody(
+        wwrFeed(`${origin}/a`, [{ id: 'x1', title: 'Globex: Senior Go Engineer (Remote)' }]),
+      ),
+    );
+    web.on(
+      '/board-b.rss',
+      serveBody(wwrFeed(`${origin}/b`, [{ id: 'y7', title: 'Globex Inc.: Sr. Go Engineer' }])),
+    );
+    const a = await createSource(db.mongo, {
+      ...sourceInput(web.url('/board-a.rss')),
+      name: 'Board A',
+    });
+    const b = await createSource(db.mongo, {
+      ...sourceInput(web.url('/board-b.rss')),
+      name: 'Board B',
+    });
+    await refreshSource(deps, a._id.toString());
+    await refreshSource(deps, b._id.toString());
+    await refreshSource(deps, b._id.toString());
+    const Job = entryModel(db.mongo, 'jobs');
+    const listings = await Job.find({ dedupKey: 'job:globex|senior go engineer' }).lean();
+    assert.equal(listings.length, 2);
+    const primary = listings.find((l) => l.duplicateOf === null);
+    assert.equal(primary?.sourceName, 'Board A');
+    assert.deepEqual(
+      primary?.alsoListedOn.map((o) => [o.sourceName, o.url]),
+      [['Board B', `${origin}/b/remote-jobs/y7?utm_source=rss&utm_medium=feed`]],
+    );
+  });
+
   it('a 304 costs no parsing and no writes', async () => {
     const source = await sourceModel(db.mongo)
       .findOne({ url: web.url('/wwr.rss') })

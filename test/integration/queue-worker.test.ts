@@ -4,6 +4,7 @@ import { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createRedis } from '../../src/queue/connection.ts';
 import { createQueues, MaintenanceJob, QueueName, type Queues } from '../../src/queue/queues.ts';
+import { entryModel } from '../../src/store/models/entry.ts';
 import { readWorkerHeartbeat } from '../../src/store/system-status-repository.ts';
 import { syncSchedules } from '../../workers/run-scheduler.ts';
 import { type RunningWorkers, startWorkers } from '../../workers/run-workers.ts';
@@ -56,13 +57,28 @@ describe('BullMQ on the real Redis', () => {
     assert.equal(failed?.attemptsMade, 1);
   });
 
-  it('the scheduler registers the heartbeat once, however often it syncs', async () => {
+  it('the expire-jobs maintenance job closes jobs past their maximum age', async () => {
+    const Job = entryModel(db.mongo, 'jobs');
+    const old = new Date(Date.now() - 100 * 86_400_000);
+    await Job.collection.insertOne({
+      canonicalUrl: 'https://old.example/1',
+      status: 'open',
+      publishedAt: old,
+      job: null,
+    });
+    const job = await queues.maintenance.add(MaintenanceJob.expireJobs, {});
+    assert.deepEqual(await job.waitUntilFinished(events, 15_000), { expired: 0, tooOld: 1 });
+    const doc = await Job.collection.findOne({ canonicalUrl: 'https://old.example/1' });
+    assert.deepEqual([doc?.status, doc?.closedReason], ['closed', 'too_old']);
+  });
+
+  it('the scheduler registers each maintenance job once, however often it syncs', async () => {
     await syncSchedules(queues, db.mongo, db.logger);
     await syncSchedules(queues, db.mongo, db.logger);
     const schedulers = await queues.maintenance.getJobSchedulers();
-    assert.deepEqual(
-      schedulers.map((s) => s.key),
-      [MaintenanceJob.heartbeat],
-    );
+    assert.deepEqual(schedulers.map((s) => s.key).sort(), [
+      MaintenanceJob.expireJobs,
+      MaintenanceJob.heartbeat,
+    ]);
   });
 });

@@ -21,14 +21,16 @@ export type PartReading = {
   code?: string;
 };
 
-const NONE: PartReading = { place: null, city: null, via: 'none' };
+/** Nothing read. */
+export const NONE: PartReading = { place: null, city: null, via: 'none' };
 // Words that fill a location's city slot without naming a city.
 const NOT_A_CITY = /^(?:various|multiple|several|any|all|home|hq|headquarters|office|n\/?a|tbd)$/i;
 // Upper-case state codes that are also English words, never read as states without a comma.
 const WORD_CODES = new Set(['HI', 'OH', 'OK', 'OR', 'IN', 'ME', 'ON']);
 const DIRECTION = /^(?:north|south|east|west|central|upstate|downstate)(?:ern)?\s+/i;
 
-const country = (code: string): Place => ({ kind: 'country', code });
+/** A country place. */
+export const country = (code: string): Place => ({ kind: 'country', code });
 
 /** A city name as written, when it reads like one: 1–4 capitalized words, no codes or digits. */
 export function cityName(text: string): string | null {
@@ -111,7 +113,8 @@ export function readPart(text: string): PartReading {
   const part = text.trim();
   if (!part) return NONE;
   const place = lookupPlace(part, { freeText: false });
-  const states = subdivisionsNamed(part.replace(DIRECTION, ''));
+  const named = subdivisionsNamed(part);
+  const states = named.length > 0 ? named : subdivisionsNamed(part.replace(DIRECTION, ''));
   // "Georgia" alone is the country and the state: unknown.
   if (place && states.length > 0) return NONE;
   if (place) return { place, city: null, via: 'named' };
@@ -128,46 +131,4 @@ export function readPart(text: string): PartReading {
   }
   const words = part.split(/\s+/);
   return words.length > 1 ? readSpaced(words) : NONE;
-}
-
-/** Reads "City, Region, Country" parts: the last part places it, the first names the city. */
-export function readCommaParts(parts: string[]): PartReading {
-  const first = parts[0] ?? '';
-  const last = parts.at(-1) ?? '';
-  const firstCity = lookupCity(first);
-  let reading: PartReading;
-  // Two letters after a comma are a state unless they spell a country alias ("UK", "US").
-  const named = /^[A-Za-z]{2}$/.test(last) ? lookupPlace(last, { freeText: false }) : null;
-  if (named) reading = { place: named, city: null, via: 'named' };
-  else if (/^[A-Za-z]{2}$/.test(last))
-    reading = readCommaCode(last.toUpperCase(), firstCity?.country);
-  else {
-    reading = readPart(last);
-    // "Atlanta, Georgia" / "Tbilisi, Georgia": the city decides between the state and the country.
-    if (reading.via === 'none' && firstCity && subdivisionsNamed(last).length > 0) {
-      const owns = subdivisionsNamed(last).some((s) => s.country === firstCity.country);
-      const names = lookupPlace(last, { freeText: false });
-      if (owns || (names?.kind === 'country' && names.code === firstCity.country)) {
-        reading = { place: country(firstCity.country), city: null, via: 'derived' };
-      }
-    }
-  }
-  if (!reading.place) return NONE;
-  const firstPlace = readPart(first);
-  const firstIsPlace = firstPlace.via === 'named' || (firstPlace.place && !firstPlace.city);
-  return { ...reading, city: firstIsPlace ? null : cityName(first) };
-}
-
-/** A two-letter code after a comma: a state in the postal style, unless the city says country. */
-function readCommaCode(code: string, cityCountry: string | undefined): PartReading {
-  const iso = countryOf(code) ? code : null;
-  if (iso && cityCountry === iso) return { place: country(iso), city: null, via: 'named' };
-  const subs = subdivisionsByPostalCode(code);
-  const byCity = subs.find((s) => s.country === cityCountry);
-  const northAmerican = subs.filter((s) => s.country !== 'AU');
-  const sub =
-    byCity ??
-    (northAmerican.length === 1 ? northAmerican[0] : subs.length === 1 ? subs[0] : undefined);
-  if (sub) return { place: country(sub.country), city: null, via: 'derived' };
-  return iso ? { place: country(iso), city: null, via: 'named' } : NONE;
 }

@@ -2,7 +2,8 @@
 // Vancouver BC CA", "New York or San Francisco"): the country is kept when every alternative
 // agrees on one, the city only when there is a single alternative. Anything unread stays null.
 import type { JobLocation } from '../../domain/job-intel.ts';
-import { cityName, type PartReading, readCommaParts, readPart } from './location-part.ts';
+import { readCommaParts } from './location-comma.ts';
+import { cityName, type PartReading, readPart } from './location-part.ts';
 import { countryOf, lookupPlace, type Place, subdivisionsByPostalCode } from './place-names.ts';
 
 /** One alternative of a location line: its place (null when unread), and what kind of place. */

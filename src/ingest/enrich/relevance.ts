@@ -35,8 +35,14 @@ const NOT_ENGINEERING: Signal[] = [
   // "Platform Solutions", "Solutions Architect": customer-facing pre-sales and consulting.
   [/\bsolutions\b/i, 'pre-sales or consulting'],
   // AI/ML in a title marks model work, unless it is the platform or infrastructure under it.
-  [/^(?!.*\b(?:platform|infrastructure|mlops|ops|data|pipelines?|systems)\b).*\b(?:ai|ml|machine learning|llm|genai)\b/i, 'ML/AI model work, not backend'],
-  [/(?<!\bhigh[- ])\bperformance\b(?!\s+comput)|\bbenchmark\w*/i, 'application performance engineering'],
+  [
+    /^(?!.*\b(?:platform|infrastructure|mlops|ops|data|pipelines?|systems)\b).*\b(?:ai|ml|machine learning|llm|genai)\b/i,
+    'ML/AI model work, not backend',
+  ],
+  [
+    /(?<!\bhigh[- ])\bperformance\b(?!\s+comput)|\bbenchmark\w*/i,
+    'application performance engineering',
+  ],
   [
     /\bsales(?:\s+(?:engineer|executive|representative|manager|director|development))?\b|\baccount (?:executive|manager)\b|\bbusiness development\b|\bpre-?sales\b|\bsolutions? (?:engineer|architect|consultant)\b|\bcustomer success\b/i,
     'not engineering',
@@ -137,7 +143,8 @@ export function classifyRelevance(input: RelevanceInput): Relevance {
 function byTitle({ title, text, tags }: RelevanceInput): Relevance {
   const other = (reason: string): Relevance => ({ relevant: false, category: 'other', reason });
   const says = (match: RegExpExecArray) => `title says '${match[0].trim()}'`;
-  if (detectSeniority(title) === 'manager') return other(`title '${title.trim()}' is a management role`);
+  if (detectSeniority(title) === 'manager')
+    return other(`title '${title.trim()}' is a management role`);
   for (const [pattern, why] of NOT_ENGINEERING) {
     const match = pattern.exec(title);
     if (match) return other(`${says(match)} (${why})`);

@@ -66,8 +66,11 @@ export function detectSeniority(title: string, text?: string): Seniority | null 
 /** The level a title (or a short phrase) names, by the rules above. */
 function levelIn(phrase: string): Seniority | null {
   const hits = PATTERNS.flatMap(([level, pattern]) =>
-    [...phrase.matchAll(pattern)]
-      .map((match) => ({ level, start: match.index, end: match.index + match[0].length })),
+    [...phrase.matchAll(pattern)].map((match) => ({
+      level,
+      start: match.index,
+      end: match.index + match[0].length,
+    })),
   ).sort((a, b) => a.start - b.start);
   const levels: Seniority[] = [];
   for (let i = 0; i < hits.length; i++) {
@@ -85,7 +88,6 @@ function levelIn(phrase: string): Seniority | null {
     null,
   );
 }
-
 
 // Statements of a level, each capturing a short phrase that levelIn reads.
 const STATEMENTS: RegExp[] = [

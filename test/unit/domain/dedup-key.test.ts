@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { articleDedupKey, jobDedupKey, normalizeCompany, normalizeRoleTitle } from '../../../src/domain/dedup-key.ts';
+import {
+  articleDedupKey,
+  jobDedupKey,
+  normalizeCompany,
+  normalizeRoleTitle,
+} from '../../../src/domain/dedup-key.ts';
 
 describe('normalizeRoleTitle', () => {
   const cases: Array<[string, string]> = [
@@ -34,7 +39,11 @@ describe('normalizeCompany', () => {
 });
 
 describe('jobDedupKey', () => {
-  const job = (company: string | null, role: string | null, applyUrl: string | null = null) => ({ company, role, applyUrl });
+  const job = (company: string | null, role: string | null, applyUrl: string | null = null) => ({
+    company,
+    role,
+    applyUrl,
+  });
   it('meets across sources for the same company and role', () => {
     assert.equal(
       jobDedupKey(job('Acme Inc.', 'Senior Backend Engineer (Remote)'), 'x', 'https://a.example/1'),
@@ -52,14 +61,27 @@ describe('jobDedupKey', () => {
     );
   });
   it('falls back to the canonical apply URL, then to the listing itself', () => {
-    assert.equal(jobDedupKey(job(null, 'Engineer', 'https://jobs.example/apply/1?utm_source=x'), 'Engineer', 'https://a/1'), 'apply:https://jobs.example/apply/1');
-    assert.equal(jobDedupKey(job(null, null), 'Engineer', 'https://a.example/1'), 'url:https://a.example/1');
+    assert.equal(
+      jobDedupKey(
+        job(null, 'Engineer', 'https://jobs.example/apply/1?utm_source=x'),
+        'Engineer',
+        'https://a/1',
+      ),
+      'apply:https://jobs.example/apply/1',
+    );
+    assert.equal(
+      jobDedupKey(job(null, null), 'Engineer', 'https://a.example/1'),
+      'url:https://a.example/1',
+    );
   });
 });
 
 describe('articleDedupKey', () => {
   it('meets on the same title, case and accents aside', () => {
-    assert.equal(articleDedupKey('How We Scaled Postgres', 'https://a/1'), articleDedupKey('how we scaled postgres!', 'https://b/2'));
+    assert.equal(
+      articleDedupKey('How We Scaled Postgres', 'https://a/1'),
+      articleDedupKey('how we scaled postgres!', 'https://b/2'),
+    );
   });
   it('does not merge on very short titles', () => {
     assert.equal(articleDedupKey('Update', 'https://a/1'), 'url:https://a/1');

@@ -60,7 +60,14 @@ describe('sourceInputSchema', () => {
       type: 'jobs',
       intervalMinutes: 30,
       enabled: true,
-      options: { userAgent: null, keep: [], block: [], dateOrder: null, timeZone: null, listsAllOpenJobs: false },
+      options: {
+        userAgent: null,
+        keep: [],
+        block: [],
+        dateOrder: null,
+        timeZone: null,
+        listsAllOpenJobs: false,
+      },
       terms: { attribution: true, syndication: false, note: null },
     });
   });

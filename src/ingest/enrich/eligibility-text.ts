@@ -14,14 +14,14 @@ const IN = '(?:in|within|inside)';
 const AS_APPLICANT = '(?:based|located|living|residing|reside|live|situated|resident)';
 // What comes before "residents" / "citizens" when they are a requirement.
 const REQUIRED =
-  '(?:must\\s+be|should\\s+be|only|open\\s+to|restricted\\s+to|limited\\s+to|available\\s+(?:only\\s+)?to|eligible\\s+are|requires?|hiring)\\s+(?:(?:a|an|current|legal|permanent)\\s+)*';
+  '(?:must\\s+be|should\\s+be|only|open\\s+to|restricted\\s+to|limited\\s+to|available\\s+(?:only\\s+)?to|eligible\\s+are|requires?|hiring)\\s+(?:(?:a|an|current|legal|permanent)\\s+){0,3}';
 const PEOPLE =
   '(?:candidates|applicants|applications|people|engineers|developers|talent|everyone|anyone|individuals)';
 
 // Each pattern names the list it restricts to as the group "list" (or "demonym").
 const PATTERNS: readonly RegExp[] = [
   // "Remote (US only)", "Remote – Europe", "remote in the US or Canada"
-  `\\bremote(?:ly)?\\b(?:\\s*(?:[-:,(\\[/|]|\\bonly\\b))*\\s*(?:(?:open\\s+to\\s+)?(?:${PEOPLE}\\s+)?(?:in|within|from|across|for|(?:based|located)\\s+in)\\s+)?${THE}${L}`,
+  `\\bremote(?:ly)?\\b(?:\\s*(?:[-:,(\\[/|]|\\bonly\\b)){0,4}\\s*(?:(?:open\\s+to\\s+)?(?:${PEOPLE}\\s+)?(?:in|within|from|across|for|(?:based|located)\\s+in)\\s+)?${THE}${L}`,
   // "a remote role in the US", "remote position within the EU"
   `\\bremote\\s+(?:role|position|job|opportunity|work)\\s+(?:(?:in|within|from|across|for|(?:based|located)\\s+in)\\s+)${THE}${L}`,
   // "US only", "USA Only", "(EU only)"

@@ -25,6 +25,7 @@ const FILLER =
   /\b(?:can\s+)?(?:fully\s+|100%\s+)?(?:remote(?:ly)?|hybrid|on-?site|in[- ]office|(?:work(?:ing)?\s+)?from\s+home|wfh|home[- ]based|telecommute|anywhere|various(?:\s+locations)?|multiple\s+locations|flexible|nationwide|only|n\/a|tbd|tba)\b/gi;
 const EDGE_WORDS = /^(?:and|or|&|\+|in|from|within|across|based|the)\s+|\s+(?:and|or|&|\+)$/i;
 const REMOTE = /\b(?:remote(?:ly)?|wfh|(?:work(?:ing)?\s+)?from\s+home|telecommute)\b/i;
+const MAX_LINE = 200;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\uFE0F/gu;
 
 /** A job's location: the raw line, and the city and ISO country when they can be read for sure. */
@@ -41,7 +42,8 @@ export function readLocation(raw: string | null): LocationReading {
     .replace(/\bn\/a\b/gi, ' ')
     .trim();
   const unread = { raw, city: null, country: null, worldwide: false };
-  if (/:\/\//.test(text))
+  // A URL or a paragraph in the location field is not a location line.
+  if (/:\/\//.test(text) || text.length > MAX_LINE)
     return { ...unread, places: [{ place: null, local: false, remote: false }] };
   let worldwide = false;
   const alternatives: Alternative[] = [];

@@ -10,6 +10,7 @@ const FILLER = /\b(?:remote(?:ly)?|only|based|jobs?)\b|[()[\]]/gi;
 export function readPlaceField(field: string | null): { places: Place[]; complete: boolean } {
   const text = (field ?? '').replace(EMOJI, ' ').trim();
   if (!text) return { places: [], complete: true };
+  if (text.length > 300) return { places: [], complete: false };
   const whole = lookupPlace(clean(text), { freeText: false });
   if (whole) return { places: [whole], complete: true };
   const items = text

@@ -12,8 +12,11 @@ const E = '(?![\\p{L}\\p{N}])';
 /** One place name in running text. */
 export const PLACE = `${B}(?:${placeNamePattern}|CA)${E}`;
 
+// Lists are bounded, so a run of names in hostile text cannot make matching quadratic.
+const MAX_ITEMS = 12;
+
 /** A list of place names: "US, UK and Canada", "UK/EU", "the US or Canada". */
-export const PLACE_LIST = `(?:the\\s+)?${PLACE}(?:\\s*(?:,|\\/|\\||&|\\+|\\bor\\b|\\band\\b)\\s*(?:the\\s+)?${PLACE})*`;
+export const PLACE_LIST = `(?:the\\s+)?${PLACE}(?:\\s*(?:,|\\/|\\||&|\\+|\\bor\\b|\\band\\b)\\s*(?:the\\s+)?${PLACE}){0,${MAX_ITEMS}}`;
 
 /** A demonym or region adjective: "Canadian", "European", "Latin American". */
 export const DEMONYM = `${B}(?:${[...Object.keys(countryDemonyms), ...Object.keys(regionDemonyms)]
@@ -22,7 +25,7 @@ export const DEMONYM = `${B}(?:${[...Object.keys(countryDemonyms), ...Object.key
   .join('|')})${E}`;
 
 /** A list mixing place names and demonyms: "US or European", "EU/UK". */
-export const PLACE_OR_DEMONYM_LIST = `(?:the\\s+)?(?:${PLACE}|${DEMONYM})(?:\\s*(?:,|\\/|\\||&|\\+|\\bor\\b|\\band\\b)\\s*(?:the\\s+)?(?:${PLACE}|${DEMONYM}))*`;
+export const PLACE_OR_DEMONYM_LIST = `(?:the\\s+)?(?:${PLACE}|${DEMONYM})(?:\\s*(?:,|\\/|\\||&|\\+|\\bor\\b|\\band\\b)\\s*(?:the\\s+)?(?:${PLACE}|${DEMONYM})){0,${MAX_ITEMS}}`;
 
 const PLACE_RE = new RegExp(PLACE, 'giu');
 const DEMONYM_RE = new RegExp(DEMONYM, 'gu');

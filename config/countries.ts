@@ -300,8 +300,9 @@ export const countries: readonly Country[] = Object.freeze([
 ]);
 
 /**
- * Country names that are also common words, people's or US states' names: matched only where a
- * place is certain (a feed's country field, after a city), never in running text.
+ * Country names that are also common words, people's or US states' names, or units ("GB"):
+ * matched only where a place is certain (a feed's country field, after a city), never in
+ * running text.
  */
 export const ambiguousCountryNames: readonly string[] = Object.freeze([
   'Georgia',
@@ -309,6 +310,7 @@ export const ambiguousCountryNames: readonly string[] = Object.freeze([
   'Jordan',
   'Chad',
   'Réunion',
+  'GB',
 ]);
 
 /** Adjectives and demonyms listings put before "residents", "citizens" or "time zones". */

@@ -5,10 +5,12 @@ import type { Place } from './place-names.ts';
 import { DEMONYM, demonymPlace, PLACE_LIST, placesInList } from './place-pattern.ts';
 import { foldText } from './place-text.ts';
 
-/** Places one phrase of a listing allows, and the phrase as written. */
-export type PlaceStatement = { places: Place[]; raw: string };
+/** Places one phrase of a listing allows, the phrase as written, and whether it is about work authorization or citizenship. */
+export type PlaceStatement = { places: Place[]; raw: string; authorization: boolean };
 
-const L = `(?<list>${PLACE_LIST})`;
+// Matched atomically (a lookahead, then a backreference): once read, a list is never re-tried
+// shorter, which would re-run its thousand-name alternation at every step back.
+const L = `(?=(?<list>${PLACE_LIST}))\\k<list>`;
 const THE = '(?:the\\s+)?';
 const IN = '(?:in|within|inside)';
 const AS_APPLICANT = '(?:based|located|living|residing|reside|live|situated|resident)';
@@ -41,11 +43,17 @@ const PATTERNS: readonly RegExp[] = [
   `${L}[-\\s]based\\s+(?:${PEOPLE}|engineers?|developers?|employees|contractors|hires|professionals|roles?|positions?|jobs?|only)\\b`,
   // "open to candidates in the US or Canada", "hiring across Europe"
   `\\b(?:open\\s+to|hiring|hire|recruiting|accepting\\s+applications|considering)\\s+(?:${PEOPLE}\\s+)?(?:(?:who\\s+are\\s+)?${AS_APPLICANT}\\s+)?(?:from|in|within|across)\\s+${THE}${L}`,
-  // "authorized to work in the US", "right to work in the UK"
-  `\\b(?:eligible|authori[sz]ed|permitted|entitled|legally\\s+(?:able|allowed|authori[sz]ed|permitted))\\s+to\\s+(?:live\\s+and\\s+)?work\\s+(?:(?:full[- ]time|remotely|permanently)\\s+)?(?:in|for|within|from)\\s+${THE}${L}`,
-  `\\b(?:right|authori[sz]ation|permission|eligibility)\\s+to\\s+work\\s+(?:in|for|within)\\s+${THE}${L}`,
   // "work from anywhere in Europe"
   `\\b(?:remote(?:ly)?|work|working|live|living|based|located|reside|hire|hiring|from|candidates|applicants)\\b[^.;!?]{0,30}?\\b(?:anywhere|everywhere)\\s+(?:in|within|across|throughout)\\s+${THE}${L}`,
+].map((source) => new RegExp(source, 'giu'));
+
+// Work authorization: "authorized to work in the US", "right to work in the UK", "can legally
+// work in the United States", "non-US applicants need not apply".
+const AUTHORIZATION: readonly RegExp[] = [
+  `\\b(?:eligible|authori[sz]ed|permitted|entitled|legally\\s+(?:able|allowed|authori[sz]ed|permitted))\\s+to\\s+(?:live\\s+and\\s+)?work\\s+(?:(?:full[- ]time|remotely|permanently)\\s+)?(?:in|for|within|from)\\s+${THE}${L}`,
+  `\\b(?:right|authori[sz]ation|permission|eligibility)\\s+to\\s+work\\s+(?:in|for|within)\\s+${THE}${L}`,
+  `\\b(?:can|must|should)\\s+(?:be\\s+able\\s+to\\s+)?legally\\s+work\\s+(?:in|for|within)\\s+${THE}${L}`,
+  `\\bnon-${L}\\s+(?:[\\w-]+\\s+){0,3}?(?:applicants|candidates)\\s+(?:need\\s+not|should\\s+not|will\\s+not\\s+be\\s+considered|cannot)\\b`,
 ].map((source) => new RegExp(source, 'giu'));
 
 // Phrases that say "from anywhere" in so many words.
@@ -54,6 +62,10 @@ const WORLDWIDE: readonly RegExp[] = [
   /\b(?:remote(?:ly)?|work|working|live|living|based|located|from|hire|hiring|candidates|applicants|apply)\b[^.;!?]{0,30}?\banywhere\s+in\s+the\s+world\b/giu,
   /\b(?:open\s+to|hiring|hire|accepting)\s+(?:(?:candidates|applicants|applications|people|talent|engineers|developers)\s+)?(?:from\s+)?(?:all\s+over\s+the\s+world|around\s+the\s+world|any\s+country)\b/giu,
   /\blocation\s*:\s*(?:(?:fully\s+)?remote\s*[-(,/]?\s*)?(?:anywhere(?:\s+in\s+the\s+world)?|worldwide|global)\b/giu,
+  // "wherever you are in the world", "no mat(t)er where he or she may live"
+  /\bwherever\s+you\s+(?:are|live|may\s+be)\s+in\s+the\s+world\b/giu,
+  /\bno\s+mat+er\s+where\s+(?:you|he\s+or\s+she|they)\s+(?:may\s+)?(?:live|lives|are|is|reside|resides|are\s+located|is\s+located)\b/giu,
+  /\bregardless\s+of\s+(?:your\s+)?(?:location|where\s+you\s+live)\b/giu,
 ];
 
 // After a list: the phrase goes on about time zones or a company, so it is not a restriction.
@@ -68,27 +80,45 @@ const CONTINUES =
 // "We can sponsor your right to work in the UK" is a promise, not a requirement.
 const SPONSORED = /sponsor/i;
 
-/** The place restrictions and "anywhere" statements in a piece of listing text. */
+/** The end of a match, past the bracket it opened: "Remote (US only)", not "Remote (US only". */
+function closingBracket(text: string, start: number, end: number): number {
+  const opened =
+    text.slice(start, end).split('(').length - text.slice(start, end).split(')').length;
+  const rest = /^[^()]{0,20}\)/.exec(text.slice(end));
+  return opened > 0 && rest ? end + rest[0].length : end;
+}
+
+/** The place restrictions, work-authorization and "anywhere" statements in a piece of listing text. */
 export function placeStatements(text: string): PlaceStatement[] {
   const folded = foldText(text);
   const statements: PlaceStatement[] = [];
-  for (const pattern of PATTERNS) {
+  for (const pattern of [...PATTERNS, ...AUTHORIZATION]) {
     for (const m of folded.matchAll(pattern)) {
-      const end = m.index + m[0].length;
-      const after = folded.slice(end, end + 40);
-      if (NOT_A_RESTRICTION.test(after) || INTO_TIMEZONES.test(after)) continue;
-      if (pattern === PATTERNS[0] && CONTINUES.test(after) && !/\bonly\b/i.test(m[0])) continue;
-      if (SPONSORED.test(folded.slice(Math.max(0, m.index - 60), m.index))) continue;
-      const demonym = m.groups?.demonym ? demonymPlace(m.groups.demonym) : null;
-      const places = m.groups?.list ? placesInList(m.groups.list) : demonym ? [demonym] : [];
-      if (places.length > 0) statements.push({ places, raw: text.slice(m.index, end).trim() });
+      const places = restriction(folded, pattern, m);
+      if (places.length === 0) continue;
+      const raw = text
+        .slice(m.index, closingBracket(folded, m.index, m.index + m[0].length))
+        .trim();
+      const authorization = AUTHORIZATION.includes(pattern) || /citizen|national/i.test(m[0]);
+      statements.push({ places, raw, authorization });
     }
   }
   for (const pattern of WORLDWIDE) {
     for (const m of folded.matchAll(pattern)) {
       const raw = text.slice(m.index, m.index + m[0].length).trim();
-      statements.push({ places: [{ kind: 'worldwide' }], raw });
+      statements.push({ places: [{ kind: 'worldwide' }], raw, authorization: false });
     }
   }
   return statements;
+}
+
+/** The places one match restricts to, or none when its context says it is not a restriction. */
+function restriction(folded: string, pattern: RegExp, m: RegExpExecArray): Place[] {
+  const end = m.index + m[0].length;
+  const after = folded.slice(end, end + 40);
+  if (NOT_A_RESTRICTION.test(after) || INTO_TIMEZONES.test(after)) return [];
+  if (pattern === PATTERNS[0] && CONTINUES.test(after) && !/\bonly\b/i.test(m[0])) return [];
+  if (SPONSORED.test(folded.slice(Math.max(0, m.index - 60), m.index))) return [];
+  const demonym = m.groups?.demonym ? demonymPlace(m.groups.demonym) : null;
+  return m.groups?.list ? placesInList(m.groups.list) : demonym ? [demonym] : [];
 }

@@ -6,6 +6,7 @@
 //   remote AU" → AU), or its bare countries on a remote job: "Berlin" on an office job is where
 //   the office is, and "NYC but love remote" says nothing about where remote people may be.
 // - A feed's <country> counts unless its <region> says anywhere (then it is the company's).
+// - "Authorized to work in the US" and "US citizens" count on remote jobs only (LABELING.md).
 // - A timezone window narrows a restriction; "anywhere within UTC-3..UTC+3" lists the countries
 //   whose every zone lies in the window. A window alone lists nobody: "US time zones" may well
 //   mean "in the US", so it only rules out countries entirely outside it (see canApplyFrom).
@@ -13,6 +14,7 @@ import { countries } from '../../../config/countries.ts';
 import type { Eligibility, Workplace } from '../../domain/job-intel.ts';
 import { placeStatements } from './eligibility-text.ts';
 import { readLocation } from './location.ts';
+import { labeledLocation } from './location-label.ts';
 import { readPlaceField } from './place-field.ts';
 import { countryOf, type Place, regionOf } from './place-names.ts';
 import { readUtcWindow, type UtcWindow, windowRelation } from './utc-window.ts';
@@ -39,7 +41,7 @@ export function parseEligibility(input: EligibilityInput): Eligibility {
   const restricted = countryCodes.length > 0 || regionCodes.length > 0;
   const anywhere = !restricted && places.some((p) => p.kind === 'worldwide');
   const window = zones?.window ?? null;
-  const raws = unique([...statements.map((s) => s.raw), ...(zones?.raw ?? [])]);
+  const raws = distinctPhrases([...statements.map((s) => s.raw), ...(zones?.raw ?? [])]);
   return {
     known: restricted || anywhere || window !== null,
     worldwide: anywhere && window === null,
@@ -63,16 +65,23 @@ function collectStatements(input: EligibilityInput): Array<{ places: Place[]; ra
   if (!regionSaysAnywhere && countryCounts && country.complete && country.places.length > 0) {
     statements.push({ places: country.places, raw: input.country ?? '' });
   }
-  const fromLocation = locationPlaces(input);
-  if (fromLocation.length > 0) statements.push({ places: fromLocation, raw: input.location ?? '' });
-  return [...statements, ...placeStatements(input.title), ...placeStatements(input.text)];
+  // A board's "Location:" line in the description stands in for a missing location field.
+  const line = input.location ?? labeledLocation(input.text);
+  const fromLocation = locationPlaces(line, input.workplace);
+  if (fromLocation.length > 0) statements.push({ places: fromLocation, raw: line ?? '' });
+  // Work authorization and citizenship say where applicants may be only on a remote job: on an
+  // office job they say who may work at that office.
+  const said = [...placeStatements(input.title), ...placeStatements(input.text)].filter(
+    (s) => !s.authorization || input.workplace === 'remote',
+  );
+  return [...statements, ...said];
 }
 
 /** The places a location line allows: its remote alternatives, or its countries on a remote job. */
-function locationPlaces(input: EligibilityInput): Place[] {
-  const reading = readLocation(input.location);
+function locationPlaces(line: string | null, workplace: Workplace): Place[] {
+  const reading = readLocation(line);
   if (reading.places.some((p) => p.place === null)) return [];
-  const remote = input.workplace === 'remote' || reading.places.some((p) => p.remote);
+  const remote = workplace === 'remote' || reading.places.some((p) => p.remote);
   const places = reading.places
     .filter((p) => p.remote || (remote && !p.local))
     .flatMap((p) => (p.place ? [p.place] : []));
@@ -110,6 +119,12 @@ export function canApplyFrom(eligibility: Eligibility, countryCode: string): boo
   if (eligibility.countries.length === 0 && eligibility.regions.length === 0) return null;
   const borderline = eligibility.regions.some((r) => regionOf(r)?.borderline.includes(code));
   return borderline ? null : false;
+}
+
+/** Phrases without repeats or phrases inside longer ones ("US only" within "Remote (US only)"). */
+function distinctPhrases(phrases: string[]): string[] {
+  const all = unique(phrases.filter(Boolean));
+  return all.filter((p) => !all.some((other) => other !== p && other.includes(p)));
 }
 
 function unique<T>(values: T[]): T[] {

@@ -5,6 +5,7 @@ import { articleIntel } from './article-intel.ts';
 import { parseEligibility } from './eligibility.ts';
 import { detectEmploymentType } from './employment-type.ts';
 import { parseLocation } from './location.ts';
+import { labeledLocation } from './location-label.ts';
 import { classifyRelevance } from './relevance.ts';
 import { parseSalary } from './salary.ts';
 import { detectSeniority } from './seniority.ts';
@@ -41,7 +42,8 @@ export function enrichJob(input: JobEnrichmentInput, _options: { now: Date }): J
     salary,
     workplace,
     eligibility,
-    location: parseLocation(input.location ?? input.country),
+    // Many boards only state the place in the description ("Location: Austin, TX").
+    location: parseLocation(input.location ?? labeledLocation(input.text) ?? input.country),
     seniority: detectSeniority(title, input.text),
     employmentType: detectEmploymentType(input.employmentType, input.title, input.text),
     stackTags,

@@ -7,6 +7,7 @@ import {
   countryOf,
   lookupCity,
   lookupPlace,
+  type Place,
   subdivisionsByPostalCode,
   subdivisionsNamed,
 } from './place-names.ts';
@@ -35,8 +36,18 @@ export function readCommaParts(parts: string[]): PartReading {
   }
   if (!reading.place) return NONE;
   const firstPlace = readPart(first);
-  const firstIsPlace = firstPlace.via === 'named' || (firstPlace.place && !firstPlace.city);
+  const firstCountry = countryCode(firstPlace.place);
+  const sameCountry = firstCountry !== null && firstCountry === countryCode(reading.place);
+  // "Barbados, United States": a list of countries, not a city in one.
+  if (firstPlace.via === 'named' && firstCountry !== null && !sameCountry) return NONE;
+  // "Texas, USA" names no city; "Victoria, BC" does (Victoria is also an Australian state).
+  const firstIsPlace =
+    firstPlace.via === 'named' || (firstPlace.place !== null && !firstPlace.city && sameCountry);
   return { ...reading, city: firstIsPlace ? null : cityName(first) };
+}
+
+function countryCode(place: Place | null): string | null {
+  return place?.kind === 'country' ? place.code : null;
 }
 
 /** A two-letter code after a comma: a state in the postal style, unless the city says country. */

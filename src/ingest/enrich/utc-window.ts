@@ -13,7 +13,7 @@ const NAMES = Object.keys(timeZoneNames).sort((a, b) => b.length - a.length);
 const NAMED = NAMES.map((n) => n.replace(/\s+/g, '\\s+')).join('|');
 const SIGNED = '[+-]\\s*\\d{1,2}(?::?[0-5]\\d)?';
 /** A zone: "UTC+5:30", "GMT-3", "CET", "Eastern Time". */
-export const ZONE = `(?:(?:UTC|GMT)\\s*(?:${SIGNED})?|${NAMED})`;
+export const ZONE = `(?:(?:UTC|GMT)(?:\\s*${SIGNED})?|${NAMED})`;
 const HOURS = '\\s*(?:hours?|hrs?|h)\\b';
 const PLUS_MINUS = '(?:\u00b1|\\+\\s*\\/\\s*-|\\+-|plus\\s+or\\s+minus)';
 const B = '(?<![\\p{L}\\p{N}])';
@@ -42,7 +42,7 @@ const SINGLE = new RegExp(
 );
 
 const PLACE_ZONES = new RegExp(
-  `(${PLACE_OR_DEMONYM_LIST})\\s*(?:-\\s*)?(?:time\\s*zones?|timezones?|tz|(?:business|working)\\s+hours)\\b`,
+  `(?=(${PLACE_OR_DEMONYM_LIST}))\\1\\s*(?:-\\s*)?(?:time\\s*zones?|timezones?|tz|(?:business|working)\\s+hours)\\b`,
   'giu',
 );
 

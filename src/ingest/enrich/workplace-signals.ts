@@ -32,8 +32,8 @@ const PER_WEEK = '\\s*(?:a|per|each|every|\\/)\\s*(?:week|wk)\\b';
 const OFFICE = '(?:in[- ](?:the[- ]|our[- ])?(?:\\w+[- ])?office|on[- ]?site|in[- ]person)';
 
 const HYBRID_TEXT = [
-  /\bhybrid\s*(?:[-(,:]\s*)?(?:role|position|job|work(?:ing|place)?|model|schedule|set-?up|arrangement|policy|basis|opportunity|remote|in[- ]office|office|from|in\s+\p{Lu})/iu,
-  /\b(?:is|be|are|fully|a)\s+hybrid\b(?!\s+(?:cloud|app|mobile|infrastructure|environment|approach|search|model\s+of))/i,
+  /\bhybrid\s*(?:[-(,:]\s*)?(?:(?:role|position|job|work(?:ing|place)?|schedule|set-?up|arrangement|policy|basis|opportunity|remote|in[- ]office|office|from)\b|in\s+\p{Lu})/iu,
+  /\b(?:is|be|are|fully|a)\s+hybrid\b(?!\s+(?:of|cloud|apps?|mobile|infrastructure|environments?|approach|search|models?|solutions?|systems?|architecture|data|storage|networks?|deployments?)\b)/i,
   new RegExp(`\\b${DAYS}days?(?:${PER_WEEK})?\\s+${OFFICE}`, 'i'),
   new RegExp(`\\b${OFFICE}\\s+${DAYS}(?:days?|times?)${PER_WEEK}`, 'i'),
   /\bremote[- ]first\b[^.;]{0,40}?\boffice\s+days?\b/i,
@@ -41,21 +41,24 @@ const HYBRID_TEXT = [
 ];
 const ONSITE_TEXT = [
   /\b(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\s+(?:only|role|position|job|opportunity|requirement|presence\s+(?:is\s+)?required)\b/i,
-  /\b(?:is|be|are|work|working|based|located)\s+(?:fully\s+|100%\s+|entirely\s+)?(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\b(?!\s+(?:reliability|meetings?|visits?|events?|retreats?|offsites?|gatherings?|sessions?|once|twice|quarterly|annually|occasionally|periodically|a\s+few|several|\d|as\s+needed|when))/i,
+  /\b(?:(?:is|be|are|based|located)\s+(?:fully\s+|100%\s+|entirely\s+)?(?:on[- ]?site|in[- ]office|office[- ]based)|(?:work|working)\s+(?:fully\s+|100%\s+|entirely\s+)?(?:on[- ]?site|in[- ]office|in[- ]person))\b(?!\s+(?:reliability|meetings?|visits?|events?|retreats?|offsites?|gatherings?|sessions?|once|twice|quarterly|annually|occasionally|periodically|a\s+few|several|\d|as\s+needed|when))/i,
   /\brelocation\s+(?:is\s+)?(?:required|mandatory|necessary)\b|\bmust\s+(?:be\s+(?:willing|able)\s+to\s+)?relocate\b|\brequires?\s+relocation\b/i,
 ];
 const REMOTE_TEXT = [
   /\b(?:100\s*%|fully|completely|entirely|wholly|totally|full[- ]time|permanently)[\s-]+remote\b/i,
   /\bremote(?:ly)?[- ](?:position|role|job|opportunity|first|only|friendly|ok|possible|welcome|contractors?|basis)\b/i,
-  /\b(?:work|working|works)\s+(?:100%\s+|fully\s+|completely\s+)?remotely\b/i,
-  /\bwork(?:ing)?\s+(?:from\s+)?(?:home|anywhere)\b|\btelecommut(?:e|ing)\b/i,
   /\b(?:located|based)\s+anywhere\b/i,
-  /\b(?:distributed|all-remote)\s+(?:team|company)\b/i,
   /\b(?:position|role|job|opportunity|this|it)\s+(?:is|will\s+be|can\s+be)\s+(?:a\s+)?(?:fully\s+)?remote\b(?![- ]?(?:sensing|control|monitoring|access|desktop|server|api|procedure))/i,
   /\blocation\s*:\s*(?:remote(?:ly)?|anywhere|worldwide|work\s+from\s+home)\b/i,
 ];
-// "Experience working in a distributed team" describes the applicant, not this job.
-const ABOUT_THE_APPLICANT = /\b(?:experience|experienced|familiar|familiarity)\b/i;
+// Phrases that also describe an applicant's past ("experience working remotely", "familiar
+// with a distributed team"): they count only when no such word leads into them.
+const REMOTE_TEXT_IF_ABOUT_JOB = [
+  /\b(?:work|working|works)\s+(?:100%\s+|fully\s+|completely\s+)?remotely\b/i,
+  /\bwork(?:ing)?\s+(?:from\s+)?(?:home|anywhere)\b|\btelecommut(?:e|ing)\b/i,
+  /\b(?:distributed|all-remote)\s+(?:team|company)\b/i,
+];
+const ABOUT_THE_APPLICANT = /\b(?:experience|experienced|familiar|familiarity)\b[^.;:!?]*$/i;
 
 // Short fields: a bare word is enough, minus the technical senses of "remote".
 const REMOTE_FIELD =
@@ -69,10 +72,12 @@ function remoteOption(text: string): boolean {
 }
 
 function statesRemote(text: string): boolean {
-  return REMOTE_TEXT.some((pattern) => {
-    const m = new RegExp(pattern.source, 'gi').exec(text);
-    return m !== null && !ABOUT_THE_APPLICANT.test(text.slice(Math.max(0, m.index - 50), m.index));
-  });
+  if (REMOTE_TEXT.some((pattern) => pattern.test(text))) return true;
+  return REMOTE_TEXT_IF_ABOUT_JOB.some((pattern) =>
+    [...text.matchAll(new RegExp(pattern.source, 'gi'))].some(
+      (m) => !ABOUT_THE_APPLICANT.test(text.slice(Math.max(0, m.index - 40), m.index)),
+    ),
+  );
 }
 
 /** Signals in a short field: a title, a location line, a feed's region. */

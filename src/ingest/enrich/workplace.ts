@@ -6,6 +6,7 @@
 // the specific statement, and hybrid listings mention both remote and the office); otherwise
 // the short fields win over the description, whose "on-site" may be an occasional meetup.
 import type { Workplace } from '../../domain/job-intel.ts';
+import { labeledLocation } from './location-label.ts';
 import { fieldSignals, type Signals, textSignals } from './workplace-signals.ts';
 
 /** The job fields workplace detection reads. */
@@ -23,7 +24,9 @@ const REMOTE_REGION = /\b(?:anywhere|worldwide|only|remote)\b/i;
 export function detectWorkplace(input: WorkplaceInput): Workplace {
   const region = input.region ?? '';
   const title = fieldSignals(input.title, { anywhereIsRemote: false });
-  const location = fieldSignals(input.location ?? '', { anywhereIsRemote: true });
+  // A board's "Location:" line in the description is read like the location field.
+  const line = input.location ?? labeledLocation(input.text) ?? '';
+  const location = fieldSignals(line, { anywhereIsRemote: true });
   const fields = merge(title, location, fieldSignals(region, { anywhereIsRemote: true }));
   if (REMOTE_REGION.test(region)) fields.remote = true;
   const text = textSignals(input.text);

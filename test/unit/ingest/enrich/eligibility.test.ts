@@ -69,7 +69,7 @@ describe('parseEligibility', () => {
     [
       'Remote (US only)',
       { title: 'Backend Engineer - Remote (US only)' },
-      { known: true, countries: ['US'], applyFrom: ['US'], raw: 'Remote (US; US only' },
+      { known: true, countries: ['US'], applyFrom: ['US'], raw: 'Remote (US only)' },
     ],
     ['USA Only', { text: 'USA Only.' }, { known: true, countries: ['US'], applyFrom: ['US'] }],
     [
@@ -103,9 +103,14 @@ describe('parseEligibility', () => {
       { known: true, countries: ['DE'], applyFrom: ['DE'], raw: 'must be based in Germany' },
     ],
     [
-      'authorized to work',
-      { text: 'Candidates must be authorized to work in the United States.' },
+      'authorized to work, on a remote job',
+      { text: 'Candidates must be authorized to work in the United States.', workplace: 'remote' },
       { known: true, countries: ['US'], applyFrom: ['US'] },
+    ],
+    [
+      'US citizens, on a remote job',
+      { text: 'Applicants must be US citizens.', workplace: 'remote' },
+      { known: true, countries: ['US'], applyFrom: ['US'], raw: 'must be US citizens' },
     ],
     [
       'Worldwide',
@@ -195,10 +200,43 @@ describe('parseEligibility', () => {
       { location: 'Canada or US remote' },
       { known: true, countries: ['CA', 'US'], applyFrom: ['CA', 'US'] },
     ],
+    // The same board prints its location inside the description text.
     [
-      'eligible to work in the US (office job)',
-      { location: 'Austin TX USA', text: 'Applicants must be eligible to work in the US.' },
+      'RCT: Location line in the text',
+      { text: 'Manager, HPC Support Engineering. Location: Remote USA Categories: HPC, Industry' },
+      { known: true, countries: ['US'], applyFrom: ['US'], raw: 'Remote USA' },
+    ],
+    [
+      'RCT: Canada or US remote in the text',
+      { text: 'Location: Canada or US remote Categories: Data Science/ML/AI', workplace: 'remote' },
+      { known: true, countries: ['CA', 'US'], applyFrom: ['CA', 'US'] },
+    ],
+    // Real phrasing from jobs-remotely/jobs.rss, remote jobs.
+    [
+      'Bombich: non-US applicants need not apply',
+      {
+        text: 'Outsourcing development companies and non-US work eligible applicants need not apply.',
+        workplace: 'remote',
+      },
       { known: true, countries: ['US'], applyFrom: ['US'] },
+    ],
+    [
+      'Bombich: can legally work in the United States',
+      {
+        text: 'between 9am and 5pm EST and can legally work in the United States.',
+        workplace: 'remote',
+      },
+      { known: true, countries: ['US'], applyFrom: ['US'] },
+    ],
+    [
+      'wherever you are in the world',
+      { text: 'We want great people wherever you are in the world.' },
+      { known: true, worldwide: true, applyFrom: ['*'] },
+    ],
+    [
+      'no mater where he or she may live',
+      { text: 'We hire the best engineers, no mater where he or she may live.' },
+      { known: true, worldwide: true, applyFrom: ['*'] },
     ],
   ];
   for (const [name, input, expected] of cases) {
@@ -232,6 +270,21 @@ describe('parseEligibility: nothing stated stays unknown', () => {
     ['US preferred', { text: 'Remote (US preferred)' }],
     ['English only', { text: 'English only, no German required.' }],
     ['a time in an interview note', { text: 'Interviews at 10am-2pm EST.' }],
+    [
+      'work authorization on an office job',
+      {
+        location: 'Austin TX USA',
+        text: 'Must be eligible to work in the US full-time for any employer.',
+      },
+    ],
+    [
+      'citizenship on an office job',
+      { text: 'Applicants must be US citizens.', workplace: 'onsite' },
+    ],
+    [
+      'a URL as the Location line',
+      { text: 'Location: https://uchicago.wd5.myworkdayjobs.com/x Categories: HPC' },
+    ],
   ];
   for (const [name, input] of cases) {
     it(name, () => assert.deepEqual(parseEligibility({ ...BLANK, ...input }), UNKNOWN));
@@ -251,6 +304,16 @@ describe('parseEligibility: anywhere within a window lists the countries inside 
   });
   it('leaves out countries straddling or outside', () => {
     for (const code of ['BR', 'RU', 'US', 'IN']) assert.ok(!got.applyFrom.includes(code), code);
+  });
+});
+
+describe('parseEligibility: hostile text stays fast', () => {
+  it('reads 20 kB of place names without a requirement in well under two seconds', () => {
+    const text = 'US, '.repeat(5000);
+    const started = performance.now();
+    const got = parseEligibility({ ...BLANK, title: text, text, location: text });
+    assert.ok(performance.now() - started < 2000);
+    assert.deepEqual(got, UNKNOWN);
   });
 });
 

@@ -69,6 +69,19 @@ describe('detectWorkplace: description text', () => {
     ],
     ['Isotope11', { text: 'We are a wholly-remote software development firm.' }, 'remote'],
     ['Monetate', { text: 'Location: remotely URL: www.monetate.com' }, 'remote'],
+    [
+      'RCT Location line',
+      { text: 'Location: Canada or US remote Categories: Data Science/ML/AI' },
+      'remote',
+    ],
+    ['RCT Location line, city', { text: 'Location: Oak Ridge TN USA Categories: HPC' }, 'unknown'],
+    [
+      'RCT Location after "experience"',
+      {
+        text: 'representing customer experience in internal discussion Location: Remote USA Categories: HPC',
+      },
+      'remote',
+    ],
     ['DataStax', { text: 'Candidates can be located anywhere' }, 'remote'],
     [
       'Gotham Tech Labs',
@@ -136,6 +149,13 @@ describe('detectWorkplace: precision', () => {
   check([
     ['quarterly on-sites', { text: 'We meet for quarterly on-site retreats.' }, 'unknown'],
     ['hybrid cloud', { text: 'Experience with hybrid cloud and on-prem deployments.' }, 'unknown'],
+    [
+      'hybrid workloads',
+      { text: 'You will tune hybrid workloads across GPUs and CPUs.' },
+      'unknown',
+    ],
+    ['a hybrid of', { text: 'Our stack is a hybrid of Go and Rust.' }, 'unknown'],
+    ['in-person interviews', { text: 'Final interviews will be in person.' }, 'unknown'],
     [
       'SumOfUs: experience on a remote team',
       { text: 'Prior experience working on a remote team' },

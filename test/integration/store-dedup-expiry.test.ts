@@ -143,6 +143,41 @@ describe('cross-source dedup and expiry in the store', () => {
     assert.equal(await Job.countDocuments({ duplicateOf: null }), 2, 'default views see two jobs');
   });
 
+  it('marks the same article on two sources as a near-duplicate of the first seen', async () => {
+    const article = (url: string, title: string): EnrichedEntry => ({
+      ...job(url, 'x', 'y'),
+      type: 'articles',
+      title,
+      job: null,
+    });
+    const blog = { ...source('Engineering Blog'), type: 'articles' as const };
+    const aggregator = { ...source('Aggregator'), type: 'articles' as const };
+    const Article = entryModel(db.mongo, 'articles');
+    await upsertEntries(
+      db.mongo,
+      blog,
+      [article('https://blog.example/scaling-postgres', 'How We Scaled Postgres to 10 TB')],
+      t0,
+      policy,
+    );
+    await upsertEntries(
+      db.mongo,
+      aggregator,
+      [article('https://agg.example/p/123', 'How we scaled Postgres to 10 TB!')],
+      new Date(t0.getTime() + day),
+      policy,
+    );
+    const original = await Article.findOne({
+      canonicalUrl: 'https://blog.example/scaling-postgres',
+    }).lean();
+    const copy = await Article.findOne({ canonicalUrl: 'https://agg.example/p/123' }).lean();
+    assert.equal(String(copy?.duplicateOf), String(original?._id));
+    assert.deepEqual(
+      original?.alsoListedOn.map((o) => o.sourceName),
+      ['Aggregator'],
+    );
+  });
+
   it('does not merge listings published further apart than the window (a re-post months later)', async () => {
     const [a, b] = [source('Early'), source('Late')];
     const Job = entryModel(db.mongo, 'jobs');

@@ -14,9 +14,9 @@ import {
   jobCategories,
   seniorities,
 } from '../../src/domain/job-intel.ts';
+import { jobInput } from '../../src/ingest/enrich/enrich-job.ts';
 import { decodeBody } from '../../src/ingest/fetch/charset.ts';
 import { normalizeFeed } from '../../src/ingest/normalize/normalize-feed.ts';
-import { htmlToText } from '../../src/ingest/normalize/text.ts';
 import { parseFeed } from '../../src/ingest/parse/feed.ts';
 import { sharedFixtures } from '../helpers/fixture-server.ts';
 import {
@@ -89,24 +89,9 @@ export async function loadCases(records: readonly EvalRecord[]): Promise<EvalCas
   return cases;
 }
 
-/** The enrichment input ingestion builds from a normalized job entry. */
+/** The enrichment input ingestion builds from a normalized job entry: the product's own. */
 export function enrichmentInput(entry: NormalizedEntry): JobEnrichmentInput {
-  const job = entry.job;
-  return {
-    title: entry.title,
-    role: job?.role ?? null,
-    company: job?.company ?? null,
-    text: htmlToText(entry.html),
-    tags: entry.tags,
-    location: job?.location ?? null,
-    region: job?.region ?? null,
-    country: job?.country ?? null,
-    employmentType: job?.employmentType ?? null,
-    salaryText: job?.salaryText ?? null,
-    salaryMin: job?.salaryMin ?? null,
-    salaryMax: job?.salaryMax ?? null,
-    salaryCurrency: job?.salaryCurrency ?? null,
-  };
+  return jobInput(entry);
 }
 
 /** A JobIntel reduced to the labelled fields. */

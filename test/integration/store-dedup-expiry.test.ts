@@ -7,6 +7,7 @@ import { closeExpiredJobs, closeMissingJobs } from '../../src/store/expiry-repos
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
+import { jobFields } from '../helpers/job-fields.ts';
 
 const policy = { maxJobAgeDays: 45, dedupWindowDays: 14 };
 const day = 86_400_000;
@@ -19,24 +20,8 @@ const source = (name: string, syndication = false): StoreSource => ({
   terms: { attribution: true, syndication, note: `${name} terms` },
 });
 
-const fields = (company: string, role: string, change: Partial<JobFields> = {}): JobFields => ({
-  company,
-  role,
-  location: null,
-  region: null,
-  country: null,
-  employmentType: null,
-  category: null,
-  skills: [],
-  salaryText: null,
-  salaryMin: null,
-  salaryMax: null,
-  salaryCurrency: null,
-  expiresAt: null,
-  logoUrl: null,
-  applyUrl: null,
-  ...change,
-});
+const fields = (company: string, role: string, change: Partial<JobFields> = {}): JobFields =>
+  jobFields({ company, role, ...change });
 
 const job = (
   url: string,

@@ -9,25 +9,10 @@ import {
 } from '../../../../src/ingest/normalize/job-fields.ts';
 import { cleanTitle } from '../../../../src/ingest/normalize/text.ts';
 import { sharedFixtures } from '../../../helpers/fixture-server.ts';
+import { jobFields } from '../../../helpers/job-fields.ts';
 import { kaleoItem, rawItem, wwrItem } from './raw-items.ts';
 
-const EMPTY: JobFields = {
-  company: null,
-  role: null,
-  location: null,
-  region: null,
-  country: null,
-  employmentType: null,
-  category: null,
-  skills: [],
-  salaryText: null,
-  salaryMin: null,
-  salaryMax: null,
-  salaryCurrency: null,
-  expiresAt: null,
-  logoUrl: null,
-  applyUrl: null,
-};
+const EMPTY: JobFields = jobFields();
 
 describe('splitCompanyTitle', () => {
   const cases: Array<[string, { company: string; role: string } | null]> = [

@@ -50,21 +50,12 @@ export async function resolveDuplicates(
   windowDays: number,
 ): Promise<void> {
   const ops: AnyBulkWriteOperation<EntryDoc>[] = [];
-  for (const dedupKey of keys) {
-    if (dedupKey.startsWith('url:')) continue;
-    const members = await Entry.find(
-      { dedupKey },
-      {
-        sourceId: 1,
-        sourceName: 1,
-        url: 1,
-        publishedAt: 1,
-        firstSeenAt: 1,
-        duplicateOf: 1,
-        alsoListedOn: 1,
-      },
-    ).lean<Member[]>();
-    if (members.length < 2 && !members.some((m) => m.duplicateOf || m.alsoListedOn.length))
+  const byKey = await membersByKey(
+    Entry,
+    keys.filter((key) => !key.startsWith('url:')),
+  );
+  for (const members of byKey.values()) {
+    if (members.length < 2 && !members.some((m) => m.duplicateOf || (m.alsoListedOn ?? []).length))
       continue;
     for (const group of groupCopies(members, windowDays)) {
       const [primary, ...copies] = group as [Member, ...Member[]];
@@ -73,7 +64,7 @@ export async function resolveDuplicates(
         sourceName: c.sourceName,
         url: c.url,
       }));
-      if (!sameId(primary.duplicateOf, null) || !sameOrigins(primary.alsoListedOn, origins)) {
+      if (!sameId(primary.duplicateOf, null) || !sameOrigins(primary.alsoListedOn ?? [], origins)) {
         ops.push({
           updateOne: {
             filter: { _id: primary._id },
@@ -82,7 +73,7 @@ export async function resolveDuplicates(
         });
       }
       for (const copy of copies) {
-        if (!sameId(copy.duplicateOf, primary._id) || copy.alsoListedOn.length) {
+        if (!sameId(copy.duplicateOf, primary._id) || (copy.alsoListedOn ?? []).length) {
           ops.push({
             updateOne: {
               filter: { _id: copy._id },
@@ -94,4 +85,30 @@ export async function resolveDuplicates(
     }
   }
   if (ops.length) await Entry.bulkWrite(ops, { ordered: false });
+}
+
+// One query per batch of keys: on FerretDB every query is a scan of the collection, so one
+// $in scan beats a scan per key; MongoDB answers $in from the dedupKey index either way.
+async function membersByKey(
+  Entry: Model<EntryDoc>,
+  keys: string[],
+): Promise<Map<string, Member[]>> {
+  const groups = new Map<string, Member[]>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await Entry.find(
+      { dedupKey: { $in: keys.slice(i, i + 500) } },
+      {
+        dedupKey: 1,
+        sourceId: 1,
+        sourceName: 1,
+        url: 1,
+        publishedAt: 1,
+        firstSeenAt: 1,
+        duplicateOf: 1,
+        alsoListedOn: 1,
+      },
+    ).lean<Array<Member & { dedupKey: string }>>();
+    for (const row of rows) groups.set(row.dedupKey, [...(groups.get(row.dedupKey) ?? []), row]);
+  }
+  return groups;
 }

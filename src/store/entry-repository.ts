@@ -5,7 +5,7 @@ import type { EnrichedEntry, EntryType } from '../domain/entry.ts';
 import { jobStatus } from '../domain/job-status.ts';
 import type { SourceTerms } from '../domain/source.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
-import { type EntryDoc, entryModel, type Origin } from './models/entry.ts';
+import { type EntryDoc, entryModel } from './models/entry.ts';
 
 /** How long an unchanged entry's lastSeenAt may lag before a run refreshes it. */
 export const lastSeenRefreshMs = 6 * 60 * 60 * 1000;
@@ -74,23 +74,50 @@ function writeOp(
 }
 
 /**
- * Gives new documents their empty dedup fields. FerretDB 1.24 drops null and [] values from
- * $setOnInsert on an upsert, so they are set in a second, id-keyed write (new entries only).
+ * A whole new document, for entries this source has not stored before. A plain insert keeps
+ * every field (FerretDB 1.24 drops null and [] values from $setOnInsert) and, unlike an upsert
+ * keyed on a non-_id field, costs no collection scan on FerretDB.
  */
-async function completeInserted(
+function insertOp(
+  entry: EnrichedEntry,
+  source: StoreSource,
+  hash: string,
+  now: Date,
+  policy: StorePolicy,
+): AnyBulkWriteOperation<EntryDoc> {
+  const update = (
+    writeOp(entry, source, hash, now, policy) as { updateOne: { update: Record<string, object> } }
+  ).updateOne.update;
+  return {
+    insertOne: {
+      document: {
+        ...update.$setOnInsert,
+        ...update.$set,
+        duplicateOf: null,
+        alsoListedOn: [],
+      } as unknown as EntryDoc,
+    },
+  };
+}
+
+/** Runs the writes; an insert refused because another source stored the URL first becomes an upsert. */
+async function writeAll(
   Entry: ReturnType<typeof entryModel>,
-  ids: Types.ObjectId[],
-): Promise<void> {
-  if (ids.length === 0) return;
-  await Entry.bulkWrite(
-    ids.map((_id) => ({
-      updateOne: {
-        filter: { _id },
-        update: { $set: { duplicateOf: null, alsoListedOn: [] as Origin[] } },
-      },
-    })),
-    { ordered: false },
-  );
+  ops: AnyBulkWriteOperation<EntryDoc>[],
+  upsertFor: Map<number, AnyBulkWriteOperation<EntryDoc>>,
+): Promise<number> {
+  try {
+    const result = await Entry.bulkWrite(ops, { ordered: false });
+    return result.insertedCount + result.upsertedCount;
+  } catch (error) {
+    const failed = (error as { writeErrors?: Array<{ index: number; code: number }> }).writeErrors;
+    const result = (error as { result?: { insertedCount: number; upsertedCount: number } }).result;
+    if (!failed || !result || failed.some((e) => e.code !== 11000 || !upsertFor.has(e.index)))
+      throw error;
+    const retry = failed.map((e) => upsertFor.get(e.index) as AnyBulkWriteOperation<EntryDoc>);
+    const again = await Entry.bulkWrite(retry, { ordered: false });
+    return result.insertedCount + result.upsertedCount + again.upsertedCount;
+  }
 }
 
 /**
@@ -119,6 +146,8 @@ export async function upsertEntries(
   }
   const ops: AnyBulkWriteOperation<EntryDoc>[] = [];
   const touchedKeys = new Set<string>();
+  // For each insert, the upsert to fall back on when another source already stored the URL.
+  const upsertFor = new Map<number, AnyBulkWriteOperation<EntryDoc>>();
   let unchanged = 0;
   let updated = 0;
   for (const entry of entries) {
@@ -137,18 +166,21 @@ export async function upsertEntries(
         });
       continue;
     }
-    if (stored) updated++;
     touchedKeys.add(dedupKeyOf(entry));
-    // An edit can move a listing out of its old group; that group is resolved again too.
-    if (stored) touchedKeys.add(stored.dedupKey);
-    ops.push(writeOp(entry, source, hash, now, policy));
+    if (stored) {
+      updated++;
+      // An edit can move a listing out of its old group; that group is resolved again too.
+      touchedKeys.add(stored.dedupKey);
+      ops.push(writeOp(entry, source, hash, now, policy));
+    } else {
+      upsertFor.set(ops.length, writeOp(entry, source, hash, now, policy));
+      ops.push(insertOp(entry, source, hash, now, policy));
+    }
   }
   if (ops.length === 0) return { new: 0, updated, unchanged };
-  const result = await Entry.bulkWrite(ops, { ordered: false });
-  await completeInserted(Entry, Object.values(result.upsertedIds) as Types.ObjectId[]);
-  await resolveDuplicates(Entry, [...touchedKeys], policy.dedupWindowDays);
   // An entry stored earlier by another source counts as updated, not new.
-  const inserted = result.upsertedCount;
+  const inserted = await writeAll(Entry, ops, upsertFor);
+  await resolveDuplicates(Entry, [...touchedKeys], policy.dedupWindowDays);
   return {
     new: inserted,
     updated: updated + (entries.length - unchanged - updated - inserted),

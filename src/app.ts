@@ -1,11 +1,35 @@
+import cookieParser from 'cookie-parser';
 import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import { BoardVersionReader } from './cache/board-version.ts';
 import type { Logger } from './lib/logger.ts';
+import { loadAssets } from './web/assets.ts';
 import { errorHandler, notFound } from './web/error-handler.ts';
+import { PageCache } from './web/page-cache.ts';
+import { createRenderer } from './web/render.ts';
+import { apiRoutes } from './web/routes/api.ts';
+import { articleRoutes } from './web/routes/articles.ts';
+import { feedRoutes } from './web/routes/feeds.ts';
 import { healthRoutes, type ReadinessChecks } from './web/routes/health.ts';
+import { homeRoutes } from './web/routes/home.ts';
+import { jobRoutes } from './web/routes/jobs.ts';
+import { preferenceRoutes } from './web/routes/preferences.ts';
+import { sourceRoutes } from './web/routes/sources.ts';
+import type { WebDeps } from './web/web-deps.ts';
 
 export type AppDependencies = {
   logger: Logger;
   readiness: ReadinessChecks;
+  mongo: Connection;
+  redis: Redis;
+  queuePrefix: string;
+  publicUrl: string | null;
+  /** Re-read templates on every render (development). */
+  reloadTemplates?: boolean;
+  /** Seconds a cached page may be served (tests shorten it). */
+  pageCacheTtlMs?: number;
 };
 
 /** Builds the Express app; listening is the entry point's job (workers/web.ts). */
@@ -13,8 +37,48 @@ export function buildApp(deps: AppDependencies): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
   app.use(healthRoutes(deps.readiness));
+  app.use(
+    helmet({
+      // No inline script anywhere; JSON-LD is data (type application/ld+json), not script.
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          // Feed descriptions may carry images (already sanitized on ingest); only over https.
+          imgSrc: ["'self'", 'https:', 'data:'],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+        },
+      },
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  const assets = loadAssets();
+  const renderer = createRenderer(assets, { cache: !deps.reloadTemplates });
+  const web: WebDeps = {
+    mongo: deps.mongo,
+    logger: deps.logger,
+    renderer,
+    version: new BoardVersionReader(deps.redis, deps.queuePrefix),
+    cache: new PageCache(500, deps.pageCacheTtlMs ?? 30_000),
+    publicUrl: deps.publicUrl,
+  };
+  app.use(assets.routes);
+  app.use(cookieParser());
+  app.use(homeRoutes(web));
+  app.use(feedRoutes(web));
+  app.use(jobRoutes(web));
+  app.use(articleRoutes(web));
+  app.use(sourceRoutes(web));
+  app.use(preferenceRoutes(web));
+  app.use(apiRoutes(web));
   app.use(notFound);
-  app.use(errorHandler(deps.logger));
+  app.use(errorHandler(deps.logger, renderer));
   return app;
 }

@@ -24,11 +24,17 @@ export const emptyRun = (at: Date): RunSummary => ({
   new: 0,
   updated: 0,
   unchanged: 0,
+  closed: 0,
   dropped: 0,
   durationMs: 0,
   repairs: [],
   warnings: [],
 });
+
+/** Whether a run changed what the board shows (so cached pages must go). */
+export function changedBoard(run: RunSummary): boolean {
+  return run.new + run.updated + run.closed > 0;
+}
 
 /** Whether retrying the run could help: HTTP 404/410, blocked addresses and non-feeds can't. */
 export function isPermanent(error: unknown): boolean {
@@ -90,8 +96,9 @@ async function runStages(
   const reading = await readFeed(fetched.text, fetched.url, source, now);
   const counts = await upsertEntries(deps.mongo, source, reading.entries, now, deps.policy);
   const warnings = reading.entries.length === 0 ? ['the feed has no usable items'] : [];
+  let closed = 0;
   if (source.type === 'jobs' && source.options.listsAllOpenJobs && reading.entries.length > 0) {
-    const closed = await closeMissingJobs(
+    closed = await closeMissingJobs(
       deps.mongo,
       source._id,
       new Set(reading.entries.map((e) => e.canonicalUrl)),
@@ -103,6 +110,7 @@ async function runStages(
     run: {
       ...run,
       ...counts,
+      closed,
       outcome: 'stored' as const,
       dropped: reading.dropped.length,
       repairs: reading.repairs,

@@ -49,7 +49,7 @@ export function startWorkers(deps: {
       }),
       { ...common, concurrency: config.workerConcurrency },
     ),
-    new Worker(QueueName.maintenance, maintenanceProcessor(mongo, config), {
+    new Worker(QueueName.maintenance, maintenanceProcessor(mongo, config, commands), {
       ...common,
       concurrency: 1,
     }),

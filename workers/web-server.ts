@@ -17,6 +17,11 @@ export async function startWebServer(
   const app = buildApp({
     logger,
     readiness: { mongo: () => pingMongo(mongo), redis: () => pingRedis(redis) },
+    mongo,
+    redis,
+    queuePrefix: config.queuePrefix,
+    publicUrl: config.publicUrl ?? null,
+    reloadTemplates: config.env === 'development',
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, (error?: Error) =>

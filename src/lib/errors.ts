@@ -83,3 +83,14 @@ export class ParseError extends AppError {
     this.name = 'ParseError';
   }
 }
+
+/** Request parameters that failed validation, one problem per parameter. */
+export class InvalidQueryError extends AppError {
+  constructor(readonly problems: Array<{ parameter: string; message: string }>) {
+    super(
+      'invalid_input',
+      `Invalid parameters: ${problems.map((p) => `${p.parameter} ${p.message}`).join('; ')}`,
+    );
+    this.name = 'InvalidQueryError';
+  }
+}

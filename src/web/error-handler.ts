@@ -1,27 +1,71 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { AppError } from '../lib/errors.ts';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import { AppError, InvalidQueryError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
+import type { Renderer } from './render.ts';
 
 // Error codes are the domain's; HTTP statuses are only decided here.
 const statusByCode: Record<string, number> = {
   not_found: 404,
   invalid_input: 400,
+  forbidden: 403,
   gone: 410,
+};
+
+const headings: Record<number, string> = {
+  400: 'That search did not make sense',
+  403: 'Not allowed',
+  404: 'Page not found',
+  410: 'Gone',
+  500: 'Something went wrong on our side',
 };
 
 /** 404 for every route nobody answered. */
 export const notFound: RequestHandler = (_req, _res, next) => {
-  next(new AppError('not_found', 'Not found'));
+  next(new AppError('not_found', 'There is nothing at this address.'));
 };
 
-/** The one error handler: maps error codes to statuses and never leaks a stack trace. */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+/**
+ * The one error handler: maps error codes to statuses, answers the API in JSON and people with
+ * a page in the site's layout, and never leaks a stack trace.
+ */
+export function errorHandler(logger: Logger, renderer: Renderer | null): ErrorRequestHandler {
   return (error, req, res, _next) => {
-    const status = error instanceof AppError ? (statusByCode[error.code] ?? 500) : 500;
+    const status = statusOf(error);
     const expose = status < 500;
     if (!expose)
       logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
     if (res.headersSent) return;
-    res.status(status).json({ error: expose ? (error as Error).message : 'Internal server error' });
+    const message = expose ? (error as Error).message : 'Please try again in a moment.';
+    const details = error instanceof InvalidQueryError ? error.problems : undefined;
+    res.status(status).set('Cache-Control', 'no-store');
+    if (wantsJson(req) || !renderer) {
+      res.json({
+        error: expose ? message : 'Internal server error',
+        ...(details ? { details } : {}),
+      });
+      return;
+    }
+    try {
+      const body = renderer.page(
+        'error',
+        { title: headings[status] ?? 'Error', nav: null, noindex: true },
+        { heading: headings[status] ?? 'Error', message, problems: details ?? [] },
+      );
+      res.type('html').send(body);
+    } catch (renderError) {
+      logger.error({ err: renderError }, 'error page failed to render');
+      res.type('text').send(message);
+    }
   };
+}
+
+function statusOf(error: unknown): number {
+  if (error instanceof AppError) return statusByCode[error.code] ?? 500;
+  // Body parsers and similar middleware report client errors with a status of their own.
+  const status = (error as { status?: unknown })?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
+}
+
+function wantsJson(req: Request): boolean {
+  return req.path.startsWith('/api/') || req.path === '/healthz' || req.path === '/readyz';
 }

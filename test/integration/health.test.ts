@@ -24,6 +24,10 @@ async function listen(
   const app = buildApp({
     logger,
     readiness: { mongo: () => pingMongo(mongo, 1000), redis: () => pingRedis(redis, 1000) },
+    mongo,
+    redis,
+    queuePrefix: 'bbt_health',
+    publicUrl: null,
   });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -96,7 +100,12 @@ describe('health endpoints', () => {
   });
 
   it('unknown routes answer 404 without a stack trace', async () => {
-    const res = await get(`${http.url}/no-such-page`);
-    assert.deepEqual(res, { status: 404, body: { error: 'Not found' } });
+    const api = await get(`${http.url}/api/v1/no-such-thing`);
+    assert.deepEqual(api, { status: 404, body: { error: 'There is nothing at this address.' } });
+    const page = await fetch(`${http.url}/no-such-page`);
+    assert.equal(page.status, 404);
+    const html = await page.text();
+    assert.match(html, /<h1 id="error-title">Page not found<\/h1>/);
+    assert.doesNotMatch(html, /at \w+ \(|node_modules|\.ts:\d+/, 'no stack trace');
   });
 });

@@ -90,6 +90,7 @@ describe('sources and entries in the store', () => {
       new: 0,
       updated: 0,
       unchanged: 0,
+      closed: 0,
       dropped: 0,
       durationMs: 1,
       repairs: [],

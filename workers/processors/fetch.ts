@@ -1,10 +1,11 @@
 import type { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { bumpBoardVersion } from '../../src/cache/board-version.ts';
 import { type RefreshJobData, scheduleSource } from '../../src/queue/fetch-jobs.ts';
 import { SourceLock } from '../../src/queue/source-lock.ts';
 import type { RunSummary } from '../../src/store/models/source.ts';
 import { findSource } from '../../src/store/source-repository.ts';
-import { emptyRun, type RefreshDeps, refreshSource } from '../refresh-source.ts';
+import { changedBoard, emptyRun, type RefreshDeps, refreshSource } from '../refresh-source.ts';
 
 /**
  * Runs refresh jobs: one run per source at a time (Redis lock), then re-applies the source's
@@ -23,7 +24,9 @@ export function fetchProcessor(deps: RefreshDeps & { redis: Redis; queue: Queue;
       };
     }
     try {
-      return await refreshSource(deps, sourceId);
+      const run = await refreshSource(deps, sourceId);
+      if (changedBoard(run)) await bumpBoardVersion(deps.redis, deps.prefix);
+      return run;
     } finally {
       await lock.release(sourceId, token);
       const source = await findSource(deps.mongo, sourceId);

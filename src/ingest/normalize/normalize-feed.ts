@@ -5,11 +5,11 @@
 import { decodeHTML } from 'entities';
 import { canonicalUrl, resolveUrl } from '../../domain/canonical-url.ts';
 import type { EntryType, NormalizedEntry } from '../../domain/entry.ts';
+import { searchTerms } from '../../domain/search-terms.ts';
 import type { RawFeed, RawItem } from '../parse/raw-feed.ts';
 import { sanitizeHtml } from '../sanitize/sanitize-html.ts';
 import { type DateHint, type FeedDate, parseFeedDate } from './dates.ts';
 import { extractJobFields } from './job-fields.ts';
-import { searchTerms } from './search-terms.ts';
 import { cleanTitle, htmlToText, summarize } from './text.ts';
 
 /** What normalizing a feed needs besides the feed. */

@@ -90,6 +90,27 @@ schema.index({ sourceId: 1 });
 schema.index({ dedupKey: 1 });
 schema.index({ publishedAt: -1 });
 schema.index({ terms: 1 });
+// The board's lists: every filter it offers leads one index, each ending in the newest-first
+// order, so MongoDB never scans the collection. (FerretDB 1.24 filters these in memory; the
+// board's page cache covers that.) Jobs and articles share the schema, so both get all of them.
+schema.index({
+  status: 1,
+  'intel.relevance.relevant': 1,
+  duplicateOf: 1,
+  publishedAt: -1,
+  _id: -1,
+});
+schema.index({ duplicateOf: 1, publishedAt: -1, _id: -1 });
+schema.index({ terms: 1, publishedAt: -1 });
+schema.index({ 'intel.workplace': 1, publishedAt: -1 });
+schema.index({ 'intel.eligibility.applyFrom': 1, publishedAt: -1 });
+schema.index({ 'intel.seniority': 1, publishedAt: -1 });
+schema.index({ 'intel.employmentType': 1, publishedAt: -1 });
+schema.index({ 'intel.stackTags': 1, publishedAt: -1 });
+schema.index({ 'intel.salary.annualUsdMax': -1, publishedAt: -1 });
+schema.index({ 'intel.location.country': 1, publishedAt: -1 });
+schema.index({ sourceId: 1, publishedAt: -1 });
+schema.index({ 'articleIntel.topics': 1, publishedAt: -1 });
 
 const modelNames: Record<EntryType, string> = { jobs: 'Job', articles: 'Article' };
 

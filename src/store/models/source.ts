@@ -8,6 +8,8 @@ export type RunSummary = {
   new: number;
   updated: number;
   unchanged: number;
+  /** Jobs closed because a source listing all its open jobs no longer lists them. */
+  closed: number;
   dropped: number;
   durationMs: number;
   repairs: string[];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { searchTerms } from '../../../../src/ingest/normalize/search-terms.ts';
+import { searchTerms } from '../../../src/domain/search-terms.ts';
 
 describe('searchTerms', () => {
   const cases: Array<[name: string, parts: Array<string | null | string[]>, expected: string[]]> = [

@@ -1,0 +1,121 @@
+// Pure translation of a board search into a MongoDB filter. Only operators MongoDB 6–8 and
+// FerretDB 1.24 both run ($all, $in, $nor, ranges, anchored regexes); see docs/ARCHITECTURE.md
+// for the indexes behind each field.
+import { Types } from 'mongoose';
+import { countries } from '../../config/countries.ts';
+import { type CurrencyRates, currencyRates } from '../../config/currency-rates.ts';
+import type { Blocklist } from '../domain/blocklist.ts';
+import { keywordTerms } from '../domain/blocklist.ts';
+import { type ArticleQuery, type JobQuery, postedWindows } from '../domain/board-query.ts';
+import type { Cursor } from '../domain/cursor.ts';
+import { searchTerms } from '../domain/search-terms.ts';
+
+/** A MongoDB filter document, kept loose: nested intel paths are beyond mongoose's typing. */
+export type Filter = Record<string, unknown>;
+
+/** What every default view shows: open, primary copies of relevant jobs. */
+export const boardJobBase = {
+  status: 'open',
+  'intel.relevance.relevant': true,
+  duplicateOf: null,
+} as const;
+
+/** The filter for a job search (without paging). `now` is rounded by the caller for caching. */
+export function jobSearchFilter(
+  query: JobQuery,
+  options: { now: Date; blocklist?: Blocklist; rates?: CurrencyRates },
+): Filter {
+  const and: Filter[] = [{ ...boardJobBase }];
+  const terms = query.q ? searchTerms(query.q) : [];
+  if (terms.length > 0) and.push({ terms: { $all: terms } });
+  if (query.workplace?.length) and.push({ 'intel.workplace': { $in: query.workplace } });
+  if (query.from) and.push({ 'intel.eligibility.applyFrom': { $in: ['*', query.from] } });
+  if (query.location) and.push(locationFilter(query.location));
+  const salary = salaryFilter(query, options.rates ?? currencyRates);
+  if (salary) and.push(salary);
+  if (query.seniority?.length) and.push({ 'intel.seniority': { $in: query.seniority } });
+  if (query.type?.length) and.push({ 'intel.employmentType': { $in: query.type } });
+  if (query.tags?.length) and.push({ 'intel.stackTags': { $all: query.tags } });
+  if (query.posted) and.push({ publishedAt: { $gte: since(options.now, query.posted) } });
+  if (query.source) and.push({ sourceId: new Types.ObjectId(query.source) });
+  const blocked = blocklistFilter(options.blocklist);
+  if (blocked) and.push(blocked);
+  return merge(and);
+}
+
+/** The filter for an article search (without paging). */
+export function articleSearchFilter(query: ArticleQuery): Filter {
+  const and: Filter[] = [{ duplicateOf: null }];
+  const terms = query.q ? searchTerms(query.q) : [];
+  if (terms.length > 0) and.push({ terms: { $all: terms } });
+  if (query.topic) and.push({ 'articleIntel.topics': query.topic });
+  if (query.source) and.push({ sourceId: new Types.ObjectId(query.source) });
+  return merge(and);
+}
+
+/** Entries strictly after (older than) or before (newer than) a position in newest-first order. */
+export function cursorFilter(cursor: Cursor, direction: 'older' | 'newer'): Filter {
+  const op = direction === 'older' ? '$lt' : '$gt';
+  return {
+    $or: [
+      { publishedAt: { [op]: cursor.publishedAt } },
+      { publishedAt: cursor.publishedAt, _id: { [op]: new Types.ObjectId(cursor.id) } },
+    ],
+  };
+}
+
+function since(now: Date, window: keyof typeof postedWindows): Date {
+  return new Date(now.getTime() - postedWindows[window] * 3_600_000);
+}
+
+// A salary range reaching the minimum qualifies: "up to 120k" meets "at least 100k".
+function salaryFilter(query: JobQuery, rates: CurrencyRates): Filter | null {
+  if (query.salaryMin && query.salaryMin > 0) {
+    const usdPer = rates.usdPer[query.currency ?? 'USD'] ?? 1;
+    const usd = Math.round(query.salaryMin * usdPer);
+    return {
+      $or: [
+        { 'intel.salary.annualUsdMax': { $gte: usd } },
+        { 'intel.salary.annualUsdMax': null, 'intel.salary.annualUsdMin': { $gte: usd } },
+      ],
+    };
+  }
+  return query.hasSalary ? { 'intel.salary': { $ne: null } } : null;
+}
+
+const byCountryName = new Map(
+  countries.flatMap((c) => [c.code, c.name, ...c.aliases].map((n) => [n.toLowerCase(), c.code])),
+);
+
+// Free text against the listing's stated location; a country name or code also matches jobs
+// whose location resolved to that country.
+function locationFilter(text: string): Filter {
+  // ASCII classes only: MongoDB (PCRE) and FerretDB (Go RE2) agree on them.
+  const pattern = new RegExp(`(^|[^A-Za-z0-9])${escapeRegex(text.trim())}`, 'i');
+  const country = byCountryName.get(text.trim().toLowerCase());
+  const or: Filter[] = [{ 'intel.location.raw': pattern }, { 'job.location': pattern }];
+  if (country) or.push({ 'intel.location.country': country });
+  return { $or: or };
+}
+
+function blocklistFilter(list: Blocklist | undefined): Filter | null {
+  if (!list) return null;
+  const nor: Filter[] = [
+    ...list.companies.map((company) => ({
+      'job.company': new RegExp(`^\\s*${escapeRegex(company)}\\s*$`, 'i'),
+    })),
+    ...list.keywords
+      .map(keywordTerms)
+      .filter((terms) => terms.length > 0)
+      .map((terms) => ({ terms: { $all: terms } })),
+  ];
+  return nor.length > 0 ? { $nor: nor } : null;
+}
+
+function merge(and: Filter[]): Filter {
+  return and.length === 1 ? (and[0] as Filter) : { $and: and };
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,259 @@
+// The OpenAPI 3.1 description of /api/v1. Parameters are listed once here; a test checks them
+// against the query schemas (src/domain/board-query.ts) so the document cannot drift.
+
+import { MAX_PAGE_SIZE, postedWindows, workplaces } from '../../domain/board-query.ts';
+import { employmentTypes, seniorities } from '../../domain/job-intel.ts';
+
+type Param = { name: string; description: string; schema: Record<string, unknown> };
+
+const csv = (values: readonly string[]) => ({
+  type: 'string',
+  description: `Comma-separated, or the parameter repeated. One of: ${values.join(', ')}.`,
+});
+const str = { type: 'string' };
+
+const paging: Param[] = [
+  {
+    name: 'limit',
+    description: `Items per page (1–${MAX_PAGE_SIZE}, default 20).`,
+    schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE },
+  },
+  {
+    name: 'after',
+    description:
+      'Cursor: the page older than this position (`cursors.older` of the previous answer).',
+    schema: str,
+  },
+  {
+    name: 'before',
+    description: 'Cursor: the page newer than this position (`cursors.newer`).',
+    schema: str,
+  },
+  {
+    name: 'page',
+    description: 'Page number for display only; paging is by cursor.',
+    schema: { type: 'integer', minimum: 1 },
+  },
+];
+
+/** Query parameters of /api/v1/jobs. */
+export const jobParameters: Param[] = [
+  {
+    name: 'q',
+    description: 'Keywords; every word must match the title, company or tags.',
+    schema: { type: 'string', maxLength: 200 },
+  },
+  { name: 'workplace', description: 'Workplace.', schema: csv(workplaces) },
+  {
+    name: 'from',
+    description:
+      'ISO 3166-1 alpha-2 country an applicant is in; matches jobs open to it or worldwide.',
+    schema: { type: 'string', pattern: '^[A-Za-z]{2}$' },
+  },
+  {
+    name: 'location',
+    description: 'City or country named in the job location.',
+    schema: { type: 'string', maxLength: 100 },
+  },
+  {
+    name: 'salaryMin',
+    description: 'Minimum annual salary in `currency`; the top of a job range must reach it.',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  { name: 'currency', description: 'ISO 4217 code of salaryMin (default USD).', schema: str },
+  { name: 'hasSalary', description: 'Only jobs stating a salary.', schema: { type: 'boolean' } },
+  { name: 'seniority', description: 'Seniority.', schema: csv(seniorities) },
+  { name: 'type', description: 'Employment type.', schema: csv(employmentTypes) },
+  {
+    name: 'tags',
+    description: 'Stack tags (at most 5); a job must have all of them.',
+    schema: str,
+  },
+  {
+    name: 'posted',
+    description: 'Posted within.',
+    schema: { type: 'string', enum: Object.keys(postedWindows) },
+  },
+  {
+    name: 'source',
+    description: 'Source id (see /api/v1/sources).',
+    schema: { type: 'string', pattern: '^[0-9a-f]{24}$' },
+  },
+  ...paging,
+];
+
+/** Query parameters of /api/v1/articles. */
+export const articleParameters: Param[] = [
+  {
+    name: 'q',
+    description: 'Keywords; every word must match.',
+    schema: { type: 'string', maxLength: 200 },
+  },
+  { name: 'topic', description: 'Career topic or stack tag slug.', schema: str },
+  {
+    name: 'source',
+    description: 'Source id.',
+    schema: { type: 'string', pattern: '^[0-9a-f]{24}$' },
+  },
+  ...paging,
+];
+
+const errorResponse = {
+  description: 'Invalid parameters',
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+};
+const listOf = (ref: string) => ({
+  type: 'object',
+  required: ['data', 'total', 'cursors', 'links'],
+  properties: {
+    data: { type: 'array', items: { $ref: ref } },
+    total: { type: 'integer' },
+    cursors: {
+      type: 'object',
+      properties: { older: { type: ['string', 'null'] }, newer: { type: ['string', 'null'] } },
+    },
+    links: {
+      type: 'object',
+      properties: { next: { type: ['string', 'null'] }, prev: { type: ['string', 'null'] } },
+    },
+  },
+});
+const ok = (schema: Record<string, unknown>) => ({
+  description: 'OK',
+  content: { 'application/json': { schema } },
+});
+const query = (params: Param[]) => params.map((p) => ({ in: 'query', ...p }));
+
+/** The document, with the server URL of the request. */
+export function openApiDocument(serverUrl: string): string {
+  return JSON.stringify({
+    openapi: '3.1.0',
+    info: {
+      title: 'backboard API',
+      version: '1.0.0',
+      description:
+        'Backend jobs and career articles, newest first. Lists page by cursor: follow `links.next`.',
+    },
+    servers: [{ url: serverUrl }],
+    paths: {
+      '/api/v1/jobs': {
+        get: {
+          summary: 'Open backend jobs',
+          parameters: query(jobParameters),
+          responses: { 200: ok(listOf('#/components/schemas/Job')), 400: errorResponse },
+        },
+      },
+      '/api/v1/jobs/{id}': {
+        get: {
+          summary: 'One job, with its sanitized description',
+          parameters: [{ in: 'path', name: 'id', required: true, schema: str }],
+          responses: {
+            200: ok({ type: 'object', properties: { data: { $ref: '#/components/schemas/Job' } } }),
+            404: {
+              description: 'No such job',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+            },
+          },
+        },
+      },
+      '/api/v1/articles': {
+        get: {
+          summary: 'Career articles',
+          parameters: query(articleParameters),
+          responses: { 200: ok(listOf('#/components/schemas/Article')), 400: errorResponse },
+        },
+      },
+      '/api/v1/sources': {
+        get: {
+          summary: 'Every source with its health',
+          responses: {
+            200: ok({
+              type: 'object',
+              properties: {
+                data: { type: 'array', items: { $ref: '#/components/schemas/Source' } },
+                total: { type: 'integer' },
+              },
+            }),
+          },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: {
+            error: { type: 'string' },
+            details: {
+              type: 'array',
+              items: { type: 'object', properties: { parameter: str, message: str } },
+            },
+          },
+        },
+        Job: {
+          type: 'object',
+          required: ['id', 'url', 'title', 'publishedAt', 'applyUrl', 'source'],
+          properties: {
+            id: str,
+            url: str,
+            title: str,
+            company: { type: ['string', 'null'] },
+            summary: str,
+            workplace: { type: 'string', enum: [...workplaces, 'unknown'] },
+            eligibility: { type: ['object', 'null'] },
+            location: { type: ['object', 'null'] },
+            salary: {
+              type: ['object', 'null'],
+              description:
+                'As stated (min, max, currency, period) and annualized (annualMin/Max, annualUsdMin/Max).',
+            },
+            seniority: { type: ['string', 'null'] },
+            employmentType: { type: ['string', 'null'] },
+            tags: { type: 'array', items: str },
+            publishedAt: { type: 'string', format: 'date-time' },
+            updatedAt: { type: ['string', 'null'] },
+            status: { type: 'string', enum: ['open', 'closed'] },
+            applyUrl: str,
+            originUrl: str,
+            source: { type: 'object' },
+            alsoListedOn: { type: 'array' },
+          },
+        },
+        Article: {
+          type: 'object',
+          required: ['id', 'url', 'title', 'publishedAt', 'source'],
+          properties: {
+            id: str,
+            url: str,
+            title: str,
+            summary: str,
+            author: { type: ['string', 'null'] },
+            readingMinutes: { type: ['integer', 'null'] },
+            topics: { type: 'array', items: str },
+            publishedAt: { type: 'string', format: 'date-time' },
+            source: { type: 'object' },
+          },
+        },
+        Source: {
+          type: 'object',
+          properties: {
+            id: str,
+            name: str,
+            url: str,
+            type: str,
+            kind: str,
+            health: {
+              type: 'string',
+              enum: ['healthy', 'failing', 'backing_off', 'disabled', 'never_run'],
+            },
+            lastError: { type: ['string', 'null'] },
+            lastSuccessAt: { type: ['string', 'null'] },
+            items: { type: 'integer' },
+            terms: { type: 'object' },
+          },
+        },
+      },
+    },
+  });
+}

@@ -1,0 +1,45 @@
+// Routes that render from data answer through the page cache: a hit costs a Map lookup, a miss
+// renders once per board version per process. Express adds the ETag and answers 304 itself.
+import type { Request, RequestHandler, Response } from 'express';
+import { BLOCKLIST_COOKIE } from '../domain/blocklist.ts';
+import type { CachedResponse } from './page-cache.ts';
+import type { WebDeps } from './web-deps.ts';
+
+/** A rendered answer: status, content type, body and its caching policy. */
+export type Produced = { status?: number; type: string; body: string; cacheControl: string };
+
+// Pages revalidate every time (cheap: 304 from the cache) so a block list change or new jobs
+// show at once; feeds and the API may be cached by clients and proxies for a short while.
+export const CACHE_PAGE = 'public, no-cache';
+export const CACHE_FEED = 'public, max-age=300';
+export const CACHE_API = 'public, max-age=60';
+
+/** Wraps a producer with the per-version page cache. */
+export function cachedRoute(
+  deps: Pick<WebDeps, 'version' | 'cache'>,
+  produce: (req: Request) => Promise<Produced>,
+): RequestHandler {
+  return async (req, res) => {
+    const personal = blocklistCookie(req);
+    const key = `${await deps.version.current()}|${req.get('host')}|${req.originalUrl}|${personal}`;
+    let hit = deps.cache.get(key);
+    if (!hit) {
+      const out = await produce(req);
+      hit = { ...out, status: out.status ?? 200 };
+      if (hit.status === 200) deps.cache.set(key, hit);
+    }
+    send(res, hit, personal !== '');
+  };
+}
+
+function send(res: Response, out: CachedResponse, personal: boolean): void {
+  // Express computes the ETag from the body and answers If-None-Match with 304.
+  const policy = personal ? out.cacheControl.replace('public', 'private') : out.cacheControl;
+  res.status(out.status).type(out.type).set('Cache-Control', policy).vary('Cookie').send(out.body);
+}
+
+/** The raw block list cookie ('' when absent): part of the cache key, since it changes lists. */
+export function blocklistCookie(req: Request): string {
+  const cookies = (req as Request & { cookies?: Record<string, string> }).cookies;
+  return cookies?.[BLOCKLIST_COOKIE] ?? '';
+}

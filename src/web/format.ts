@@ -1,0 +1,130 @@
+// How the board words dates, money and labels. Pure and locale-fixed (en), so pages render the
+// same on every process and tests can pin the output.
+import { careerTopics } from '../../config/career-topics.ts';
+import { countries } from '../../config/countries.ts';
+import { regions } from '../../config/regions.ts';
+import { stackTaxonomy } from '../../config/stack-taxonomy.ts';
+import type { Salary } from '../domain/job-intel.ts';
+
+const tagNames = new Map(stackTaxonomy.map((t) => [t.slug, t.name]));
+const topicNames = new Map(careerTopics.map((t) => [t.slug, t.name]));
+const countryNames = new Map(countries.map((c) => [c.code, c.name]));
+const regionNames = new Map(regions.map((r) => [r.code, r.name]));
+
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 86_400],
+  ['month', 30 * 86_400],
+  ['week', 7 * 86_400],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+const day = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "3 minutes ago", "yesterday", "just now". */
+export function timeAgo(date: Date, now: Date): string {
+  const seconds = Math.round((now.getTime() - date.getTime()) / 1000);
+  if (Math.abs(seconds) < 60) return 'just now';
+  for (const [unit, size] of UNITS)
+    if (Math.abs(seconds) >= size) return relative.format(-Math.floor(seconds / size), unit);
+  return 'just now';
+}
+
+/** "24 Nov 2026" (UTC). */
+export function formatDay(date: Date): string {
+  return day.format(date);
+}
+
+/** "$120k", "€85k", "£60/hour": whole amounts, compact when large. */
+export function formatMoney(amount: number, currency: string): string {
+  const compact = amount >= 10_000;
+  try {
+    return new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency,
+      notation: compact ? 'compact' : 'standard',
+      minimumFractionDigits: 0,
+      maximumFractionDigits: compact ? 1 : amount % 1 === 0 ? 0 : 2,
+    }).format(amount);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+/** The salary as the listing states it: "$50–$60 an hour", "€70k–€90k a year". */
+export function statedSalary(salary: Salary): string {
+  const per = { hour: 'an hour', day: 'a day', week: 'a week', month: 'a month', year: 'a year' };
+  return `${range(salary.min, salary.max, salary.currency)} ${per[salary.period]}`;
+}
+
+/** The annualized salary, or null when the listing states it per year already. */
+export function annualSalary(salary: Salary): string | null {
+  if (salary.period === 'year') return null;
+  if (salary.annualMin === null && salary.annualMax === null) return null;
+  return `≈ ${range(salary.annualMin, salary.annualMax, salary.currency)} a year`;
+}
+
+function range(min: number | null, max: number | null, currency: string): string {
+  if (min !== null && max !== null && min !== max)
+    return `${formatMoney(min, currency)}–${formatMoney(max, currency)}`;
+  const one = min ?? max;
+  if (one === null) return '';
+  return min === null ? `up to ${formatMoney(one, currency)}` : formatMoney(one, currency);
+}
+
+/** The display name of a stack tag slug. */
+export const tagName = (slug: string): string => tagNames.get(slug) ?? slug;
+/** The display name of an article topic (career topic or stack tag). */
+export const topicName = (slug: string): string => topicNames.get(slug) ?? tagName(slug);
+/** The English name of an ISO country code. */
+export const countryName = (code: string): string => countryNames.get(code) ?? code;
+
+/** Who may apply, in a few words: "Anywhere", "US, Canada", "EU", or null when unknown. */
+export function applyFromText(eligibility: {
+  known: boolean;
+  worldwide: boolean;
+  countries: string[];
+  regions: string[];
+}): string | null {
+  if (!eligibility.known) return null;
+  if (eligibility.worldwide) return 'Anywhere';
+  const names = [
+    ...eligibility.regions.map((r) => regionNames.get(r) ?? r),
+    ...eligibility.countries.map(countryName),
+  ];
+  if (names.length === 0) return null;
+  return names.length > 4
+    ? `${names.slice(0, 4).join(', ')} +${names.length - 4}`
+    : names.join(', ');
+}
+
+export const workplaceLabel: Record<string, string> = {
+  remote: 'Remote',
+  hybrid: 'Hybrid',
+  onsite: 'On-site',
+};
+
+/** "Senior", "Full-time": a slug as a label. */
+export function label(slug: string): string {
+  const text = slug.replace(/-/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** A URL slug of a title: lower-case ASCII words joined by hyphens, at most 60 characters. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'job';
+}

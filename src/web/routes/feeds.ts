@@ -1,0 +1,146 @@
+// Output feeds for any filtered list (/jobs.rss?tags=go …, same query string as the page) and
+// the sitemap of job pages.
+import { type Request, Router } from 'express';
+import { DEFAULT_PAGE_SIZE } from '../../domain/board-query.ts';
+import { queryString, withoutPaging } from '../../domain/board-query-url.ts';
+import { articleSearchFilter } from '../../store/board-filters.ts';
+import { findNewest, sitemapJobs } from '../../store/board-repository.ts';
+import type { EntryDoc } from '../../store/models/entry.ts';
+import { CACHE_FEED, cachedRoute, type Produced } from '../cached-route.ts';
+import { renderAtom } from '../feeds/atom.ts';
+import type { FeedDocument, FeedItem } from '../feeds/feed-document.ts';
+import { renderJsonFeed } from '../feeds/json-feed.ts';
+import { renderRss } from '../feeds/rss.ts';
+import { escapeXml } from '../feeds/xml-escape.ts';
+import { jobPath } from '../view-models/job-card.ts';
+import { origin, type WebDeps } from '../web-deps.ts';
+import { articleQueryOf } from './articles.ts';
+import { jobFilterOf, jobQueryOf } from './jobs.ts';
+
+const FORMATS = {
+  rss: { type: 'application/rss+xml; charset=utf-8', render: renderRss },
+  atom: { type: 'application/atom+xml; charset=utf-8', render: renderAtom },
+  json: { type: 'application/feed+json; charset=utf-8', render: renderJsonFeed },
+} as const;
+type Format = keyof typeof FORMATS;
+const SITEMAP_LIMIT = 50_000;
+
+/** Feed and sitemap routes. */
+export function feedRoutes(deps: WebDeps): Router {
+  const router = Router();
+  for (const format of Object.keys(FORMATS) as Format[]) {
+    router.get(
+      `/jobs.${format}`,
+      cachedRoute(deps, (req) => jobFeed(deps, req, format)),
+    );
+    router.get(
+      `/articles.${format}`,
+      cachedRoute(deps, (req) => articleFeed(deps, req, format)),
+    );
+  }
+  router.get(
+    '/sitemap.xml',
+    cachedRoute(deps, async (req) => {
+      const base = origin(deps, req);
+      const jobs = await sitemapJobs(deps.mongo, SITEMAP_LIMIT);
+      const urls = jobs.map(
+        (job) =>
+          `<url><loc>${escapeXml(`${base}${jobPath({ ...job, job: null })}`)}</loc><lastmod>${(job.changedAt ?? job.publishedAt).toISOString()}</lastmod></url>`,
+      );
+      const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<url><loc>${escapeXml(`${base}/`)}</loc></url>\n<url><loc>${escapeXml(`${base}/jobs`)}</loc></url>\n<url><loc>${escapeXml(`${base}/articles`)}</loc></url>\n${urls.join('\n')}\n</urlset>\n`;
+      return { type: 'application/xml; charset=utf-8', body, cacheControl: CACHE_FEED };
+    }),
+  );
+  router.get('/robots.txt', (req, res) => {
+    res
+      .type('text/plain')
+      .set('Cache-Control', CACHE_FEED)
+      .send(`User-agent: *\nDisallow: /api/\nSitemap: ${origin(deps, req)}/sitemap.xml\n`);
+  });
+  return router;
+}
+
+async function jobFeed(deps: WebDeps, req: Request, format: Format): Promise<Produced> {
+  const now = new Date();
+  const query = withoutPaging(jobQueryOf(req));
+  const base = origin(deps, req);
+  const jobs = await findNewest(
+    deps.mongo,
+    'jobs',
+    jobFilterOf(req, query, now),
+    query.limit ?? DEFAULT_PAGE_SIZE * 2,
+    true,
+  );
+  const qs = queryString(query);
+  const items = jobs.map((job): FeedItem => {
+    const url = `${base}${jobPath(job)}`;
+    return {
+      id: url,
+      url,
+      externalUrl: job.job?.applyUrl ?? job.url,
+      title: job.job?.company && job.job.role ? `${job.job.role} at ${job.job.company}` : job.title,
+      summary: job.summary,
+      html: job.html || null,
+      published: job.publishedAt,
+      updated: job.updatedAt,
+      author: job.job?.company ?? null,
+      tags: job.intel?.stackTags ?? [],
+    };
+  });
+  return produce(format, {
+    title: query.q ? `backboard: jobs matching “${query.q}”` : 'backboard: backend jobs',
+    description: 'Backend engineering jobs gathered by backboard.',
+    homeUrl: `${base}/jobs${qs}`,
+    feedUrl: `${base}/jobs.${format}${qs}`,
+    updated: newest(jobs, now),
+    language: 'en',
+    items,
+  });
+}
+
+async function articleFeed(deps: WebDeps, req: Request, format: Format): Promise<Produced> {
+  const now = new Date();
+  const query = withoutPaging(articleQueryOf(req));
+  const base = origin(deps, req);
+  const articles = await findNewest(
+    deps.mongo,
+    'articles',
+    articleSearchFilter(query),
+    query.limit ?? DEFAULT_PAGE_SIZE * 2,
+    true,
+  );
+  const qs = queryString(query);
+  // Articles have no page of ours: the item is the origin itself.
+  const items = articles.map(
+    (a): FeedItem => ({
+      id: a.url,
+      url: a.url,
+      externalUrl: null,
+      title: a.title,
+      summary: a.summary,
+      html: a.html || null,
+      published: a.publishedAt,
+      updated: a.updatedAt,
+      author: a.author ?? a.sourceName,
+      tags: a.articleIntel?.topics ?? [],
+    }),
+  );
+  return produce(format, {
+    title: 'backboard: career articles',
+    description: 'Career articles for backend engineers gathered by backboard.',
+    homeUrl: `${base}/articles${qs}`,
+    feedUrl: `${base}/articles.${format}${qs}`,
+    updated: newest(articles, now),
+    language: 'en',
+    items,
+  });
+}
+
+function produce(format: Format, doc: FeedDocument): Produced {
+  const { type, render } = FORMATS[format];
+  return { type, body: render(doc), cacheControl: CACHE_FEED };
+}
+
+function newest(entries: EntryDoc[], now: Date): Date {
+  return entries[0]?.updatedAt ?? entries[0]?.publishedAt ?? now;
+}

@@ -1,0 +1,154 @@
+// /jobs (search) and /jobs/:id-:slug (one job). Handlers: validate, load, build the view
+// model, render; everything else lives in the modules they call.
+import { type Request, Router } from 'express';
+import { parseBlocklist } from '../../domain/blocklist.ts';
+import { DEFAULT_PAGE_SIZE, type JobQuery, parseJobQuery } from '../../domain/board-query.ts';
+import { queryString, withoutPaging } from '../../domain/board-query-url.ts';
+import { AppError, InvalidQueryError } from '../../lib/errors.ts';
+import { jobSearchFilter } from '../../store/board-filters.ts';
+import {
+  allSources,
+  countEntries,
+  findEntry,
+  findEntryPage,
+  popularTags,
+  sourcesById,
+} from '../../store/board-repository.ts';
+import { blocklistCookie, CACHE_PAGE, cachedRoute } from '../cached-route.ts';
+import { jobCard, jobPath } from '../view-models/job-card.ts';
+import { jobDetail } from '../view-models/job-detail.ts';
+import { describeJobFilter, jobSearchForm } from '../view-models/job-search-form.ts';
+import { filterChips, pagerLinks } from '../view-models/search-links.ts';
+import { origin, type WebDeps } from '../web-deps.ts';
+
+/** Validated job search of a request, or a 400 naming each bad parameter. */
+export function jobQueryOf(req: Request, strict = false): JobQuery {
+  const parsed = parseJobQuery(req.query as Record<string, unknown>, { strict });
+  if (!parsed.ok) throw new InvalidQueryError(parsed.problems);
+  return parsed.query;
+}
+
+/** The filter a request's search and block list stand for. */
+export function jobFilterOf(req: Request, query: JobQuery, now: Date) {
+  return jobSearchFilter(query, {
+    now: minute(now),
+    blocklist: parseBlocklist(blocklistCookie(req)),
+  });
+}
+
+// Time windows ("posted in 24 h") move by the minute, so cached pages stay consistent.
+const minute = (date: Date) => new Date(Math.floor(date.getTime() / 60_000) * 60_000);
+
+/** Routes for the job list and job pages. */
+export function jobRoutes(deps: WebDeps): Router {
+  const router = Router();
+
+  router.get(
+    '/jobs',
+    cachedRoute(deps, async (req) => {
+      const now = new Date();
+      const query = jobQueryOf(req);
+      const blocklist = parseBlocklist(blocklistCookie(req));
+      const filter = jobFilterOf(req, query, now);
+      const [page, tags, sources] = await Promise.all([
+        findEntryPage(deps.mongo, 'jobs', filter, {
+          ...query,
+          limit: query.limit ?? DEFAULT_PAGE_SIZE,
+        }),
+        popularTags(deps.mongo, { sample: 2000, top: 20 }),
+        allSources(deps.mongo),
+      ]);
+      const jobSources = sources.filter((s) => s.type === 'jobs');
+      const names = new Map(jobSources.map((s) => [String(s._id), s.name]));
+      const chips = filterChips('/jobs', query, (key, value) =>
+        describeJobFilter(key, value, query, names),
+      );
+      // An empty result suggests which filter to loosen, with what each would bring back.
+      const suggestions =
+        page.items.length === 0 && !query.after && !query.before
+          ? (
+              await Promise.all(
+                chips.slice(0, 8).map(async (chip) => ({
+                  label: chip.label,
+                  href: chip.href,
+                  count: await countEntries(
+                    deps.mongo,
+                    'jobs',
+                    jobSearchFilter(chip.without as JobQuery, { now: minute(now), blocklist }),
+                  ),
+                })),
+              )
+            ).filter((s) => s.count > 0)
+          : [];
+      const feedQuery = queryString(withoutPaging({ ...query, limit: undefined }));
+      const hidden = blocklist.companies.length + blocklist.keywords.length;
+      const body = deps.renderer.page(
+        'jobs',
+        {
+          title: query.q ? `“${query.q}” jobs` : 'Backend jobs',
+          description: 'Backend engineering jobs from trusted boards, filtered your way.',
+          nav: 'jobs',
+          canonical: `${origin(deps, req)}/jobs${queryString(query)}`,
+          noindex: chips.length > 0,
+          alternates: feedAlternates('/jobs', feedQuery, 'Jobs'),
+        },
+        {
+          heading: query.q ? `Jobs matching “${query.q}”` : 'Backend jobs',
+          countText: `${page.total.toLocaleString('en')} ${page.total === 1 ? 'job' : 'jobs'}`,
+          blocked: hidden ? `hiding ${hidden} blocked ${hidden === 1 ? 'entry' : 'entries'}` : null,
+          form: jobSearchForm(query, {
+            popularTags: tags.map((t) => t.tag),
+            sources: jobSources.map((s) => ({ id: String(s._id), name: s.name })),
+          }),
+          chips,
+          suggestions,
+          jobs: page.items.map((job) => jobCard(job, now)),
+          pager: pagerLinks('/jobs', query, page),
+          feeds: feedLinks('/jobs', feedQuery),
+        },
+      );
+      return { type: 'html', body, cacheControl: CACHE_PAGE };
+    }),
+  );
+
+  router.get(
+    '/jobs/:ref',
+    cachedRoute(deps, async (req) => {
+      const id = /^([0-9a-f]{24})(?:-[a-z0-9-]*)?$/.exec(String(req.params.ref))?.[1];
+      const job = id ? await findEntry(deps.mongo, 'jobs', id) : null;
+      if (!job) throw new AppError('not_found', 'This job does not exist on the board.');
+      const sources = await sourcesById(deps.mongo, [String(job.sourceId)]);
+      const pageUrl = `${origin(deps, req)}${jobPath(job)}`;
+      const model = jobDetail(job, sources.get(String(job.sourceId)) ?? null, pageUrl, new Date());
+      const body = deps.renderer.page(
+        'job',
+        {
+          title: `${model.job.title}${model.job.company ? ` at ${model.job.company}` : ''}`,
+          description: job.summary.slice(0, 160),
+          nav: 'jobs',
+          canonical: pageUrl,
+          noindex: model.closed !== null || job.duplicateOf !== null,
+        },
+        model,
+      );
+      // A closed job answers 410 Gone (search engines drop it) with a clear banner for people.
+      return { status: model.closed ? 410 : 200, type: 'html', body, cacheControl: CACHE_PAGE };
+    }),
+  );
+  return router;
+}
+
+/** The three output feeds of a list, carrying its query string. */
+export function feedLinks(path: string, query: string) {
+  return { rss: `${path}.rss${query}`, atom: `${path}.atom${query}`, json: `${path}.json${query}` };
+}
+
+/** <link rel="alternate"> entries for a list's feeds. */
+export function feedAlternates(path: string, query: string, what: string) {
+  const links = feedLinks(path, query);
+  return [
+    { type: 'application/rss+xml', title: `${what} (RSS)`, href: links.rss },
+    { type: 'application/atom+xml', title: `${what} (Atom)`, href: links.atom },
+    { type: 'application/feed+json', title: `${what} (JSON Feed)`, href: links.json },
+  ];
+}

@@ -1,0 +1,97 @@
+// The job seeker's block list: shown at /preferences, changed by plain form posts (works without
+// JavaScript), kept in a cookie. Cross-site posts are refused so no other site can edit it.
+import express, { type Request, Router } from 'express';
+import {
+  BLOCKLIST_COOKIE,
+  type Blocklist,
+  changeBlocklist,
+  parseBlocklist,
+  serializeBlocklist,
+} from '../../domain/blocklist.ts';
+import { AppError, InvalidQueryError } from '../../lib/errors.ts';
+import { blocklistCookie } from '../cached-route.ts';
+import type { WebDeps } from '../web-deps.ts';
+
+const ONE_YEAR_MS = 365 * 86_400_000;
+
+/** Routes for viewing and changing the block list. */
+export function preferenceRoutes(deps: WebDeps): Router {
+  const router = Router();
+  router.get('/preferences', (req, res) => {
+    const list = parseBlocklist(blocklistCookie(req));
+    const body = deps.renderer.page(
+      'preferences',
+      { title: 'Your block list', nav: 'preferences', noindex: true },
+      {
+        groups: [
+          {
+            kind: 'companies',
+            title: 'Companies',
+            items: list.companies,
+            addLabel: 'Block a company',
+          },
+          {
+            kind: 'keywords',
+            title: 'Keywords',
+            items: list.keywords,
+            addLabel: 'Block a keyword',
+          },
+        ],
+      },
+    );
+    res.set('Cache-Control', 'private, no-store').type('html').send(body);
+  });
+
+  router.post(
+    '/preferences/block',
+    express.urlencoded({ extended: false, limit: '4kb', parameterLimit: 10 }),
+    (req, res) => {
+      refuseCrossSite(req);
+      const form = (req.body ?? {}) as Record<string, unknown>;
+      const kind = form.kind;
+      const value = typeof form.value === 'string' ? form.value : '';
+      if (kind !== 'companies' && kind !== 'keywords')
+        throw new InvalidQueryError([
+          { parameter: 'kind', message: 'must be companies or keywords' },
+        ]);
+      if (!value.trim())
+        throw new InvalidQueryError([{ parameter: 'value', message: 'must not be empty' }]);
+      const next: Blocklist = changeBlocklist(parseBlocklist(blocklistCookie(req)), {
+        kind,
+        value,
+        remove: form.remove === '1',
+      });
+      res.cookie(BLOCKLIST_COOKIE, serializeBlocklist(next), {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.secure,
+        path: '/',
+        maxAge: ONE_YEAR_MS,
+      });
+      res.redirect(303, safeBack(form.back));
+    },
+  );
+  return router;
+}
+
+// Same-origin requests only: browsers send Sec-Fetch-Site, older ones at least Origin.
+function refuseCrossSite(req: Request): void {
+  const site = req.get('sec-fetch-site');
+  const originHeader = req.get('origin');
+  const sameHost = !originHeader || safeHost(originHeader) === req.get('host');
+  if ((site && site !== 'same-origin' && site !== 'none') || !sameHost)
+    throw new AppError('forbidden', 'Block list changes must come from this site.');
+}
+
+function safeHost(url: string): string | null {
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+}
+
+// Only our own paths: an open redirect would let any link bounce visitors elsewhere.
+function safeBack(back: unknown): string {
+  return typeof back === 'string' && /^\/(?![/\\])[^\s]*$/.test(back) ? back : '/jobs';
+}

@@ -1,0 +1,37 @@
+// An article card: it links out to the origin, with reading time and source.
+import type { EntryDoc } from '../../store/models/entry.ts';
+import { formatDay, timeAgo, topicName } from '../format.ts';
+
+export type ArticleCard = {
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  author: string | null;
+  readingMinutes: number | null;
+  topics: Array<{ slug: string; name: string }>;
+  postedAgo: string;
+  postedIso: string;
+  postedDay: string;
+  sourceName: string;
+  sourceId: string;
+};
+
+/** The card of a stored article. */
+export function articleCard(article: EntryDoc, now: Date): ArticleCard {
+  const intel = article.articleIntel;
+  return {
+    id: String(article._id),
+    url: article.url,
+    title: article.title,
+    summary: article.summary,
+    author: article.author,
+    readingMinutes: intel?.readingMinutes ?? null,
+    topics: (intel?.topics ?? []).slice(0, 4).map((slug) => ({ slug, name: topicName(slug) })),
+    postedAgo: timeAgo(article.publishedAt, now),
+    postedIso: article.publishedAt.toISOString(),
+    postedDay: formatDay(article.publishedAt),
+    sourceName: article.sourceName,
+    sourceId: String(article.sourceId),
+  };
+}

@@ -1,0 +1,60 @@
+// A job's own page: the card's facts plus description, apply link, attribution as the source's
+// terms require, other listings of the same job, closed state and JobPosting JSON-LD.
+import { queryString } from '../../domain/board-query-url.ts';
+import type { EntryDoc } from '../../store/models/entry.ts';
+import type { SourceDoc } from '../../store/models/source.ts';
+import { annualSalary, formatDay, statedSalary } from '../format.ts';
+import { jobCard } from './job-card.ts';
+import { jobPostingJsonLd, scriptJson } from './job-posting-jsonld.ts';
+
+const closedReasons: Record<string, string> = {
+  expired: 'Its application deadline has passed.',
+  too_old: 'It was posted too long ago to still be open.',
+  no_longer_listed: 'Its source no longer lists it.',
+};
+
+/** The view model of /jobs/:id. */
+export function jobDetail(job: EntryDoc, source: SourceDoc | null, pageUrl: string, now: Date) {
+  const card = jobCard(job, now);
+  const salary = job.intel?.salary ?? null;
+  const applyUrl = job.job?.applyUrl ?? job.url;
+  const closed =
+    job.status === 'closed'
+      ? (closedReasons[job.closedReason ?? ''] ?? 'It is no longer open.')
+      : null;
+  const jsonLd = closed ? null : jobPostingJsonLd(job, pageUrl);
+  return {
+    job: card,
+    html: job.html,
+    applyUrl,
+    applyHost: hostOf(applyUrl),
+    originUrl: job.url,
+    sourceUrl: source ? siteOf(source.url) : siteOf(job.url),
+    attributionNote: job.attribution?.required ? (job.attribution.note ?? null) : null,
+    salaryMain: salary ? statedSalary(salary) : null,
+    salaryNote: salary ? annualSalary(salary) : null,
+    eligibilityRaw: job.intel?.eligibility.raw ?? null,
+    updatedIso: job.updatedAt ? job.updatedAt.toISOString() : null,
+    updatedDay: job.updatedAt ? formatDay(job.updatedAt) : null,
+    alsoListedOn: (job.alsoListedOn ?? []).map((o) => ({ sourceName: o.sourceName, url: o.url })),
+    closed,
+    similarHref: `/jobs${queryString({ tags: job.intel?.stackTags.slice(0, 2) })}`,
+    jsonLd: jsonLd ? scriptJson(jsonLd) : null,
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return 'the origin';
+  }
+}
+
+function siteOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}

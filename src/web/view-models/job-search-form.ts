@@ -1,0 +1,96 @@
+// The job filter form's options, with the current search's values checked or selected.
+import { countries } from '../../../config/countries.ts';
+import { currencyRates } from '../../../config/currency-rates.ts';
+import type { JobQuery } from '../../domain/board-query.ts';
+import { postedWindows, workplaces } from '../../domain/board-query.ts';
+import { employmentTypes, seniorities } from '../../domain/job-intel.ts';
+import { countryName, label, tagName, workplaceLabel } from '../format.ts';
+
+type Check = { value: string; label: string; checked: boolean };
+type Option = { value: string; label: string; selected: boolean };
+
+const countryOptions = [...countries]
+  .map((c) => ({ value: c.code, label: c.name }))
+  .sort((a, b) => a.label.localeCompare(b.label));
+const postedLabels: Record<string, string> = {
+  '': 'Any time',
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+};
+
+/** The form model for /jobs. */
+export function jobSearchForm(
+  query: JobQuery,
+  options: { popularTags: string[]; sources: Array<{ id: string; name: string }> },
+) {
+  const checks = (
+    values: readonly string[],
+    chosen: string[] | undefined,
+    name: (v: string) => string,
+  ): Check[] =>
+    values.map((value) => ({
+      value,
+      label: name(value),
+      checked: chosen?.includes(value) ?? false,
+    }));
+  const tags = [...new Set([...(query.tags ?? []), ...options.popularTags])];
+  return {
+    q: query.q ?? '',
+    workplace: checks(workplaces, query.workplace, (v) => workplaceLabel[v] ?? v),
+    from: countryOptions.map((o) => ({ ...o, selected: o.value === query.from })) as Option[],
+    location: query.location ?? '',
+    salaryMin: query.salaryMin ? String(query.salaryMin) : '',
+    currency: Object.keys(currencyRates.usdPer)
+      .sort()
+      .map((code) => ({ value: code, label: code, selected: code === (query.currency ?? 'USD') })),
+    hasSalary: query.hasSalary ?? false,
+    seniority: checks(seniorities, query.seniority, label),
+    type: checks(employmentTypes, query.type, label),
+    tags: checks(tags, query.tags, tagName),
+    posted: ['', ...Object.keys(postedWindows)].map((value) => ({
+      value,
+      label: postedLabels[value] ?? value,
+      checked: (query.posted ?? '') === value,
+    })),
+    source: options.sources.map((s) => ({
+      value: s.id,
+      label: s.name,
+      selected: s.id === query.source,
+    })),
+  };
+}
+
+/** How an active filter value reads on its chip. */
+export function describeJobFilter(
+  key: string,
+  value: unknown,
+  query: JobQuery,
+  sourceNames: Map<string, string>,
+): string {
+  const v = String(value);
+  switch (key) {
+    case 'q':
+      return `“${v}”`;
+    case 'workplace':
+      return workplaceLabel[v] ?? v;
+    case 'from':
+      return `Can apply from ${countryName(v)}`;
+    case 'location':
+      return `Near “${v}”`;
+    case 'salaryMin':
+      return `≥ ${Number(v).toLocaleString('en')} ${query.currency ?? 'USD'} a year`;
+    case 'hasSalary':
+      return 'States a salary';
+    case 'tags':
+      return tagName(v);
+    case 'posted':
+      return postedLabels[v] ?? v;
+    case 'source':
+      return `From ${sourceNames.get(v) ?? 'one source'}`;
+    case 'topic':
+      return v;
+    default:
+      return label(v);
+  }
+}

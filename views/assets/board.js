@@ -1,0 +1,29 @@
+// Progressive enhancement only: every page works without this file.
+// Filter forms apply a change at once (checkboxes, selects, radios); text fields still submit
+// with Enter or the button, so typing never reloads the page mid-word.
+document.addEventListener('change', (event) => {
+  const field = event.target;
+  if (!(field instanceof HTMLInputElement || field instanceof HTMLSelectElement)) return;
+  const form = field.form;
+  if (!form?.hasAttribute('data-autosubmit')) return;
+  if (field instanceof HTMLInputElement && !['checkbox', 'radio'].includes(field.type)) return;
+  form.requestSubmit();
+});
+// Empty fields are left out of the URL so shared searches stay short and readable.
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.method !== 'get') return;
+  for (const field of form.elements) {
+    if (
+      (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) &&
+      field.name &&
+      field.value === '' &&
+      !field.disabled
+    ) {
+      field.disabled = true;
+      setTimeout(() => {
+        field.disabled = false;
+      }, 0);
+    }
+  }
+});

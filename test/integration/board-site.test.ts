@@ -1,0 +1,290 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { load } from 'cheerio';
+import Parser from 'rss-parser';
+import { articleQuerySchema, jobQuerySchema } from '../../src/domain/board-query.ts';
+import { entryModel } from '../../src/store/models/entry.ts';
+import { articleParameters, jobParameters } from '../../src/web/api/openapi.ts';
+import { type Board, startBoard } from '../helpers/board.ts';
+import { validateJsonFeed } from '../helpers/json-feed-validator.ts';
+
+describe('the board site: home, articles, sources, feeds, API, caching, headers', () => {
+  let board: Board;
+  const get = (path: string, init?: RequestInit) => fetch(`${board.url}${path}`, init);
+  const page = async (path: string) => {
+    const res = await get(path);
+    return { res, $: load(await res.text()) };
+  };
+
+  before(async () => {
+    board = await startBoard('board_site');
+  });
+  after(async () => {
+    await board?.close();
+  });
+
+  it('shows newest jobs and articles, popular stacks, sources count and freshness on /', async () => {
+    const { res, $ } = await page('/');
+    assert.equal(res.status, 200);
+    const jobs = $('#newest-jobs')
+      .parent()
+      .find('article.job h3')
+      .map((_i, el) => $(el).text())
+      .get();
+    assert.equal(jobs[0], 'Senior Backend Engineer (Go)', 'newest first');
+    assert.ok(
+      !jobs.includes('Senior Backend Engineer (Go)', 1),
+      'the mirror copy is not shown twice',
+    );
+    const articles = $('#newest-articles')
+      .parent()
+      .find('article.article h3')
+      .map((_i, el) => $(el).text())
+      .get();
+    assert.deepEqual(articles, [
+      'How to negotiate your salary as a backend engineer',
+      'System design interview: a practical guide',
+      'What I learned running PostgreSQL at scale',
+    ]);
+    assert.match(
+      $('.freshness').text(),
+      /\d+ open jobs · 3 articles · 5 sources · updated (just now|\d+ minutes? ago)/,
+    );
+    const tags = $('.popular a')
+      .map((_i, el) => $(el).attr('href'))
+      .get();
+    assert.ok(tags.includes('/jobs?tags=postgresql'), String(tags));
+    assert.equal($('a.skip[href="#main"]').length, 1);
+    assert.equal($('main#main').length, 1);
+    assert.equal($('nav[aria-label=Main]').length, 1);
+  });
+
+  it('sends security headers and a CSP without inline script', async () => {
+    const res = await get('/jobs');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'(;|$)/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+    assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
+    assert.match(res.headers.get('x-frame-options') ?? '', /SAMEORIGIN|DENY/);
+    const $ = load(await res.text());
+    // Every script is a file or data (JSON-LD); there is no inline code for the CSP to allow.
+    $('script').each((_i, el) => {
+      assert.ok($(el).attr('src') || $(el).attr('type') === 'application/ld+json');
+    });
+  });
+
+  it('escapes feed-derived text: markup in a title is shown, never run', async () => {
+    board.freshItems.push({
+      id: 'xss',
+      title: 'Evil Inc: Backend <img src=x onerror=alert(1)> Engineer "quoted"',
+      pubDate: new Date().toUTCString(),
+      description: '<p>Go backend.</p><script>alert(2)</script><a href="javascript:alert(3)">x</a>',
+    });
+    await board.refresh(board.sources.fresh);
+    const html = await (await get('/jobs?q=evil')).text();
+    assert.ok(!html.includes('<img src=x'), 'title markup escaped');
+    const $ = load(html);
+    const link = $('article.job h3 a').first();
+    assert.match(link.text(), /Backend .*Engineer/);
+    const job = await (await get(link.attr('href') as string)).text();
+    assert.ok(
+      !/<script>alert/.test(job) && !job.includes('javascript:alert'),
+      'description sanitized',
+    );
+  });
+
+  it('answers a repeated request with 304 from its ETag, and sets cache policies', async () => {
+    for (const [path, policy] of [
+      ['/jobs', 'public, no-cache'],
+      ['/jobs.rss', 'public, max-age=300'],
+      ['/api/v1/jobs', 'public, max-age=60'],
+    ] as const) {
+      const first = await get(path);
+      await first.arrayBuffer();
+      const etag = first.headers.get('etag');
+      assert.ok(etag, `${path} has an ETag`);
+      assert.equal(first.headers.get('cache-control'), policy);
+      // fetch() adds "Cache-Control: no-cache" to conditional requests unless one is given,
+      // and that asks the server for a full answer; browsers revalidate with max-age=0.
+      const again = await get(path, {
+        headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' },
+      });
+      assert.equal(again.status, 304, path);
+    }
+  });
+
+  it('serves hot pages from the cache until an ingest run changes data', async () => {
+    const Job = entryModel(board.db.mongo, 'jobs');
+    const title = 'Junior Java Developer';
+    assert.ok((await (await get('/jobs?limit=100')).text()).includes(title));
+    // A change made behind the board's back is not seen while the cached page is valid...
+    await Job.updateOne(
+      { title: { $regex: title } },
+      { $set: { 'intel.relevance.relevant': false } },
+    );
+    assert.ok((await (await get('/jobs?limit=100')).text()).includes(title), 'served from cache');
+    // ...and a run that changes data retires every cached page at once.
+    board.freshItems.push({
+      id: 'new-one',
+      title: 'Newco: Platform Engineer',
+      pubDate: new Date().toUTCString(),
+    });
+    await board.refresh(board.sources.fresh);
+    const fresh = await (await get('/jobs?limit=100')).text();
+    assert.ok(!fresh.includes(title), 'cache invalidated');
+    assert.ok(fresh.includes('Platform Engineer'), 'new job shown');
+    await Job.updateOne(
+      { title: { $regex: title } },
+      { $set: { 'intel.relevance.relevant': true } },
+    );
+  });
+
+  it('lists articles with topic and source filters, linking out to the origin', async () => {
+    const all = await page('/articles');
+    assert.match(all.$('.count').text(), /^3 articles/);
+    const first = all.$('article.article h3 a').first();
+    assert.match(first.attr('href') ?? '', /^http:\/\/127\.0\.0\.1:\d+\/posts\/negotiate$/);
+    assert.match(all.$('article.article .when').first().text(), /1 min read · Career Blog/);
+    const topic = await page('/articles?topic=system-design');
+    assert.deepEqual(
+      topic
+        .$('article.article h3')
+        .map((_i, el) => topic.$(el).text())
+        .get(),
+      ['System design interview: a practical guide'],
+    );
+    const q = await page('/articles?q=postgresql');
+    assert.match(q.$('.count').text(), /^1 article/);
+    const bySource = await page(`/articles?source=${String(board.sources.articles._id)}`);
+    assert.match(bySource.$('.count').text(), /^3 articles/);
+    const none = await page(`/articles?source=${String(board.sources.wwr._id)}`);
+    assert.match(none.$('.empty').text(), /No articles match/);
+    assert.equal((await get('/articles?topic=nonsense')).status, 400);
+  });
+
+  it('lists every source with type, kind, health, last success and counts', async () => {
+    const { $ } = await page('/sources');
+    const rows = $('table.sources tbody tr')
+      .map((_i, el) => [
+        [
+          $(el).find('th a').text(),
+          $(el)
+            .find('td')
+            .map((_j, td) => $(td).text().replace(/\s+/g, ' ').trim())
+            .get(),
+        ],
+      ])
+      .get() as unknown as Array<[string, string[]]>;
+    assert.equal(rows.length, 5);
+    const fresh = rows.find(([name]) => name === 'Fresh Board');
+    assert.ok(fresh);
+    assert.equal(fresh[1][0], 'jobs');
+    assert.equal(fresh[1][1], 'rss');
+    assert.equal(fresh[1][2], 'Healthy');
+    assert.match(fresh[1][3] as string, /just now|minutes? ago/);
+    assert.ok(Number(fresh[1][4]) >= 4);
+    assert.equal(rows.find(([name]) => name === 'Career Blog')?.[1][4], '3');
+  });
+
+  it('publishes RSS, Atom and JSON Feed for a filtered list, matching the page', async () => {
+    const api = (await (await get('/api/v1/jobs?tags=postgresql&limit=40')).json()) as {
+      data: Array<{ url: string }>;
+    };
+    const urls = api.data.map((j) => j.url);
+    const rss = await new Parser().parseString(
+      await (await get('/jobs.rss?tags=postgresql')).text(),
+    );
+    assert.deepEqual(
+      rss.items.map((i) => i.link),
+      urls,
+    );
+    assert.match(rss.feedUrl ?? rss.link ?? '', /jobs/);
+    const atom = await new Parser().parseString(
+      await (await get('/jobs.atom?tags=postgresql')).text(),
+    );
+    assert.deepEqual(
+      atom.items.map((i) => i.link),
+      urls,
+    );
+    const jsonRes = await get('/jobs.json?tags=postgresql');
+    assert.match(jsonRes.headers.get('content-type') ?? '', /application\/feed\+json/);
+    const json = (await jsonRes.json()) as { items: Array<{ url: string }>; home_page_url: string };
+    assert.deepEqual(validateJsonFeed(json), []);
+    assert.deepEqual(
+      json.items.map((i) => i.url),
+      urls,
+    );
+    assert.match(json.home_page_url, /\/jobs\?tags=postgresql$/);
+    for (const format of ['rss', 'atom', 'json']) {
+      const res = await get(`/articles.${format}?topic=salary-negotiation`);
+      assert.equal(res.status, 200, format);
+    }
+    const articles = (await (await get('/articles.json')).json()) as unknown;
+    assert.deepEqual(validateJsonFeed(articles), []);
+    assert.equal((await get('/jobs.rss?posted=forever')).status, 400);
+  });
+
+  it('offers a sitemap of open job pages and a robots.txt pointing at it', async () => {
+    const xml = await (await get('/sitemap.xml')).text();
+    const $ = load(xml, { xml: true });
+    const locs = $('loc')
+      .map((_i, el) => $(el).text())
+      .get();
+    const api = (await (await get('/api/v1/jobs?limit=100')).json()) as { total: number };
+    assert.equal(locs.filter((l) => /\/jobs\/[0-9a-f]{24}-/.test(l)).length, api.total);
+    assert.match(
+      await (await get('/robots.txt')).text(),
+      /Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap\.xml/,
+    );
+  });
+
+  it('answers the API with 400 { error, details } for bad or unknown parameters', async () => {
+    const res = await get('/api/v1/jobs?limit=1000&workplace=moon&colour=blue');
+    assert.equal(res.status, 400);
+    const body = (await res.json()) as { error: string; details: Array<{ parameter: string }> };
+    assert.deepEqual(body.details.map((d) => d.parameter).sort(), ['colour', 'limit', 'workplace']);
+    assert.match(body.error, /limit must be at most 100/);
+    assert.equal((await get('/api/v1/jobs?after=bm90LWEtY3Vyc29y')).status, 400);
+    assert.equal((await get('/api/v1/jobs/0123456789abcdef01234567')).status, 404);
+  });
+
+  it('lists sources and articles in the API', async () => {
+    const sources = (await (await get('/api/v1/sources')).json()) as {
+      data: Array<{ name: string; health: string }>;
+    };
+    assert.equal(sources.data.length, 5);
+    assert.ok(sources.data.every((s) => s.health === 'healthy'));
+    const articles = (await (await get('/api/v1/articles?limit=2')).json()) as {
+      data: unknown[];
+      links: { next: string };
+    };
+    assert.equal(articles.data.length, 2);
+    const next = (await (await get(articles.links.next)).json()) as {
+      data: unknown[];
+      links: { next: null };
+    };
+    assert.equal(next.data.length, 1);
+    assert.equal(next.links.next, null);
+  });
+
+  it('documents every API parameter in the OpenAPI file', async () => {
+    const doc = (await (await get('/api/v1/openapi.json')).json()) as {
+      openapi: string;
+      paths: Record<string, { get: { parameters?: Array<{ name: string }> } }>;
+    };
+    assert.equal(doc.openapi, '3.1.0');
+    const names = (path: string) =>
+      (doc.paths[path]?.get.parameters ?? []).map((p) => p.name).sort();
+    assert.deepEqual(names('/api/v1/jobs'), Object.keys(jobQuerySchema.shape).sort());
+    assert.deepEqual(names('/api/v1/articles'), Object.keys(articleQuerySchema.shape).sort());
+    assert.deepEqual(
+      jobParameters.map((p) => p.name).sort(),
+      Object.keys(jobQuerySchema.shape).sort(),
+    );
+    assert.deepEqual(
+      articleParameters.map((p) => p.name).sort(),
+      Object.keys(articleQuerySchema.shape).sort(),
+    );
+    assert.ok(doc.paths['/api/v1/sources'] && doc.paths['/api/v1/jobs/{id}']);
+  });
+});

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Types } from 'mongoose';
+import { boardJobBase, cursorFilter, jobSearchFilter } from '../../../src/store/board-filters.ts';
+
+const now = new Date('2026-11-24T12:00:00Z');
+const rates = { asOf: 'test', usdPer: { USD: 1, EUR: 1.2 } };
+const parts = (filter: Record<string, unknown>) =>
+  (filter.$and as object[] | undefined) ?? [filter];
+
+describe('jobSearchFilter', () => {
+  it('is the board base alone without filters', () => {
+    assert.deepEqual(jobSearchFilter({}, { now }), boardJobBase);
+  });
+
+  it('turns each filter into one condition', () => {
+    const filter = jobSearchFilter(
+      {
+        q: 'Go and Postgres',
+        from: 'DE',
+        tags: ['go', 'kafka'],
+        workplace: ['remote'],
+        posted: '24h',
+        source: '0123456789abcdef01234567',
+      },
+      { now, rates },
+    );
+    assert.deepEqual(parts(filter).slice(1), [
+      { terms: { $all: ['go', 'postgres'] } },
+      { 'intel.workplace': { $in: ['remote'] } },
+      { 'intel.eligibility.applyFrom': { $in: ['*', 'DE'] } },
+      { 'intel.stackTags': { $all: ['go', 'kafka'] } },
+      { publishedAt: { $gte: new Date('2026-11-23T12:00:00Z') } },
+      { sourceId: new Types.ObjectId('0123456789abcdef01234567') },
+    ]);
+  });
+
+  it('converts a salary minimum to USD and lets the top of a range reach it', () => {
+    const [, salary] = parts(
+      jobSearchFilter({ salaryMin: 100000, currency: 'EUR' }, { now, rates }),
+    );
+    assert.deepEqual(salary, {
+      $or: [
+        { 'intel.salary.annualUsdMax': { $gte: 120000 } },
+        { 'intel.salary.annualUsdMax': null, 'intel.salary.annualUsdMin': { $gte: 120000 } },
+      ],
+    });
+  });
+
+  it('excludes blocked companies (whole name, any case) and keywords (all their words)', () => {
+    const [, blocked] = parts(
+      jobSearchFilter(
+        {},
+        { now, blocklist: { companies: ['Acme (EU)'], keywords: ['crypto exchange'] } },
+      ),
+    );
+    const nor = (blocked as { $nor: Array<Record<string, unknown>> }).$nor;
+    const company = nor[0]?.['job.company'] as RegExp;
+    assert.ok(company.test(' acme (eu) ') && !company.test('Acme (EU) Labs'));
+    assert.deepEqual(nor[1], { terms: { $all: ['crypto', 'exchange'] } });
+  });
+
+  it('matches a location as words, and a country name by code too', () => {
+    const [, location] = parts(jobSearchFilter({ location: 'Germany' }, { now }));
+    const or = (location as { $or: Array<Record<string, unknown>> }).$or;
+    const words = or[0]?.['intel.location.raw'] as RegExp;
+    assert.ok(words.test('Berlin, Germany'));
+    assert.ok(!words.test('Xgermany'));
+    assert.deepEqual(or[2], { 'intel.location.country': 'DE' });
+  });
+});
+
+describe('cursorFilter', () => {
+  it('selects strictly older or newer positions, ties broken by id', () => {
+    const at = new Date(5);
+    const id = '0123456789abcdef01234567';
+    assert.deepEqual(cursorFilter({ publishedAt: at, id }, 'older'), {
+      $or: [
+        { publishedAt: { $lt: at } },
+        { publishedAt: at, _id: { $lt: new Types.ObjectId(id) } },
+      ],
+    });
+  });
+});

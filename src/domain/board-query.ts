@@ -56,7 +56,8 @@ const flag = single.pipe(
 );
 
 const objectId = single.pipe(
-  z.string().regex(/^[0-9a-f]{24}$/i, 'must be a source id (24 hexadecimal characters)'),
+  // Empty is "all sources" (the select's first option when a form is sent without JavaScript).
+  z.string().regex(/^([0-9a-f]{24})?$/i, 'must be a source id (24 hexadecimal characters)'),
 );
 
 const cursor = single.pipe(

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Redis } from 'ioredis';
 import { starterSources } from '../../config/starter-sources.ts';
 import { cleanEnv, runEntry } from '../helpers/child-process.ts';
 import { jobItems, wwrFeed } from '../helpers/feeds.ts';
@@ -127,7 +128,12 @@ describe('npm run sources', () => {
   });
 
   it('disable and enable flip the flag', async () => {
+    const redis = new Redis(db.redisUrl);
+    const version = async () => Number(await redis.get(`${db.config.queuePrefix}:board:version`));
+    const before = await version();
     assert.match((await sources('disable', id)).stdout, new RegExp(`^disabled ${id} Fixture WWR`));
+    assert.equal(await version(), before + 1, 'web processes learn the sources changed');
+    redis.disconnect();
     const listed = JSON.parse((await sources('list', '--json')).stdout) as Array<{
       id: string;
       status: string;

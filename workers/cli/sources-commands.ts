@@ -1,3 +1,4 @@
+import { bumpBoardVersion } from '../../src/cache/board-version.ts';
 import { UsageError } from '../../src/cli/args.ts';
 import { runLine, sourceJson, sourcesTable } from '../../src/cli/source-views.ts';
 import { sourceInputSchema } from '../../src/domain/source.ts';
@@ -29,6 +30,17 @@ function queuesFor(ctx: ProcessContext) {
     redis.disconnect();
   });
   return queues;
+}
+
+/** Tells web processes the sources changed, so /sources and the source filters show it at once. */
+async function boardChanged(ctx: ProcessContext): Promise<void> {
+  // Like the queues above: wait for the connection rather than fail before it is up.
+  const redis = createRedis(ctx.redisUrl, 'worker');
+  try {
+    await bumpBoardVersion(redis, ctx.config.queuePrefix);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** `add`: validates, stores and schedules a source. */
@@ -66,6 +78,7 @@ export async function addSource(ctx: ProcessContext, values: Values): Promise<Co
   }
   const source = await createSource(ctx.mongo, parsed.data);
   await scheduleSource(queuesFor(ctx).fetch, source);
+  await boardChanged(ctx);
   return {
     text: values.json
       ? json(sourceJson(source))
@@ -131,6 +144,7 @@ export async function enableSource(
     await scheduleSource(queues.fetch, updated);
     changed.push(updated);
   }
+  await boardChanged(ctx);
   const verb = enabled ? 'enabled' : 'disabled';
   return {
     text: values.json

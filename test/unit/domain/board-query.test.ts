@@ -116,3 +116,15 @@ describe('cursors', () => {
       assert.equal(decodeCursor(token), null);
     });
 });
+
+describe('a form sent without JavaScript', () => {
+  it('is valid with every field empty but the currency', () => {
+    const raw = Object.fromEntries(
+      new URLSearchParams('q=&from=&location=&salaryMin=&currency=USD&posted=&source=&limit='),
+    );
+    const parsed = parseJobQuery(raw, { strict: false });
+    assert.ok(parsed.ok, JSON.stringify(parsed));
+    if (parsed.ok) assert.deepEqual(parsed.query, { currency: 'USD' });
+    assert.ok(parseArticleQuery({ q: '', topic: '', source: '' }, { strict: false }).ok);
+  });
+});

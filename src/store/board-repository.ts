@@ -134,12 +134,12 @@ export function countEntries(
 export async function sitemapJobs(
   connection: Connection,
   limit: number,
-): Promise<Array<Pick<EntryDoc, '_id' | 'title' | 'changedAt' | 'publishedAt'>>> {
+): Promise<Array<Pick<EntryDoc, '_id' | 'title' | 'job' | 'changedAt' | 'publishedAt'>>> {
   return entryModel(connection, 'jobs')
-    .find(boardJobBase, { title: 1, changedAt: 1, publishedAt: 1 })
+    .find(boardJobBase, { title: 1, 'job.role': 1, changedAt: 1, publishedAt: 1 })
     .sort(NEWEST_FIRST)
     .limit(limit)
-    .lean();
+    .lean<Array<Pick<EntryDoc, '_id' | 'title' | 'job' | 'changedAt' | 'publishedAt'>>>();
 }
 
 /** Every source, for the public sources page. */

@@ -6,7 +6,14 @@ import type { CachedResponse } from './page-cache.ts';
 import type { WebDeps } from './web-deps.ts';
 
 /** A rendered answer: status, content type, body and its caching policy. */
-export type Produced = { status?: number; type: string; body: string; cacheControl: string };
+export type Produced = {
+  status?: number;
+  type: string;
+  body: string;
+  cacheControl: string;
+  /** For redirects. */
+  location?: string;
+};
 
 // Pages revalidate every time (cheap: 304 from the cache) so a block list change or new jobs
 // show at once; feeds and the API may be cached by clients and proxies for a short while.
@@ -35,6 +42,7 @@ export function cachedRoute(
 function send(res: Response, out: CachedResponse, personal: boolean): void {
   // Express computes the ETag from the body and answers If-None-Match with 304.
   const policy = personal ? out.cacheControl.replace('public', 'private') : out.cacheControl;
+  if (out.location) res.location(out.location);
   res.status(out.status).type(out.type).set('Cache-Control', policy).vary('Cookie').send(out.body);
 }
 

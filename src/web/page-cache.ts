@@ -3,7 +3,13 @@
 // the TTL bounds staleness when Redis is unreachable and for time-relative text ("3 min ago").
 
 /** A rendered response: what the route would send. */
-export type CachedResponse = { status: number; type: string; body: string; cacheControl: string };
+export type CachedResponse = {
+  status: number;
+  type: string;
+  body: string;
+  cacheControl: string;
+  location?: string;
+};
 
 export class PageCache {
   private readonly entries = new Map<string, { value: CachedResponse; expires: number }>();

@@ -270,8 +270,12 @@ describe('the job board over ingested fixture feeds', () => {
       minValue: 150000,
       maxValue: 180000,
     });
-    // A slug that no longer matches the title still finds the job.
-    assert.equal((await fetch(`${board.url}/jobs/${gopher.id}-old-title`)).status, 200);
+    // An old or missing slug moves permanently to the job's one URL.
+    for (const ref of [`${gopher.id}-old-title`, gopher.id]) {
+      const moved = await fetch(`${board.url}/jobs/${ref}?ref=x`, { redirect: 'manual' });
+      assert.equal(moved.status, 301);
+      assert.equal(moved.headers.get('location'), `${new URL(gopher.url).pathname}?ref=x`);
+    }
   });
 
   it('leaves JSON-LD out for sources that do not allow republishing', async () => {

@@ -230,8 +230,14 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
     const locs = $('loc')
       .map((_i, el) => $(el).text())
       .get();
-    const api = (await (await get('/api/v1/jobs?limit=100')).json()) as { total: number };
-    assert.equal(locs.filter((l) => /\/jobs\/[0-9a-f]{24}-/.test(l)).length, api.total);
+    const api = (await (await get('/api/v1/jobs?limit=100')).json()) as {
+      data: Array<{ url: string }>;
+    };
+    // The same URLs as the pages' canonical ones, newest first.
+    assert.deepEqual(
+      locs.filter((l) => /\/jobs\/[0-9a-f]{24}-/.test(l)),
+      api.data.map((j) => j.url),
+    );
     assert.match(
       await (await get('/robots.txt')).text(),
       /Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap\.xml/,

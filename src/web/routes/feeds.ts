@@ -45,7 +45,7 @@ export function feedRoutes(deps: WebDeps): Router {
       const jobs = await sitemapJobs(deps.mongo, SITEMAP_LIMIT);
       const urls = jobs.map(
         (job) =>
-          `<url><loc>${escapeXml(`${base}${jobPath({ ...job, job: null })}`)}</loc><lastmod>${(job.changedAt ?? job.publishedAt).toISOString()}</lastmod></url>`,
+          `<url><loc>${escapeXml(`${base}${jobPath(job)}`)}</loc><lastmod>${(job.changedAt ?? job.publishedAt).toISOString()}</lastmod></url>`,
       );
       const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<url><loc>${escapeXml(`${base}/`)}</loc></url>\n<url><loc>${escapeXml(`${base}/jobs`)}</loc></url>\n<url><loc>${escapeXml(`${base}/articles`)}</loc></url>\n${urls.join('\n')}\n</urlset>\n`;
       return { type: 'application/xml; charset=utf-8', body, cacheControl: CACHE_FEED };

@@ -117,6 +117,19 @@ export function jobRoutes(deps: WebDeps): Router {
       const id = /^([0-9a-f]{24})(?:-[a-z0-9-]*)?$/.exec(String(req.params.ref))?.[1];
       const job = id ? await findEntry(deps.mongo, 'jobs', id) : null;
       if (!job) throw new AppError('not_found', 'This job does not exist on the board.');
+      // An old or missing slug moves permanently to the current one: one URL per job.
+      const path = jobPath(job);
+      if (req.path !== path) {
+        const at = req.originalUrl.indexOf('?');
+        const query = at >= 0 ? req.originalUrl.slice(at) : '';
+        return {
+          status: 301,
+          type: 'text',
+          body: `Moved to ${path}`,
+          cacheControl: CACHE_PAGE,
+          location: `${path}${query}`,
+        };
+      }
       const sources = await sourcesById(deps.mongo, [String(job.sourceId)]);
       const pageUrl = `${origin(deps, req)}${jobPath(job)}`;
       const model = jobDetail(job, sources.get(String(job.sourceId)) ?? null, pageUrl, new Date());

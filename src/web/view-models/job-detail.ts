@@ -31,8 +31,9 @@ export function jobDetail(job: EntryDoc, source: SourceDoc | null, pageUrl: stri
     originUrl: job.url,
     sourceUrl: source ? siteOf(source.url) : siteOf(job.url),
     attributionNote: job.attribution?.required ? (job.attribution.note ?? null) : null,
-    salaryMain: salary ? statedSalary(salary) : null,
-    salaryNote: salary ? annualSalary(salary) : null,
+    // Annualized first, so jobs compare at a glance; the listing's own words stay beside it.
+    salaryMain: salary ? (annualSalary(salary) ?? statedSalary(salary)) : null,
+    salaryNote: salary && annualSalary(salary) ? `(stated as ${statedSalary(salary)})` : null,
     eligibilityRaw: job.intel?.eligibility.raw ?? null,
     updatedIso: job.updatedAt ? job.updatedAt.toISOString() : null,
     updatedDay: job.updatedAt ? formatDay(job.updatedAt) : null,

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import type { EntryType } from './entry.ts';
+import { type HtmlSelectors, htmlSelectorsSchema } from './html-selectors.ts';
 import { compileRule } from './safe-pattern.ts';
+import { isTimeZone } from './time-zone.ts';
 
-export const sourceKinds = ['rss'] as const;
+export { isTimeZone };
+
+export const sourceKinds = ['rss', 'html', 'jsonld'] as const;
 export type SourceKind = (typeof sourceKinds)[number];
 
 /** What a source's publisher allows us to do with its items (stored per source). */
@@ -36,17 +40,9 @@ export type SourceInput = {
   enabled: boolean;
   options: SourceOptions;
   terms: SourceTerms;
+  /** How to read an `html` source's pages; null for feeds and JSON-LD pages. */
+  selectors?: HtmlSelectors | null;
 };
-
-/** True for a time zone name the runtime knows (IANA, e.g. "America/New_York"). */
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const keywords = z
   .array(
@@ -68,48 +64,65 @@ const keywords = z
   .default([]);
 
 /** Validates operator input into a SourceInput, with a message per field. */
-export const sourceInputSchema = z.object({
-  name: z.string().trim().min(1, 'a name is required').max(200),
-  url: z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL' }).max(2000),
-  kind: z.enum(sourceKinds, { error: `one of ${sourceKinds.join(', ')}` }).default('rss'),
-  type: z.enum(['jobs', 'articles'], { error: 'jobs or articles' }),
-  intervalMinutes: z.coerce
-    .number({ error: 'minutes, an integer from 5 to 10080' })
-    .int('minutes, an integer from 5 to 10080')
-    .min(5, 'minutes, an integer from 5 to 10080')
-    .max(10080, 'minutes, an integer from 5 to 10080')
-    .default(30),
-  enabled: z.boolean().default(true),
-  options: z
-    .object({
-      userAgent: z.string().trim().min(1).max(300).nullable().default(null),
-      keep: keywords,
-      block: keywords,
-      dateOrder: z.enum(['dmy', 'mdy']).nullable().default(null),
-      timeZone: z
-        .string()
-        .trim()
-        .refine(isTimeZone, 'an IANA time zone name, e.g. Europe/Berlin')
-        .nullable()
-        .default(null),
-      listsAllOpenJobs: z.boolean().default(false),
-    })
-    .default({
-      userAgent: null,
-      keep: [],
-      block: [],
-      dateOrder: null,
-      timeZone: null,
-      listsAllOpenJobs: false,
-    }),
-  terms: z
-    .object({
-      attribution: z.boolean().default(true),
-      syndication: z.boolean().default(false),
-      note: z.string().trim().max(1000).nullable().default(null),
-    })
-    .default({ attribution: true, syndication: false, note: null }),
-});
+export const sourceInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'a name is required').max(200),
+    url: z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL' }).max(2000),
+    kind: z.enum(sourceKinds, { error: `one of ${sourceKinds.join(', ')}` }).default('rss'),
+    type: z.enum(['jobs', 'articles'], { error: 'jobs or articles' }),
+    intervalMinutes: z.coerce
+      .number({ error: 'minutes, an integer from 5 to 10080' })
+      .int('minutes, an integer from 5 to 10080')
+      .min(5, 'minutes, an integer from 5 to 10080')
+      .max(10080, 'minutes, an integer from 5 to 10080')
+      .default(30),
+    enabled: z.boolean().default(true),
+    options: z
+      .object({
+        userAgent: z.string().trim().min(1).max(300).nullable().default(null),
+        keep: keywords,
+        block: keywords,
+        dateOrder: z.enum(['dmy', 'mdy']).nullable().default(null),
+        timeZone: z
+          .string()
+          .trim()
+          .refine(isTimeZone, 'an IANA time zone name, e.g. Europe/Berlin')
+          .nullable()
+          .default(null),
+        listsAllOpenJobs: z.boolean().default(false),
+      })
+      .default({
+        userAgent: null,
+        keep: [],
+        block: [],
+        dateOrder: null,
+        timeZone: null,
+        listsAllOpenJobs: false,
+      }),
+    terms: z
+      .object({
+        attribution: z.boolean().default(true),
+        syndication: z.boolean().default(false),
+        note: z.string().trim().max(1000).nullable().default(null),
+      })
+      .default({ attribution: true, syndication: false, note: null }),
+    selectors: htmlSelectorsSchema.nullable().default(null),
+  })
+  .superRefine((source, ctx) => {
+    // An html source is nothing without its selectors; the others would silently ignore them.
+    if (source.kind === 'html' && !source.selectors)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['selectors'],
+        message: 'an html source needs selectors (at least item, title and link)',
+      });
+    if (source.kind !== 'html' && source.selectors)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['selectors'],
+        message: `selectors apply to html sources only, not ${source.kind}`,
+      });
+  });
 
 /** Longest a failing source waits between runs. */
 export const maxBackoffMinutes = 24 * 60;

@@ -3,7 +3,7 @@ import type { SourceOptions } from '../domain/source.ts';
 import { enrichEntries } from './enrich/enrich-job.ts';
 import { applyKeywordRules } from './normalize/keyword-rules.ts';
 import { type DroppedItem, normalizeFeed } from './normalize/normalize-feed.ts';
-import { parseFeed } from './parse/feed.ts';
+import { type BodySettings, parseSourceBody } from './read-source-body.ts';
 
 /** What a feed body yields: the entries to store, what was left out and why, what was repaired. */
 export type FeedReading = {
@@ -12,20 +12,24 @@ export type FeedReading = {
   entries: EnrichedEntry[];
   dropped: DroppedItem[];
   repairs: string[];
+  /** What the operator should know: selectors that found nothing, pages that failed, ... */
+  warnings: string[];
+  /** For html sources: how many items had each selector field filled. */
+  fieldCounts: Record<string, number> | null;
 };
 
 /**
- * Parse → normalize → enrich, on an already-decoded body. Shared by the refresh worker and by
+ * Parse (by source kind) → normalize → enrich, on an already-decoded body. Shared by the refresh worker and by
  * preview, which is why it stores nothing. A source's keep/block rules feed the job relevance
  * classifier (off-topic jobs are kept, only hidden); for articles they filter.
  */
 export async function readFeed(
   text: string,
   feedUrl: string,
-  settings: { type: EntryType; options?: Partial<SourceOptions> },
+  settings: { type: EntryType; options?: Partial<SourceOptions> } & BodySettings,
   now: Date,
 ): Promise<FeedReading> {
-  const feed = await parseFeed(text, feedUrl);
+  const feed = await parseSourceBody(text, feedUrl, settings);
   const options = settings.options ?? {};
   const { entries, dropped } = normalizeFeed(feed, {
     type: settings.type,
@@ -55,5 +59,7 @@ export async function readFeed(
     entries: enriched,
     dropped,
     repairs: feed.repairs,
+    warnings: feed.warnings,
+    fieldCounts: feed.fieldCounts,
   };
 }

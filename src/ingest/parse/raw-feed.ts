@@ -28,7 +28,7 @@ export type RawItem = {
 
 /** A parsed feed. */
 export type RawFeed = {
-  format: 'rss' | 'atom' | 'rdf' | 'json';
+  format: 'rss' | 'atom' | 'rdf' | 'json' | 'html' | 'jsonld';
   title: string | null;
   link: string | null;
   /** Base URL for resolving relative links: feed xml:base, else the feed's link, else the fetched URL. */

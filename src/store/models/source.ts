@@ -54,6 +54,7 @@ const schema = new Schema<SourceDoc>(
     terms: { type: Schema.Types.Mixed, required: true },
     fetchState: { type: Schema.Types.Mixed, required: true },
     health: { type: Schema.Types.Mixed, required: true },
+    selectors: { type: Schema.Types.Mixed, default: null },
   },
   { collection: 'sources', versionKey: false, timestamps: true, minimize: false },
 );

@@ -69,6 +69,7 @@ describe('sourceInputSchema', () => {
         listsAllOpenJobs: false,
       },
       terms: { attribution: true, syndication: false, note: null },
+      selectors: null,
     });
   });
 
@@ -109,5 +110,24 @@ describe('sourceInputSchema', () => {
     assert.equal(isTimeZone('Europe/Berlin'), true);
     assert.equal(isTimeZone('America/New_York'), true);
     assert.equal(isTimeZone('Mars/Olympus'), false);
+  });
+});
+
+describe('source kinds', () => {
+  const base = { url: 'https://acme.example/careers', type: 'jobs', name: 'Acme' };
+  const selectors = { item: '.job', fields: { title: 'h2', link: 'a@href' } };
+
+  it('accepts an html source with selectors and a jsonld source without', () => {
+    assert.equal(sourceInputSchema.safeParse({ ...base, kind: 'html', selectors }).success, true);
+    assert.equal(sourceInputSchema.safeParse({ ...base, kind: 'jsonld' }).success, true);
+  });
+
+  it('refuses an html source without selectors, and selectors on a feed', () => {
+    const bare = sourceInputSchema.safeParse({ ...base, kind: 'html' });
+    assert.match(bare.error?.issues[0]?.message ?? '', /html source needs selectors/);
+    const feed = sourceInputSchema.safeParse({ ...base, kind: 'rss', selectors });
+    assert.match(feed.error?.issues[0]?.message ?? '', /selectors apply to html sources only/);
+    const unknown = sourceInputSchema.safeParse({ ...base, kind: 'ftp' });
+    assert.match(unknown.error?.issues[0]?.message ?? '', /one of rss, html, jsonld/);
   });
 });

@@ -1,10 +1,12 @@
 import { UnrecoverableError } from 'bullmq';
 import type { Connection } from 'mongoose';
+import { canonicalUrl } from '../src/domain/canonical-url.ts';
+import { layoutWarnings } from '../src/domain/layout-change.ts';
 import type { Fetcher } from '../src/ingest/fetch/fetcher.ts';
 import { readFeed } from '../src/ingest/read-feed.ts';
 import { AppError, FetchError, ParseError } from '../src/lib/errors.ts';
 import type { Logger } from '../src/lib/logger.ts';
-import { type StorePolicy, upsertEntries } from '../src/store/entry-repository.ts';
+import { knownUrls, type StorePolicy, upsertEntries } from '../src/store/entry-repository.ts';
 import { closeMissingJobs } from '../src/store/expiry-repository.ts';
 import type { RunSummary, SourceDoc } from '../src/store/models/source.ts';
 import { findSource, recordRunFailure, recordRunSuccess } from '../src/store/source-repository.ts';
@@ -90,12 +92,39 @@ async function runStages(
   };
   // A 304 or a byte-identical body costs no parsing and no writes.
   if (fetched.notModified) return { run: { ...run, outcome: 'not_modified' as const }, fetchState };
-  if (fetched.bodyHash === source.fetchState.bodyHash) {
+  // A multi-page listing can change past its first page, so only single pages skip on the hash.
+  const singlePage = source.kind !== 'html' || (source.selectors?.maxPages ?? 1) <= 1;
+  if (singlePage && fetched.bodyHash === source.fetchState.bodyHash) {
     return { run: { ...run, outcome: 'unchanged' as const }, fetchState };
   }
-  const reading = await readFeed(fetched.text, fetched.url, source, now);
+  const known = source.kind === 'html' ? await knownUrls(deps.mongo, source) : new Set<string>();
+  const reading = await readFeed(
+    fetched.text,
+    fetched.url,
+    {
+      ...source,
+      // Next and detail pages go through the same polite fetcher; detail pages for new items only.
+      fetchPage: async (url) => {
+        const page = await deps.fetcher.fetch(url, {
+          userAgent: source.options.userAgent ?? undefined,
+        });
+        return { text: page.text, url: page.url };
+      },
+      isNew: (item) => !item.link || !known.has(canonicalUrl(item.link) ?? item.link),
+    },
+    now,
+  );
   const counts = await upsertEntries(deps.mongo, source, reading.entries, now, deps.policy);
-  const warnings = reading.entries.length === 0 ? ['the feed has no usable items'] : [];
+  const shape = reading.fieldCounts
+    ? { items: reading.entries.length + reading.dropped.length, fieldCounts: reading.fieldCounts }
+    : null;
+  const warnings = [
+    ...(reading.entries.length === 0
+      ? [`the ${source.kind === 'rss' ? 'feed' : 'page'} has no usable items`]
+      : []),
+    ...reading.warnings,
+    ...(shape ? layoutWarnings(source.health.lastRun?.shape ?? null, shape) : []),
+  ];
   let closed = 0;
   if (source.type === 'jobs' && source.options.listsAllOpenJobs && reading.entries.length > 0) {
     closed = await closeMissingJobs(
@@ -111,6 +140,7 @@ async function runStages(
       ...run,
       ...counts,
       closed,
+      shape,
       outcome: 'stored' as const,
       dropped: reading.dropped.length,
       repairs: reading.repairs,

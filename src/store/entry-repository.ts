@@ -187,3 +187,11 @@ export async function upsertEntries(
     unchanged,
   };
 }
+
+/** The canonical URLs a source has stored: which listing items are new (detail pages). */
+export async function knownUrls(connection: Connection, source: StoreSource): Promise<Set<string>> {
+  const rows = await entryModel(connection, source.type)
+    .find({ sourceId: source._id }, { canonicalUrl: 1 })
+    .lean<Array<{ canonicalUrl: string }>>();
+  return new Set(rows.map((r) => r.canonicalUrl));
+}

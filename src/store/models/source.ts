@@ -14,6 +14,8 @@ export type RunSummary = {
   durationMs: number;
   repairs: string[];
   warnings: string[];
+  /** For html sources: items read and how often each selector field was filled (layout checks). */
+  shape?: { items: number; fieldCounts: Record<string, number> } | null;
 };
 
 export type SourceHealth = {

@@ -1,5 +1,6 @@
 import { bumpBoardVersion } from '../../src/cache/board-version.ts';
 import { UsageError } from '../../src/cli/args.ts';
+import { selectorsFromFlags } from '../../src/cli/selectors-input.ts';
 import { runLine, sourceJson, sourcesTable } from '../../src/cli/source-views.ts';
 import { sourceInputSchema } from '../../src/domain/source.ts';
 import { AppError } from '../../src/lib/errors.ts';
@@ -47,9 +48,12 @@ async function boardChanged(ctx: ProcessContext): Promise<void> {
 export async function addSource(ctx: ProcessContext, values: Values): Promise<CommandOutput> {
   if (!values.url) throw new UsageError('--url is required');
   if (!values.type) throw new UsageError('--type is required (jobs or articles)');
+  const selectors = await selectorsFromFlags(values);
   const parsed = sourceInputSchema.safeParse({
     url: values.url,
     type: values.type,
+    kind: values.kind ?? 'rss',
+    selectors,
     name: values.name ?? hostOf(String(values.url)),
     intervalMinutes: values.interval ?? 30,
     options: {
@@ -74,6 +78,9 @@ export async function addSource(ctx: ProcessContext, values: Values): Promise<Co
     };
     const key = String(issue?.path.at(-1) ?? issue?.path[0]);
     const field = flags[key] ?? key;
+    // Cross-field rules (kind vs selectors) are whole sentences already.
+    if (key === 'selectors')
+      throw new UsageError(`${issue?.message}: use --selectors or --selectors-file`);
     throw new UsageError(`--${field} must be ${issue?.message}`);
   }
   const source = await createSource(ctx.mongo, parsed.data);

@@ -9,7 +9,8 @@ import { openContext } from '../context.ts';
 import { addSource, enableSource, fetchSources, listSourcesCommand } from './sources-commands.ts';
 
 const usage = `usage: npm run sources -- <command>
-  add --url <feed-url> --type jobs|articles [--name <name>] [--interval <minutes>] [--json]
+  add --url <url> --type jobs|articles [--kind rss|html|jsonld] [--name <name>] [--interval <minutes>] [--json]
+      [--selectors <json> | --selectors-file <path>]   (html sources)
       [--keep <rule>]... [--block <rule>]... [--user-agent <ua>] [--lists-all-open-jobs]
       [--syndication] [--no-attribution] [--terms-note <text>]
       rules: a keyword, or /regular expression/flags (run with a time limit)
@@ -29,6 +30,9 @@ const options = {
   syndication: { type: 'boolean' },
   'no-attribution': { type: 'boolean' },
   'terms-note': { type: 'string' },
+  kind: { type: 'string' },
+  selectors: { type: 'string' },
+  'selectors-file': { type: 'string' },
   json: { type: 'boolean' },
   all: { type: 'boolean' },
   wait: { type: 'boolean' },

@@ -42,7 +42,7 @@ export function sourcesTable(sources: SourceDoc[]): string {
   if (sources.length === 0)
     return 'no sources yet: add one with `npm run sources -- add --url <feed> --type jobs|articles`';
   return formatTable(
-    ['ID', 'NAME', 'TYPE', 'STATUS', 'LAST SUCCESS', 'LAST RUN', 'LAST ERROR'],
+    ['ID', 'NAME', 'TYPE', 'STATUS', 'LAST SUCCESS', 'LAST RUN', 'LAST ERROR OR WARNING'],
     sources.map((s) => [
       s._id.toString(),
       s.name.length > 40 ? `${s.name.slice(0, 39)}…` : s.name,
@@ -52,7 +52,7 @@ export function sourcesTable(sources: SourceDoc[]): string {
       s.health.lastRun ? runLine(s.health.lastRun) : '-',
       s.health.lastError && s.health.consecutiveFailures > 0
         ? s.health.lastError.message.slice(0, 80)
-        : '',
+        : warningOf(s),
     ]),
   );
 }
@@ -67,4 +67,12 @@ export function runLine(run: {
 }): string {
   if (run.outcome !== 'stored') return run.outcome.replace('_', ' ');
   return `stored: ${run.new} new, ${run.updated} updated, ${run.unchanged} unchanged, ${run.dropped} dropped`;
+}
+
+// A run can succeed and still need the operator (a selector that found nothing, a layout change).
+function warningOf(s: SourceDoc): string {
+  const warnings = s.health.lastRun?.warnings ?? [];
+  if (warnings.length === 0) return '';
+  const more = warnings.length > 1 ? ` (+${warnings.length - 1} more)` : '';
+  return `warning: ${(warnings[0] as string).slice(0, 80)}${more}`;
 }

@@ -35,7 +35,11 @@ export async function readFeed(
     type: settings.type,
     feedUrl,
     now,
-    dateHint: { order: options.dateOrder ?? undefined, timeZone: options.timeZone ?? undefined },
+    dateHint: {
+      order: options.dateOrder ?? undefined,
+      // An html source's selector time zone also covers dates read without a format.
+      timeZone: options.timeZone ?? settings.selectors?.timeZone ?? undefined,
+    },
   });
   const rules = { keep: options.keep ?? [], block: options.block ?? [] };
   let kept: NormalizedEntry[] = entries;

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createFetcher } from '../../src/ingest/fetch/fetcher.ts';
 import { MemoryHostGate } from '../../src/ingest/fetch/host-gate.ts';
@@ -106,6 +108,34 @@ describe('html and jsonld sources', () => {
     assert.equal(entries[0]?.job.location, 'Berlin, Germany');
     assert.match(out.stderr, /fields filled: title 8\/8, link 8\/8, date 8\/8, company 8\/8/);
     assert.match(out.stderr, /read 2 pages/);
+  });
+
+  it('reads selectors from a file too', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'bb-selectors-')), 'careers.json');
+    await writeFile(file, JSON.stringify({ ...selectors, maxPages: 1, detail: null }));
+    const out = await preview(
+      web.url('/careers'),
+      '--type',
+      'jobs',
+      '--kind',
+      'html',
+      '--selectors-file',
+      file,
+      '--json',
+    );
+    assert.equal(out.code, 0, out.stderr);
+    assert.equal((JSON.parse(out.stdout) as unknown[]).length, 4, 'first page only');
+    const missing = await preview(
+      web.url('/careers'),
+      '--type',
+      'jobs',
+      '--kind',
+      'html',
+      '--selectors-file',
+      `${file}.nope`,
+    );
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read --selectors-file .*: no such file/);
   });
 
   it('refuses bad selectors with one clear line', async () => {

@@ -5,8 +5,6 @@ import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
 import { buildApp } from '../../src/app.ts';
 import { bumpBoardVersion } from '../../src/cache/board-version.ts';
-import { createFetcher } from '../../src/ingest/fetch/fetcher.ts';
-import { MemoryHostGate } from '../../src/ingest/fetch/host-gate.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import type { SourceDoc } from '../../src/store/models/source.ts';
@@ -18,6 +16,7 @@ import {
   readSharedFixture,
   serveBody,
   startFixtureServer,
+  testFetcher,
 } from './fixture-server.ts';
 import { type Isolated, isolate } from './isolation.ts';
 import { sourceInput } from './sources.ts';
@@ -107,13 +106,7 @@ export async function startBoard(label: string): Promise<Board> {
     '/mirror.rss',
     serveBody(() => wwrFeed(feeds.url('/mirror'), [copy])),
   );
-  const fetcher = createFetcher({
-    allowedHosts: [feeds.host],
-    userAgent: 'backboard-test',
-    maxBytes: 5 * 1024 * 1024,
-    timeoutMs: 5000,
-    hostGate: new MemoryHostGate({ limit: 4 }),
-  });
+  const fetcher = testFetcher([feeds.host], 4);
   const deps = {
     mongo: db.mongo,
     fetcher,

@@ -66,3 +66,14 @@ export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     delete env[key];
   return { ...env, LOG_LEVEL: 'info', ...extra };
 }
+
+/** Runs a command-line entry point to its end: exit code and everything it printed. */
+export async function runCli(
+  entry: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const run = runEntry(entry, env, args);
+  const code = await run.exit;
+  return { code, stdout: run.stdout(), stderr: run.stderr() };
+}

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { projectRoot } from '../../config/env.ts';
+import { createFetcher, type Fetcher } from '../../src/ingest/fetch/fetcher.ts';
+import { MemoryHostGate } from '../../src/ingest/fetch/host-gate.ts';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -101,4 +103,15 @@ export function serveBody(
     headers['content-length'] = String(bytes.length);
     res.writeHead(options.status ?? 200, headers).end(bytes);
   };
+}
+
+/** The product fetcher, allowed to reach the given fixture hosts (tests only). */
+export function testFetcher(hosts: string[], limit = 2): Fetcher {
+  return createFetcher({
+    allowedHosts: hosts,
+    userAgent: 'backboard-test',
+    maxBytes: 5 * 1024 * 1024,
+    timeoutMs: 5000,
+    hostGate: new MemoryHostGate({ limit }),
+  });
 }

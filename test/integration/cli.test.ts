@@ -3,7 +3,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { starterSources } from '../../config/starter-sources.ts';
-import { cleanEnv, runEntry } from '../helpers/child-process.ts';
+import { cleanEnv, runCli } from '../helpers/child-process.ts';
 import { jobItems, wwrFeed } from '../helpers/feeds.ts';
 import {
   type FixtureServer,
@@ -14,11 +14,7 @@ import {
 } from '../helpers/fixture-server.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
 
-async function cli(entry: string, args: string[], env: NodeJS.ProcessEnv) {
-  const run = runEntry(entry, env, args);
-  const code = await run.exit;
-  return { code, stdout: run.stdout(), stderr: run.stderr() };
-}
+const cli = runCli;
 
 describe('npm run sources', () => {
   let db: Isolated;

@@ -3,14 +3,17 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createFetcher } from '../../src/ingest/fetch/fetcher.ts';
-import { MemoryHostGate } from '../../src/ingest/fetch/host-gate.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
 import { createSource, findSource } from '../../src/store/source-repository.ts';
 import { refreshSource } from '../../workers/refresh-source.ts';
-import { cleanEnv, runEntry } from '../helpers/child-process.ts';
-import { type FixtureServer, serveBody, startFixtureServer } from '../helpers/fixture-server.ts';
+import { cleanEnv, runCli } from '../helpers/child-process.ts';
+import {
+  type FixtureServer,
+  serveBody,
+  startFixtureServer,
+  testFetcher,
+} from '../helpers/fixture-server.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
 import { sourceInput } from '../helpers/sources.ts';
 
@@ -78,9 +81,7 @@ describe('html and jsonld sources', () => {
 
   const preview = async (...args: string[]) => {
     const env = cleanEnv({ FETCH_ALLOWED_HOSTS: web.host, LOG_LEVEL: 'warn' });
-    const run = runEntry('workers/cli/preview.ts', env, args);
-    const code = await run.exit;
-    return { code, stdout: run.stdout(), stderr: run.stderr() };
+    return runCli('workers/cli/preview.ts', args, env);
   };
 
   it('previews an html source across pages and detail pages, with field counts', async () => {
@@ -169,13 +170,7 @@ describe('html and jsonld sources', () => {
   });
 
   it('stores an html source through the real pipeline and warns when its layout changes', async () => {
-    const fetcher = createFetcher({
-      allowedHosts: [web.host],
-      userAgent: 'backboard-test',
-      maxBytes: 5 * 1024 * 1024,
-      timeoutMs: 5000,
-      hostGate: new MemoryHostGate({ limit: 2 }),
-    });
+    const fetcher = testFetcher([web.host], 2);
     const deps = {
       mongo: db.mongo,
       fetcher,
@@ -222,13 +217,7 @@ describe('html and jsonld sources', () => {
   });
 
   it('stores a jsonld source with its structured job fields', async () => {
-    const fetcher = createFetcher({
-      allowedHosts: [web.host],
-      userAgent: 'backboard-test',
-      maxBytes: 5 * 1024 * 1024,
-      timeoutMs: 5000,
-      hostGate: new MemoryHostGate({ limit: 2 }),
-    });
+    const fetcher = testFetcher([web.host], 2);
     const deps = {
       mongo: db.mongo,
       fetcher,

@@ -2,8 +2,6 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { UnrecoverableError } from 'bullmq';
 import { Types } from 'mongoose';
-import { createFetcher } from '../../src/ingest/fetch/fetcher.ts';
-import { MemoryHostGate } from '../../src/ingest/fetch/host-gate.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
 import { sourceModel } from '../../src/store/models/source.ts';
@@ -15,6 +13,7 @@ import {
   readSharedFixture,
   serveBody,
   startFixtureServer,
+  testFetcher,
 } from '../helpers/fixture-server.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
 import { sourceInput } from '../helpers/sources.ts';
@@ -29,13 +28,7 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     db = await isolate('refresh');
     await ensureIndexes(db.mongo);
     web = await startFixtureServer();
-    const fetcher = createFetcher({
-      allowedHosts: [web.host],
-      userAgent: 'backboard-test',
-      maxBytes: 5 * 1024 * 1024,
-      timeoutMs: 5000,
-      hostGate: new MemoryHostGate({ limit: 2 }),
-    });
+    const fetcher = testFetcher([web.host], 2);
     deps = {
       mongo: db.mongo,
       fetcher,

@@ -9,6 +9,7 @@ import { MAX_DEPTH } from '../../../../src/ingest/parse/jsonld-find.ts';
 import { parseLooseJson } from '../../../../src/ingest/parse/jsonld-loose-json.ts';
 import { looseIsoDate } from '../../../../src/ingest/parse/jsonld-posting.ts';
 import type { RawItem } from '../../../../src/ingest/parse/raw-feed.ts';
+import { rawItem } from '../normalize/raw-items.ts';
 import { fixtureText, readManifest } from './fixture-text.ts';
 
 const PAGE = 'https://jobs.example.org/en/list.html';
@@ -19,23 +20,13 @@ function page(name: string): string {
 
 // A RawItem as this reader builds it: the link doubles as guid and alternate link unless stated.
 function item(fields: Partial<RawItem> & { link: string | null }): RawItem {
-  return {
-    title: null,
+  return rawItem({
     links: fields.link ? [{ href: fields.link, rel: 'alternate', type: null }] : [],
     guid: fields.link,
     guidIsPermaLink: fields.link !== null,
-    published: null,
-    updated: null,
-    author: null,
-    categories: [],
-    contentHtml: null,
-    summaryHtml: null,
-    enclosures: [],
-    imageUrl: null,
     base: PAGE,
-    extra: {},
     ...fields,
-  };
+  });
 }
 
 type Case = {

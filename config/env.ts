@@ -41,6 +41,18 @@ const schema = z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,40}$/, '1-40 letters, digits, "_" or "-"')
       .default('bb'),
+    CONSOLE_USER: z
+      .string()
+      .regex(/^[A-Za-z0-9._@-]{1,64}$/, '1-64 letters, digits, ".", "_", "@" or "-"')
+      .default('admin'),
+    CONSOLE_PASSWORD_HASH: z
+      .string()
+      .regex(
+        /^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/,
+        'a hash from `npm run --silent console-password` (scrypt$N$r$p$salt$hash)',
+      )
+      .optional(),
+    CONSOLE_TOKEN: z.string().min(24, 'at least 24 characters (e.g. `openssl rand -hex 24`)').optional(),
     LOG_LEVEL: z.enum(logLevels, { error: `one of ${logLevels.join(', ')}` }).default('info'),
     DATA_DIR: z.string().min(1).default(path.join(projectRoot, '.data')),
     EMBEDDED_MONGO: z
@@ -145,6 +157,8 @@ export type Config = Readonly<{
   /** BullMQ job lock: a job whose worker died is taken up again after about this long. */
   workerLockMs: number;
   shutdownTimeoutMs: number;
+  /** Operator console credentials; with neither a hash nor a token the console stays closed. */
+  console: Readonly<{ user: string; passwordHash: string | undefined; token: string | undefined }>;
   fetch: Readonly<{
     /** host or host:port entries exempt from the private-address guard (lower-case). */
     allowedHosts: readonly string[];
@@ -204,6 +218,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dedupWindowDays: e.DEDUP_WINDOW_DAYS,
     workerLockMs: e.WORKER_LOCK_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    console: Object.freeze({
+      user: e.CONSOLE_USER,
+      passwordHash: e.CONSOLE_PASSWORD_HASH,
+      token: e.CONSOLE_TOKEN,
+    }),
     fetch: Object.freeze({
       allowedHosts: Object.freeze(
         (e.FETCH_ALLOWED_HOSTS ?? '')

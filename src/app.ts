@@ -6,6 +6,7 @@ import type { Connection } from 'mongoose';
 import { BoardVersionReader } from './cache/board-version.ts';
 import type { Logger } from './lib/logger.ts';
 import { loadAssets } from './web/assets.ts';
+import { type ConsoleDeps, consoleRoutes } from './web/console/console-routes.ts';
 import { errorHandler, notFound } from './web/error-handler.ts';
 import { PageCache } from './web/page-cache.ts';
 import { createRenderer } from './web/render.ts';
@@ -30,6 +31,8 @@ export type AppDependencies = {
   reloadTemplates?: boolean;
   /** Seconds a cached page may be served (tests shorten it). */
   pageCacheTtlMs?: number;
+  /** Operator console: credentials from config, and the fetch queue for "fetch now". */
+  console?: Pick<ConsoleDeps, 'credentials' | 'fetchQueue'>;
 };
 
 /** Builds the Express app; listening is the entry point's job (workers/web.ts). */
@@ -78,6 +81,21 @@ export function buildApp(deps: AppDependencies): Express {
   app.use(sourceRoutes(web));
   app.use(preferenceRoutes(web));
   app.use(apiRoutes(web));
+  app.use(
+    '/console',
+    consoleRoutes({
+      mongo: deps.mongo,
+      redis: deps.redis,
+      prefix: deps.queuePrefix,
+      renderer,
+      fetchQueue: deps.console?.fetchQueue ?? null,
+      credentials: deps.console?.credentials ?? {
+        user: 'admin',
+        passwordHash: undefined,
+        token: undefined,
+      },
+    }),
+  );
   app.use(notFound);
   app.use(errorHandler(deps.logger, renderer));
   return app;

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { buildApp } from '../src/app.ts';
 import { createRedis, pingRedis } from '../src/queue/connection.ts';
+import { createQueues } from '../src/queue/queues.ts';
 import { pingMongo } from '../src/store/connection.ts';
 import type { ProcessContext } from './context.ts';
 
@@ -14,6 +15,8 @@ export async function startWebServer(
   lifecycle.add('web redis connection', async () => {
     redis.disconnect();
   });
+  const queues = createQueues(redis, config.queuePrefix);
+  lifecycle.add('web queues', () => queues.close());
   const app = buildApp({
     logger,
     readiness: { mongo: () => pingMongo(mongo), redis: () => pingRedis(redis) },
@@ -22,6 +25,7 @@ export async function startWebServer(
     queuePrefix: config.queuePrefix,
     publicUrl: config.publicUrl ?? null,
     reloadTemplates: config.env === 'development',
+    console: { credentials: config.console, fetchQueue: queues.fetch },
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, (error?: Error) =>

@@ -1,0 +1,153 @@
+// /console: the operator's side. Closed unless credentials are configured; every route but the
+// login form needs a session, and every state-changing one its CSRF token.
+import type { Queue } from 'bullmq';
+import express, { type Request, Router } from 'express';
+import type { Redis } from 'ioredis';
+import type { Connection } from 'mongoose';
+import { bumpBoardVersion } from '../../cache/board-version.ts';
+import { sameSecret, verifyPassword } from '../../lib/password.ts';
+import { enqueueRefresh, scheduleSource } from '../../queue/fetch-jobs.ts';
+import { findSource, listSources, updateSource } from '../../store/source-repository.ts';
+import type { Renderer } from '../render.ts';
+import { requireCsrf, requireSession, sessionOf } from './guard.ts';
+import { LoginLimiter } from './login-limiter.ts';
+import { SESSION_COOKIE, SESSION_TTL_SECONDS, SessionStore } from './sessions.ts';
+import { sourceHealthRow } from './source-health-row.ts';
+
+export type ConsoleDeps = {
+  mongo: Connection;
+  redis: Redis;
+  prefix: string;
+  renderer: Renderer;
+  fetchQueue: Queue | null;
+  credentials: { user: string; passwordHash: string | undefined; token: string | undefined };
+};
+
+const form = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 50 });
+
+/** The console's routes, mounted at /console. */
+export function consoleRoutes(deps: ConsoleDeps): Router {
+  const router = Router();
+  const sessions = new SessionStore(deps.redis, deps.prefix);
+  const limiter = new LoginLimiter(deps.redis, deps.prefix);
+  const { credentials } = deps;
+  const open = Boolean(credentials.passwordHash || credentials.token);
+  const page = (view: string, title: string, model: object) =>
+    deps.renderer.page(view, { title, nav: null, noindex: true }, model);
+
+  router.use((_req, res, next) => {
+    res.set('Cache-Control', 'private, no-store');
+    if (open) return next();
+    res
+      .status(503)
+      .type('html')
+      .send(page('console-closed', 'Console closed', {}));
+  });
+
+  router.get('/login', (req, res) => {
+    res
+      .type('html')
+      .send(page('console-login', 'Sign in', { next: safeNext(req.query.next), error: null }));
+  });
+
+  router.post('/login', form, async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const user = typeof body.user === 'string' ? body.user.trim().slice(0, 64) : '';
+    const password = typeof body.password === 'string' ? body.password.slice(0, 200) : '';
+    const next = safeNext(body.next);
+    const address = req.ip ?? 'unknown';
+    const again = await limiter.lockedFor(user, address);
+    if (again > 0) {
+      res.status(429).set('Retry-After', String(again)).type('html');
+      res.send(
+        page('console-login', 'Sign in', {
+          next,
+          error: `Too many failed attempts: try again in ${Math.ceil(again / 60)} min.`,
+        }),
+      );
+      return;
+    }
+    if (!(await validLogin(credentials, user, password))) {
+      await limiter.failed(user, address);
+      res
+        .status(401)
+        .type('html')
+        .send(page('console-login', 'Sign in', { next, error: 'Wrong user name or password.' }));
+      return;
+    }
+    await limiter.succeeded(user);
+    const { id } = await sessions.create(credentials.user);
+    res.cookie(SESSION_COOKIE, id, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: req.secure,
+      path: '/console',
+      maxAge: SESSION_TTL_SECONDS * 1000,
+    });
+    res.redirect(303, next);
+  });
+
+  router.use(requireSession(sessions));
+  router.use(form, requireCsrf);
+
+  router.post('/logout', async (req, res) => {
+    await sessions.destroy(
+      (req as Request & { cookies?: Record<string, string> }).cookies?.[SESSION_COOKIE],
+    );
+    res.clearCookie(SESSION_COOKIE, { path: '/console' });
+    res.redirect(303, '/console/login');
+  });
+
+  router.get('/', async (req, res) => {
+    const now = new Date();
+    const rows = (await listSources(deps.mongo)).map((s) => sourceHealthRow(s, now));
+    const sickOnly = req.query.show === 'sick';
+    res.type('html').send(
+      page('console-sources', 'Sources · console', {
+        session: sessionOf(res),
+        rows: sickOnly ? rows.filter((r) => r.sick) : rows,
+        sickOnly,
+        sickCount: rows.filter((r) => r.sick).length,
+        notice: typeof req.query.notice === 'string' ? req.query.notice.slice(0, 200) : null,
+      }),
+    );
+  });
+
+  router.post('/sources/:id/fetch', async (req, res) => {
+    const source = await findSource(deps.mongo, String(req.params.id));
+    if (!source || !deps.fetchQueue)
+      return void res.status(404).type('text').send('No such source.');
+    await enqueueRefresh(deps.fetchQueue, String(source._id));
+    res.redirect(303, `/console?notice=${encodeURIComponent(`Fetching ${source.name} now.`)}`);
+  });
+
+  for (const enabled of [true, false])
+    router.post(`/sources/:id/${enabled ? 'enable' : 'disable'}`, async (req, res) => {
+      const source = await updateSource(deps.mongo, String(req.params.id), { enabled });
+      if (!source) return void res.status(404).type('text').send('No such source.');
+      if (deps.fetchQueue) await scheduleSource(deps.fetchQueue, source);
+      await bumpBoardVersion(deps.redis, deps.prefix);
+      const notice = `${source.name} ${enabled ? 'enabled' : 'disabled'}.`;
+      res.redirect(303, `/console?notice=${encodeURIComponent(notice)}`);
+    });
+  return router;
+}
+
+async function validLogin(
+  credentials: ConsoleDeps['credentials'],
+  user: string,
+  password: string,
+): Promise<boolean> {
+  if (!password || !sameSecret(user.toLowerCase(), credentials.user.toLowerCase())) return false;
+  if (credentials.token && sameSecret(password, credentials.token)) return true;
+  return credentials.passwordHash ? verifyPassword(password, credentials.passwordHash) : false;
+}
+
+// Only console paths: a login link must not bounce the operator anywhere else.
+function safeNext(value: unknown): string {
+  return typeof value === 'string' &&
+    /^\/console(\/[^\s\\]*)?(\?[^\s\\]*)?$/.test(value) &&
+    !value.startsWith('//')
+    ? value
+    : '/console';
+}

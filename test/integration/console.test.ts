@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { load } from 'cheerio';
+import type { Redis } from 'ioredis';
+import { buildApp } from '../../src/app.ts';
+import { hashPassword } from '../../src/lib/password.ts';
+import { createRedis } from '../../src/queue/connection.ts';
+import { createQueues, type Queues } from '../../src/queue/queues.ts';
+import { ensureIndexes } from '../../src/store/indexes.ts';
+import { createSource, findSource } from '../../src/store/source-repository.ts';
+import { type Isolated, isolate } from '../helpers/isolation.ts';
+import { sourceInput } from '../helpers/sources.ts';
+
+const PASSWORD = 'correct horse battery staple';
+const TOKEN = 'tok_0123456789abcdef0123456789';
+
+describe('operator console access', () => {
+  let db: Isolated;
+  let redis: Redis;
+  let queues: Queues;
+  let servers: Server[] = [];
+  let url: string;
+  let closedUrl: string;
+  let sourceId: string;
+
+  async function listen(credentials: { passwordHash?: string; token?: string }): Promise<string> {
+    const app = buildApp({
+      logger: db.logger,
+      readiness: {},
+      mongo: db.mongo,
+      redis,
+      queuePrefix: db.config.queuePrefix,
+      publicUrl: null,
+      console: {
+        credentials: {
+          user: 'admin',
+          passwordHash: credentials.passwordHash,
+          token: credentials.token,
+        },
+        fetchQueue: queues.fetch,
+      },
+    });
+    const server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    servers.push(server);
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  const post = (base: string, path: string, form: Record<string, string>, cookie = '') =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      body: new URLSearchParams(form),
+    });
+  async function signIn(password = PASSWORD): Promise<{ cookie: string; csrf: string }> {
+    const res = await post(url, '/console/login', { user: 'admin', password, next: '/console' });
+    assert.equal(res.status, 303);
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const page = load(await (await fetch(`${url}/console`, { headers: { cookie } })).text());
+    return { cookie, csrf: page('input[name=_csrf]').first().attr('value') as string };
+  }
+
+  before(async () => {
+    db = await isolate('console');
+    await ensureIndexes(db.mongo);
+    redis = createRedis(db.redisUrl, 'worker');
+    queues = createQueues(redis, db.config.queuePrefix);
+    sourceId = String(
+      (
+        await createSource(db.mongo, {
+          ...sourceInput('https://feeds.example/jobs.rss'),
+          name: 'Example Jobs',
+        })
+      )._id,
+    );
+    url = await listen({ passwordHash: await hashPassword(PASSWORD), token: TOKEN });
+    closedUrl = await listen({});
+  });
+  after(async () => {
+    for (const server of servers) {
+      server.closeAllConnections();
+      server.close();
+    }
+    servers = [];
+    await queues.close();
+    redis.disconnect();
+    await db.cleanup();
+  });
+
+  it('stays closed without configured credentials', async () => {
+    for (const path of ['/console', '/console/login'])
+      assert.equal((await fetch(`${closedUrl}${path}`)).status, 503, path);
+  });
+
+  it('answers nothing without a session: pages redirect to the login, actions get 401', async () => {
+    const page = await fetch(`${url}/console?show=sick`, { redirect: 'manual' });
+    assert.equal(page.status, 303);
+    assert.equal(page.headers.get('location'), '/console/login?next=%2Fconsole%3Fshow%3Dsick');
+    for (const path of [
+      `/sources/${sourceId}/fetch`,
+      `/sources/${sourceId}/enable`,
+      `/sources/${sourceId}/disable`,
+      '/logout',
+    ])
+      assert.equal((await post(url, `/console${path}`, {})).status, 401, path);
+    // A forged cookie is no session either.
+    assert.equal(
+      (
+        await fetch(`${url}/console`, {
+          redirect: 'manual',
+          headers: { cookie: 'bb_console=forged' },
+        })
+      ).status,
+      303,
+    );
+  });
+
+  it('signs in with the password, sets a strict HTTP-only cookie and shows sources at a glance', async () => {
+    const res = await post(url, '/console/login', {
+      user: 'Admin',
+      password: PASSWORD,
+      next: '/console?show=sick',
+    });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), '/console?show=sick');
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    assert.match(setCookie, /HttpOnly/i);
+    assert.match(setCookie, /SameSite=Strict/i);
+    assert.match(setCookie, /Path=\/console/i);
+    const cookie = setCookie.split(';')[0] as string;
+    const page = await fetch(`${url}/console`, { headers: { cookie } });
+    assert.equal(page.headers.get('cache-control'), 'private, no-store');
+    const $ = load(await page.text());
+    assert.match($('table.sources tbody tr').first().text(), /Example Jobs[\s\S]*Not fetched yet/);
+  });
+
+  it('signs in with the token too, and never sends operators elsewhere after login', async () => {
+    const res = await post(url, '/console/login', {
+      user: 'admin',
+      password: TOKEN,
+      next: 'https://evil.example/',
+    });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), '/console');
+  });
+
+  it('refuses state changes without the CSRF token, and carries them out with it', async () => {
+    const { cookie, csrf } = await signIn();
+    assert.ok(csrf);
+    assert.equal((await post(url, `/console/sources/${sourceId}/fetch`, {}, cookie)).status, 403);
+    assert.equal(
+      (await post(url, `/console/sources/${sourceId}/fetch`, { _csrf: 'wrong' }, cookie)).status,
+      403,
+    );
+    const fetched = await post(url, `/console/sources/${sourceId}/fetch`, { _csrf: csrf }, cookie);
+    assert.equal(fetched.status, 303);
+    assert.ok(await queues.fetch.getJob(`source-${sourceId}`), 'a fetch-now job is queued');
+    const version = async () => Number(await redis.get(`${db.config.queuePrefix}:board:version`));
+    const before = await version();
+    assert.equal(
+      (await post(url, `/console/sources/${sourceId}/disable`, { _csrf: csrf }, cookie)).status,
+      303,
+    );
+    assert.equal((await findSource(db.mongo, sourceId))?.enabled, false);
+    assert.equal(await version(), before + 1);
+    await post(url, `/console/sources/${sourceId}/enable`, { _csrf: csrf }, cookie);
+    assert.equal((await findSource(db.mongo, sourceId))?.enabled, true);
+  });
+
+  it('signs out: the old cookie no longer opens anything', async () => {
+    const { cookie, csrf } = await signIn();
+    assert.equal((await post(url, '/console/logout', { _csrf: csrf }, cookie)).status, 303);
+    assert.equal(
+      (await fetch(`${url}/console`, { redirect: 'manual', headers: { cookie } })).status,
+      303,
+    );
+  });
+
+  it('locks a user out after five failed logins', async () => {
+    for (let i = 0; i < 5; i++)
+      assert.equal(
+        (await post(url, '/console/login', { user: 'admin', password: `wrong ${i}` })).status,
+        401,
+      );
+    const locked = await post(url, '/console/login', { user: 'admin', password: PASSWORD });
+    assert.equal(locked.status, 429);
+    assert.ok(Number(locked.headers.get('retry-after')) > 0);
+    assert.match(await locked.text(), /Too many failed attempts/);
+  });
+});

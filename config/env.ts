@@ -52,7 +52,10 @@ const schema = z
         'a hash from `npm run --silent console-password` (scrypt$N$r$p$salt$hash)',
       )
       .optional(),
-    CONSOLE_TOKEN: z.string().min(24, 'at least 24 characters (e.g. `openssl rand -hex 24`)').optional(),
+    CONSOLE_TOKEN: z
+      .string()
+      .min(24, 'at least 24 characters (e.g. `openssl rand -hex 24`)')
+      .optional(),
     LOG_LEVEL: z.enum(logLevels, { error: `one of ${logLevels.join(', ')}` }).default('info'),
     DATA_DIR: z.string().min(1).default(path.join(projectRoot, '.data')),
     EMBEDDED_MONGO: z

@@ -168,6 +168,17 @@ describe('operator console access', () => {
     assert.equal(await version(), before + 1);
     await post(url, `/console/sources/${sourceId}/enable`, { _csrf: csrf }, cookie);
     assert.equal((await findSource(db.mongo, sourceId))?.enabled, true);
+    // Every change is on the source's page: who, when, what.
+    const $ = load(
+      await (await fetch(`${url}/console/sources/${sourceId}`, { headers: { cookie } })).text(),
+    );
+    const history = $('ol.history li')
+      .map((_i, el) => $(el).text().replace(/\s+/g, ' ').trim())
+      .get();
+    assert.equal(history.length, 3);
+    assert.match(history[0] as string, /just now — enable by console:admin: enabled false → true/);
+    assert.match(history[1] as string, /disable by console:admin: enabled true → false/);
+    assert.match(history[2] as string, /fetch by console:admin/);
   });
 
   it('signs out: the old cookie no longer opens anything', async () => {

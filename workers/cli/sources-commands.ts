@@ -8,6 +8,7 @@ import { createRedis } from '../../src/queue/connection.ts';
 import { enqueueRefresh, scheduleSource } from '../../src/queue/fetch-jobs.ts';
 import { createQueues } from '../../src/queue/queues.ts';
 import type { SourceDoc } from '../../src/store/models/source.ts';
+import { diffFields, recordSourceChange } from '../../src/store/source-change-repository.ts';
 import {
   createSource,
   findSource,
@@ -85,6 +86,12 @@ export async function addSource(ctx: ProcessContext, values: Values): Promise<Co
   }
   const source = await createSource(ctx.mongo, parsed.data);
   await scheduleSource(queuesFor(ctx).fetch, source);
+  await recordSourceChange(ctx.mongo, {
+    sourceId: source._id,
+    by: 'cli',
+    action: 'create',
+    changes: diffFields({}, { url: source.url, kind: source.kind, type: source.type }),
+  });
   await boardChanged(ctx);
   return {
     text: values.json
@@ -149,6 +156,12 @@ export async function enableSource(
       enabled,
     })) as SourceDoc;
     await scheduleSource(queues.fetch, updated);
+    await recordSourceChange(ctx.mongo, {
+      sourceId: updated._id,
+      by: 'cli',
+      action: enabled ? 'enable' : 'disable',
+      changes: [{ field: 'enabled', from: String(source.enabled), to: String(enabled) }],
+    });
     changed.push(updated);
   }
   await boardChanged(ctx);

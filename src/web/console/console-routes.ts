@@ -1,13 +1,15 @@
 // /console: the operator's side. Closed unless credentials are configured; every route but the
 // login form needs a session, and every state-changing one its CSRF token.
 import type { Queue } from 'bullmq';
-import express, { type Request, Router } from 'express';
+import express, { type Request, type Response, Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { bumpBoardVersion } from '../../cache/board-version.ts';
 import { sameSecret, verifyPassword } from '../../lib/password.ts';
 import { enqueueRefresh, scheduleSource } from '../../queue/fetch-jobs.ts';
+import { recordSourceChange, sourceHistory } from '../../store/source-change-repository.ts';
 import { findSource, listSources, updateSource } from '../../store/source-repository.ts';
+import { timeAgo } from '../format.ts';
 import type { Renderer } from '../render.ts';
 import { requireCsrf, requireSession, sessionOf } from './guard.ts';
 import { LoginLimiter } from './login-limiter.ts';
@@ -118,19 +120,51 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     if (!source || !deps.fetchQueue)
       return void res.status(404).type('text').send('No such source.');
     await enqueueRefresh(deps.fetchQueue, String(source._id));
+    await recordSourceChange(deps.mongo, {
+      sourceId: source._id,
+      by: by(res),
+      action: 'fetch',
+      changes: [],
+    });
     res.redirect(303, `/console?notice=${encodeURIComponent(`Fetching ${source.name} now.`)}`);
+  });
+
+  router.get('/sources/:id', async (req, res) => {
+    const source = await findSource(deps.mongo, String(req.params.id));
+    if (!source) return void res.status(404).type('text').send('No such source.');
+    const now = new Date();
+    const history = await sourceHistory(deps.mongo, source._id);
+    res.type('html').send(
+      page('console-source', `${source.name} · console`, {
+        session: sessionOf(res),
+        row: sourceHealthRow(source, now),
+        run: source.health.lastRun,
+        history: history.map((h) => ({ ...h, when: timeAgo(h.at, now), iso: h.at.toISOString() })),
+      }),
+    );
   });
 
   for (const enabled of [true, false])
     router.post(`/sources/:id/${enabled ? 'enable' : 'disable'}`, async (req, res) => {
       const source = await updateSource(deps.mongo, String(req.params.id), { enabled });
       if (!source) return void res.status(404).type('text').send('No such source.');
+      await recordSourceChange(deps.mongo, {
+        sourceId: source._id,
+        by: by(res),
+        action: enabled ? 'enable' : 'disable',
+        changes: [{ field: 'enabled', from: String(!enabled), to: String(enabled) }],
+      });
       if (deps.fetchQueue) await scheduleSource(deps.fetchQueue, source);
       await bumpBoardVersion(deps.redis, deps.prefix);
       const notice = `${source.name} ${enabled ? 'enabled' : 'disabled'}.`;
       res.redirect(303, `/console?notice=${encodeURIComponent(notice)}`);
     });
   return router;
+}
+
+/** Who made a change, for the record. */
+function by(res: Response): string {
+  return `console:${sessionOf(res).user}`;
 }
 
 async function validLogin(

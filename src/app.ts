@@ -32,7 +32,7 @@ export type AppDependencies = {
   /** Seconds a cached page may be served (tests shorten it). */
   pageCacheTtlMs?: number;
   /** Operator console: credentials from config, and the fetch queue for "fetch now". */
-  console?: Pick<ConsoleDeps, 'credentials' | 'fetchQueue'>;
+  console?: Pick<ConsoleDeps, 'credentials' | 'fetchQueue' | 'boardQueues'>;
 };
 
 /** Builds the Express app; listening is the entry point's job (workers/web.ts). */
@@ -89,6 +89,7 @@ export function buildApp(deps: AppDependencies): Express {
       prefix: deps.queuePrefix,
       renderer,
       fetchQueue: deps.console?.fetchQueue ?? null,
+      boardQueues: deps.console?.boardQueues ?? [],
       credentials: deps.console?.credentials ?? {
         user: 'admin',
         passwordHash: undefined,

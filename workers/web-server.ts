@@ -25,7 +25,11 @@ export async function startWebServer(
     queuePrefix: config.queuePrefix,
     publicUrl: config.publicUrl ?? null,
     reloadTemplates: config.env === 'development',
-    console: { credentials: config.console, fetchQueue: queues.fetch },
+    console: {
+      credentials: config.console,
+      fetchQueue: queues.fetch,
+      boardQueues: [queues.fetch, queues.maintenance],
+    },
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, (error?: Error) =>

@@ -40,6 +40,7 @@ describe('operator console access', () => {
           token: credentials.token,
         },
         fetchQueue: queues.fetch,
+        boardQueues: [queues.fetch, queues.maintenance],
       },
     });
     const server = await new Promise<Server>((resolve) => {
@@ -179,6 +180,28 @@ describe('operator console access', () => {
     assert.match(history[0] as string, /just now — enable by console:admin: enabled false → true/);
     assert.match(history[1] as string, /disable by console:admin: enabled true → false/);
     assert.match(history[2] as string, /fetch by console:admin/);
+  });
+
+  it('mounts Bull Board behind the same login', async () => {
+    assert.equal((await fetch(`${url}/console/queues`, { redirect: 'manual' })).status, 303);
+    assert.equal(
+      (await fetch(`${url}/console/queues/api/queues`, { redirect: 'manual' })).status,
+      303,
+    );
+    const { cookie } = await signIn();
+    const ui = await fetch(`${url}/console/queues`, { headers: { cookie } });
+    assert.equal(ui.status, 200);
+    assert.match(await ui.text(), /<html/i);
+    const api = await fetch(`${url}/console/queues/api/queues`, { headers: { cookie } });
+    const names = ((await api.json()) as { queues: Array<{ name: string }> }).queues.map(
+      (q) => q.name,
+    );
+    assert.deepEqual(names.sort(), ['fetch', 'maintenance']);
+    const crossSite = await fetch(`${url}/console/queues/api/queues/fetch/retry/failed`, {
+      method: 'PUT',
+      headers: { cookie, origin: 'https://evil.example' },
+    });
+    assert.equal(crossSite.status, 403);
   });
 
   it('signs out: the old cookie no longer opens anything', async () => {

@@ -13,6 +13,7 @@ import { timeAgo } from '../format.ts';
 import type { Renderer } from '../render.ts';
 import { requireCsrf, requireSession, sessionOf } from './guard.ts';
 import { LoginLimiter } from './login-limiter.ts';
+import { queueBoard, queueBoardGuard } from './queue-board.ts';
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, SessionStore } from './sessions.ts';
 import { sourceHealthRow } from './source-health-row.ts';
 
@@ -22,6 +23,8 @@ export type ConsoleDeps = {
   prefix: string;
   renderer: Renderer;
   fetchQueue: Queue | null;
+  /** Queues shown in Bull Board at /console/queues (none: no board). */
+  boardQueues?: Queue[];
   credentials: { user: string; passwordHash: string | undefined; token: string | undefined };
 };
 
@@ -90,6 +93,8 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
   });
 
   router.use(requireSession(sessions));
+  if (deps.boardQueues?.length)
+    router.use('/queues', queueBoardGuard, queueBoard(deps.boardQueues, '/console/queues'));
   router.use(form, requireCsrf);
 
   router.post('/logout', async (req, res) => {

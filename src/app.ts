@@ -32,7 +32,7 @@ export type AppDependencies = {
   /** Seconds a cached page may be served (tests shorten it). */
   pageCacheTtlMs?: number;
   /** Operator console: credentials from config, and the fetch queue for "fetch now". */
-  console?: Pick<ConsoleDeps, 'credentials' | 'fetchQueue' | 'boardQueues'>;
+  console?: Pick<ConsoleDeps, 'credentials' | 'fetchQueue' | 'boardQueues' | 'fetcher'>;
 };
 
 /** Builds the Express app; listening is the entry point's job (workers/web.ts). */
@@ -90,6 +90,7 @@ export function buildApp(deps: AppDependencies): Express {
       renderer,
       fetchQueue: deps.console?.fetchQueue ?? null,
       boardQueues: deps.console?.boardQueues ?? [],
+      fetcher: deps.console?.fetcher ?? null,
       credentials: deps.console?.credentials ?? {
         user: 'admin',
         passwordHash: undefined,

@@ -5,6 +5,7 @@ import { createRedis, pingRedis } from '../src/queue/connection.ts';
 import { createQueues } from '../src/queue/queues.ts';
 import { pingMongo } from '../src/store/connection.ts';
 import type { ProcessContext } from './context.ts';
+import { createProductFetcher } from './fetcher-factory.ts';
 
 /** Builds the app on the context's connections and listens; registers its own shutdown. */
 export async function startWebServer(
@@ -29,6 +30,8 @@ export async function startWebServer(
       credentials: config.console,
       fetchQueue: queues.fetch,
       boardQueues: [queues.fetch, queues.maintenance],
+      // Discovery and preview fetch through the same polite, guarded fetcher as the workers.
+      fetcher: createProductFetcher(config, redis),
     },
   });
   const server = await new Promise<Server>((resolve, reject) => {

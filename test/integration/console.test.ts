@@ -9,7 +9,14 @@ import { hashPassword } from '../../src/lib/password.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { createQueues, type Queues } from '../../src/queue/queues.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
-import { createSource, findSource } from '../../src/store/source-repository.ts';
+import { createSource, findSource, listSources } from '../../src/store/source-repository.ts';
+import { jobItems, wwrFeed } from '../helpers/feeds.ts';
+import {
+  type FixtureServer,
+  serveBody,
+  startFixtureServer,
+  testFetcher,
+} from '../helpers/fixture-server.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
 import { sourceInput } from '../helpers/sources.ts';
 
@@ -24,6 +31,7 @@ describe('operator console access', () => {
   let url: string;
   let closedUrl: string;
   let sourceId: string;
+  let web: FixtureServer;
 
   async function listen(credentials: { passwordHash?: string; token?: string }): Promise<string> {
     const app = buildApp({
@@ -41,6 +49,7 @@ describe('operator console access', () => {
         },
         fetchQueue: queues.fetch,
         boardQueues: [queues.fetch, queues.maintenance],
+        fetcher: testFetcher([web.host]),
       },
     });
     const server = await new Promise<Server>((resolve) => {
@@ -65,6 +74,15 @@ describe('operator console access', () => {
   }
 
   before(async () => {
+    web = await startFixtureServer();
+    web.on('/jobs.rss', serveBody(wwrFeed(web.url(''), jobItems(3, 'Console'))));
+    web.on(
+      '/careers',
+      serveBody(
+        '<!doctype html><html lang="en"><head><link rel="alternate" type="application/rss+xml" href="/jobs.rss"></head><body></body></html>',
+        { contentType: 'text/html' },
+      ),
+    );
     db = await isolate('console');
     await ensureIndexes(db.mongo);
     redis = createRedis(db.redisUrl, 'worker');
@@ -88,6 +106,7 @@ describe('operator console access', () => {
     servers = [];
     await queues.close();
     redis.disconnect();
+    await web.close();
     await db.cleanup();
   });
 
@@ -202,6 +221,75 @@ describe('operator console access', () => {
       headers: { cookie, origin: 'https://evil.example' },
     });
     assert.equal(crossSite.status, 403);
+  });
+
+  it('adds a source: discovery fills the form, preview shows items without saving, save schedules it', async () => {
+    const { cookie, csrf } = await signIn();
+    assert.equal((await fetch(`${url}/console/sources/new`, { redirect: 'manual' })).status, 303);
+    assert.equal(
+      (
+        await post(
+          url,
+          '/console/sources/new',
+          { url: web.url('/careers'), intent: 'save' },
+          cookie,
+        )
+      ).status,
+      403,
+      'CSRF',
+    );
+    const form = (fields: Record<string, string>) =>
+      post(
+        url,
+        '/console/sources/new',
+        {
+          _csrf: csrf,
+          type: 'jobs',
+          kind: 'rss',
+          intervalMinutes: '30',
+          enabled: 'on',
+          attribution: 'on',
+          ...fields,
+        },
+        cookie,
+      );
+
+    const discovered = load(
+      await (await form({ url: web.url('/careers'), intent: 'discover' })).text(),
+    );
+    assert.match(discovered('.banner').text(), /Looks like rss: the page links to its feed/);
+    assert.equal(discovered('#url').attr('value'), web.url('/jobs.rss'));
+
+    const invalid = await form({ url: 'ftp://nope', intervalMinutes: '1', intent: 'preview' });
+    assert.equal(invalid.status, 400);
+    const errors = load(await invalid.text());
+    assert.match(errors('#url-error').text(), /absolute http\(s\) URL/);
+    assert.match(errors('#intervalMinutes-error').text(), /5 to 10080/);
+
+    const preview = load(
+      await (await form({ url: web.url('/jobs.rss'), intent: 'preview' })).text(),
+    );
+    assert.match(preview('#preview-title').text(), /3 item\(s\), nothing saved/);
+    assert.equal(preview('.preview-items li').length, 3);
+    assert.match(preview('.preview').text(), /company 3\/3/);
+    assert.equal(
+      (await listSources(db.mongo)).some((s) => s.url === web.url('/jobs.rss')),
+      false,
+      'preview saves nothing',
+    );
+
+    const saved = await form({ url: web.url('/jobs.rss'), name: 'Console Jobs', intent: 'save' });
+    assert.equal(saved.status, 303);
+    const created = (await listSources(db.mongo)).find((s) => s.url === web.url('/jobs.rss'));
+    assert.equal(created?.name, 'Console Jobs');
+    assert.equal(saved.headers.get('location'), `/console/sources/${String(created?._id)}`);
+    assert.ok(
+      (await queues.fetch.getJobSchedulers()).some((s) => s.key.includes(String(created?._id))),
+      'scheduled',
+    );
+    const again = await form({ url: web.url('/jobs.rss'), intent: 'save' });
+    assert.equal(again.status, 409);
+    assert.match(load(await again.text())('#url-error').text(), /already exists/);
   });
 
   it('signs out: the old cookie no longer opens anything', async () => {

@@ -5,17 +5,30 @@ import express, { type Request, type Response, Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { bumpBoardVersion } from '../../cache/board-version.ts';
+import type { Fetcher } from '../../ingest/fetch/fetcher.ts';
+import { AppError } from '../../lib/errors.ts';
 import { sameSecret, verifyPassword } from '../../lib/password.ts';
 import { enqueueRefresh, scheduleSource } from '../../queue/fetch-jobs.ts';
-import { recordSourceChange, sourceHistory } from '../../store/source-change-repository.ts';
-import { findSource, listSources, updateSource } from '../../store/source-repository.ts';
+import {
+  diffFields,
+  recordSourceChange,
+  sourceHistory,
+} from '../../store/source-change-repository.ts';
+import {
+  createSource,
+  findSource,
+  listSources,
+  updateSource,
+} from '../../store/source-repository.ts';
 import { timeAgo } from '../format.ts';
 import type { Renderer } from '../render.ts';
 import { requireCsrf, requireSession, sessionOf } from './guard.ts';
 import { LoginLimiter } from './login-limiter.ts';
 import { queueBoard, queueBoardGuard } from './queue-board.ts';
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, SessionStore } from './sessions.ts';
+import { blankSourceForm, readSourceForm, type SourceFormValues } from './source-form.ts';
 import { sourceHealthRow } from './source-health-row.ts';
+import { discoverForForm, previewSource } from './source-preview.ts';
 
 export type ConsoleDeps = {
   mongo: Connection;
@@ -26,6 +39,8 @@ export type ConsoleDeps = {
   /** Queues shown in Bull Board at /console/queues (none: no board). */
   boardQueues?: Queue[];
   credentials: { user: string; passwordHash: string | undefined; token: string | undefined };
+  /** The product fetcher, for discovery and preview (none: those buttons explain why). */
+  fetcher?: Fetcher | null;
 };
 
 const form = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 50 });
@@ -134,6 +149,69 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     res.redirect(303, `/console?notice=${encodeURIComponent(`Fetching ${source.name} now.`)}`);
   });
 
+  const renderForm = (res: Response, values: SourceFormValues, extra: object = {}) =>
+    page('console-source-form', 'New source · console', {
+      session: sessionOf(res),
+      values,
+      errors: {},
+      preview: null,
+      discovery: null,
+      ...extra,
+    });
+
+  router.get('/sources/new', (req, res) => {
+    const url = typeof req.query.url === 'string' ? req.query.url.slice(0, 2000) : '';
+    res.type('html').send(renderForm(res, blankSourceForm(url)));
+  });
+
+  router.post('/sources/new', async (req, res) => {
+    const values = stringFields(req.body);
+    const intent = values.intent ?? 'save';
+    if (intent === 'discover') {
+      if (!deps.fetcher)
+        return void res
+          .type('html')
+          .send(renderForm(res, values, { discovery: { error: 'no fetcher in this process' } }));
+      const found = await discoverForForm(deps.fetcher, values.url ?? '');
+      const next = 'kind' in found ? { ...values, kind: found.kind, url: found.url } : values;
+      return void res.type('html').send(renderForm(res, next, { discovery: found }));
+    }
+    const form = readSourceForm(values);
+    if (!form.ok)
+      return void res
+        .status(400)
+        .type('html')
+        .send(renderForm(res, values, { errors: form.errors }));
+    if (intent === 'preview') {
+      const preview = deps.fetcher
+        ? await previewSource(deps.fetcher, form.input)
+        : { items: [], total: 0, fields: [], warnings: [], error: 'no fetcher in this process' };
+      return void res.type('html').send(renderForm(res, values, { preview }));
+    }
+    const source = await createSource(deps.mongo, form.input).catch((error: Error) => {
+      // A duplicate URL is the operator's to fix, next to the field.
+      if (error instanceof AppError) return error;
+      throw error;
+    });
+    if (source instanceof AppError)
+      return void res
+        .status(409)
+        .type('html')
+        .send(renderForm(res, values, { errors: { url: source.message } }));
+    await recordSourceChange(deps.mongo, {
+      sourceId: source._id,
+      by: by(res),
+      action: 'create',
+      changes: diffFields(
+        {},
+        { url: source.url, kind: source.kind, type: source.type, name: source.name },
+      ),
+    });
+    if (deps.fetchQueue) await scheduleSource(deps.fetchQueue, source);
+    await bumpBoardVersion(deps.redis, deps.prefix);
+    res.redirect(303, `/console/sources/${String(source._id)}`);
+  });
+
   router.get('/sources/:id', async (req, res) => {
     const source = await findSource(deps.mongo, String(req.params.id));
     if (!source) return void res.status(404).type('text').send('No such source.');
@@ -165,6 +243,15 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
       res.redirect(303, `/console?notice=${encodeURIComponent(notice)}`);
     });
   return router;
+}
+
+/** The string fields of a posted form (everything else dropped). */
+function stringFields(body: unknown): SourceFormValues {
+  return Object.fromEntries(
+    Object.entries((body ?? {}) as Record<string, unknown>).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== '_csrf',
+    ),
+  );
 }
 
 /** Who made a change, for the record. */

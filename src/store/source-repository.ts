@@ -1,6 +1,7 @@
 import { type Connection, isValidObjectId, Types } from 'mongoose';
 import type { SourceInput } from '../domain/source.ts';
 import { AppError } from '../lib/errors.ts';
+import { entryModel } from './models/entry.ts';
 import { emptyHealth, type RunSummary, type SourceDoc, sourceModel } from './models/source.ts';
 
 /** The form a source URL is stored in, so the same feed is one source. */
@@ -139,4 +140,18 @@ export async function updateSource(
       .findByIdAndUpdate(id, { $set: changes }, { returnDocument: 'after' })
       .lean()) ?? undefined
   );
+}
+
+/** Deletes a source; with `removeItems` its stored jobs or articles go too. Returns how many. */
+export async function deleteSource(
+  connection: Connection,
+  source: Pick<SourceDoc, '_id' | 'type'>,
+  removeItems: boolean,
+): Promise<{ removedItems: number }> {
+  let removedItems = 0;
+  if (removeItems)
+    removedItems = (await entryModel(connection, source.type).deleteMany({ sourceId: source._id }))
+      .deletedCount;
+  await sourceModel(connection).deleteOne({ _id: source._id });
+  return { removedItems };
 }

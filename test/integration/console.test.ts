@@ -9,6 +9,7 @@ import { hashPassword } from '../../src/lib/password.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { createQueues, type Queues } from '../../src/queue/queues.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
+import { entryModel } from '../../src/store/models/entry.ts';
 import { createSource, findSource, listSources } from '../../src/store/source-repository.ts';
 import { jobItems, wwrFeed } from '../helpers/feeds.ts';
 import {
@@ -290,6 +291,66 @@ describe('operator console access', () => {
     const again = await form({ url: web.url('/jobs.rss'), intent: 'save' });
     assert.equal(again.status, 409);
     assert.match(load(await again.text())('#url-error').text(), /already exists/);
+  });
+
+  it('deletes a source, keeping or removing its items as chosen', async () => {
+    const { cookie, csrf } = await signIn();
+    const Job = entryModel(db.mongo, 'jobs');
+    const make = async (name: string) => {
+      const source = await createSource(db.mongo, {
+        ...sourceInput(`https://del.example/${name}.rss`),
+        name,
+      });
+      await Job.create({
+        canonicalUrl: `https://del.example/${name}/1`,
+        url: `https://del.example/${name}/1`,
+        sourceId: source._id,
+        sourceName: name,
+        title: `${name} job`,
+        publishedAt: new Date(),
+        attribution: { required: true, note: null },
+        syndication: false,
+        status: 'open',
+        dedupKey: `url:${name}`,
+        contentHash: 'h',
+        firstSeenAt: new Date(),
+        lastSeenAt: new Date(),
+        changedAt: new Date(),
+      });
+      return String(source._id);
+    };
+    const keep = await make('keep');
+    const remove = await make('remove');
+    assert.equal(
+      (await post(url, `/console/sources/${keep}/delete`, { _csrf: csrf }, cookie)).status,
+      400,
+      'must choose',
+    );
+    assert.equal(
+      (await post(url, `/console/sources/${keep}/delete`, { _csrf: csrf, items: 'keep' }, cookie))
+        .status,
+      303,
+    );
+    assert.equal(
+      (
+        await post(
+          url,
+          `/console/sources/${remove}/delete`,
+          { _csrf: csrf, items: 'remove' },
+          cookie,
+        )
+      ).status,
+      303,
+    );
+    assert.equal(await findSource(db.mongo, keep), undefined);
+    assert.equal(await findSource(db.mongo, remove), undefined);
+    assert.equal(await Job.countDocuments({ sourceName: 'keep' }), 1, 'kept');
+    assert.equal(await Job.countDocuments({ sourceName: 'remove' }), 0, 'removed');
+    assert.equal(
+      (await post(url, `/console/sources/${keep}/delete`, { _csrf: csrf, items: 'keep' }, cookie))
+        .status,
+      404,
+    );
   });
 
   it('signs out: the old cookie no longer opens anything', async () => {

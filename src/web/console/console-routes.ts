@@ -16,6 +16,7 @@ import {
 } from '../../store/source-change-repository.ts';
 import {
   createSource,
+  deleteSource,
   findSource,
   listSources,
   updateSource,
@@ -225,6 +226,33 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
         history: history.map((h) => ({ ...h, when: timeAgo(h.at, now), iso: h.at.toISOString() })),
       }),
     );
+  });
+
+  router.post('/sources/:id/delete', async (req, res) => {
+    const source = await findSource(deps.mongo, String(req.params.id));
+    if (!source) return void res.status(404).type('text').send('No such source.');
+    const items = (req.body as Record<string, unknown>).items;
+    if (items !== 'keep' && items !== 'remove')
+      return void res.status(400).type('text').send('Choose whether to keep or remove its items.');
+    // Unscheduled first, so no run starts against a source that is about to disappear.
+    if (deps.fetchQueue) await scheduleSource(deps.fetchQueue, { ...source, enabled: false });
+    const { removedItems } = await deleteSource(deps.mongo, source, items === 'remove');
+    await recordSourceChange(deps.mongo, {
+      sourceId: source._id,
+      by: by(res),
+      action: 'delete',
+      changes: [
+        {
+          field: 'items',
+          from: 'stored',
+          to: items === 'remove' ? `${removedItems} removed` : 'kept',
+        },
+      ],
+    });
+    await bumpBoardVersion(deps.redis, deps.prefix);
+    const what =
+      items === 'remove' ? `and its ${removedItems} item(s)` : '(its items stay on the board)';
+    res.redirect(303, `/console?notice=${encodeURIComponent(`Deleted ${source.name} ${what}.`)}`);
   });
 
   for (const enabled of [true, false])

@@ -15,6 +15,8 @@ export type PageMeta = {
   alternates?: Array<{ type: string; title: string; href: string }>;
   canonical?: string;
   noindex?: boolean;
+  /** Reload the page after this many seconds (a run in progress), without any script. */
+  refreshSeconds?: number;
 };
 
 export type Renderer = { page(view: string, meta: PageMeta, model: object): string };

@@ -178,7 +178,19 @@ describe('operator console access', () => {
     );
     const fetched = await post(url, `/console/sources/${sourceId}/fetch`, { _csrf: csrf }, cookie);
     assert.equal(fetched.status, 303);
+    assert.equal(fetched.headers.get('location'), `/console/sources/${sourceId}`);
     assert.ok(await queues.fetch.getJob(`source-${sourceId}`), 'a fetch-now job is queued');
+    // No worker runs in this test: the page says the run is queued and reloads itself meanwhile.
+    const progress = load(
+      await (await fetch(`${url}/console/sources/${sourceId}`, { headers: { cookie } })).text(),
+    );
+    assert.match(progress('.banner').text(), /Queued to fetch…/);
+    assert.equal(progress('meta[http-equiv=refresh]').attr('content'), '3');
+    await queues.fetch.remove(`source-${sourceId}`);
+    const idle = load(
+      await (await fetch(`${url}/console/sources/${sourceId}`, { headers: { cookie } })).text(),
+    );
+    assert.equal(idle('meta[http-equiv=refresh]').length, 0);
     const version = async () => Number(await redis.get(`${db.config.queuePrefix}:board:version`));
     const before = await version();
     assert.equal(

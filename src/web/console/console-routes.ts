@@ -8,7 +8,7 @@ import { bumpBoardVersion } from '../../cache/board-version.ts';
 import type { Fetcher } from '../../ingest/fetch/fetcher.ts';
 import { AppError } from '../../lib/errors.ts';
 import { sameSecret, verifyPassword } from '../../lib/password.ts';
-import { enqueueRefresh, scheduleSource } from '../../queue/fetch-jobs.ts';
+import { enqueueRefresh, scheduleSource, sourceJobId } from '../../queue/fetch-jobs.ts';
 import {
   diffFields,
   recordSourceChange,
@@ -147,7 +147,8 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
       action: 'fetch',
       changes: [],
     });
-    res.redirect(303, `/console?notice=${encodeURIComponent(`Fetching ${source.name} now.`)}`);
+    // The source's page shows the run queued, running, then its result.
+    res.redirect(303, `/console/sources/${String(source._id)}`);
   });
 
   const renderForm = (res: Response, values: SourceFormValues, extra: object = {}) =>
@@ -218,13 +219,35 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     if (!source) return void res.status(404).type('text').send('No such source.');
     const now = new Date();
     const history = await sourceHistory(deps.mongo, source._id);
+    const manual = await deps.fetchQueue?.getJob(sourceJobId(String(source._id)));
+    const state = manual ? await manual.getState() : null;
+    const running =
+      state === 'active'
+        ? 'Fetching now…'
+        : state === 'waiting' || state === 'delayed' || state === 'prioritized'
+          ? 'Queued to fetch…'
+          : null;
     res.type('html').send(
-      page('console-source', `${source.name} · console`, {
-        session: sessionOf(res),
-        row: sourceHealthRow(source, now),
-        run: source.health.lastRun,
-        history: history.map((h) => ({ ...h, when: timeAgo(h.at, now), iso: h.at.toISOString() })),
-      }),
+      deps.renderer.page(
+        'console-source',
+        {
+          title: `${source.name} · console`,
+          nav: null,
+          noindex: true,
+          ...(running ? { refreshSeconds: 3 } : {}),
+        },
+        {
+          session: sessionOf(res),
+          running,
+          row: sourceHealthRow(source, now),
+          run: source.health.lastRun,
+          history: history.map((h) => ({
+            ...h,
+            when: timeAgo(h.at, now),
+            iso: h.at.toISOString(),
+          })),
+        },
+      ),
     );
   });
 

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
@@ -141,6 +143,53 @@ describe('npm run sources', () => {
       lastRun: { outcome: string };
     }>;
     assert.equal(again[0]?.lastRun.outcome, 'unchanged');
+  });
+
+  it('imports OPML once, skipping feeds already present, and exports it back', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'bb-opml-'));
+    const file = path.join(dir, 'feeds.opml');
+    await writeFile(
+      file,
+      `<?xml version="1.0"?><opml version="2.0"><head><title>x</title></head><body>
+        <outline text="Folder"><outline text="Go Jobs" xmlUrl="https://opml.example/go.rss" category="jobs"/></outline>
+        <outline text="Eng Blog" xmlUrl="https://opml.example/blog.rss" category="articles"/>
+        <outline text="No type" xmlUrl="https://opml.example/untyped.rss"/>
+        <outline text="Bad" xmlUrl="ftp://opml.example/x" category="jobs"/>
+      </body></opml>`,
+    );
+    const first = await sources('import-opml', file, '--json');
+    assert.equal(first.code, 0, first.stderr);
+    const report = JSON.parse(first.stdout) as {
+      created: Array<{ name: string; type: string }>;
+      skipped: Array<{ url: string; reason: string }>;
+    };
+    assert.deepEqual(
+      report.created.map((c) => [c.name, c.type]),
+      [
+        ['Go Jobs', 'jobs'],
+        ['Eng Blog', 'articles'],
+      ],
+    );
+    assert.deepEqual(
+      report.skipped.map((s) => s.url),
+      ['https://opml.example/untyped.rss', 'ftp://opml.example/x'],
+    );
+    const again = await sources('import-opml', file, '--type', 'jobs');
+    assert.match(again.stdout, /^created 1, skipped 3/);
+    assert.match(again.stdout, /- https:\/\/opml\.example\/go\.rss: already present/);
+    const exported = await sources('export-opml');
+    assert.equal(exported.code, 0);
+    assert.match(
+      exported.stdout,
+      /<outline type="rss" text="Go Jobs" title="Go Jobs" xmlUrl="https:\/\/opml\.example\/go\.rss" category="jobs"\/>/,
+    );
+    const missing = await sources('import-opml', path.join(dir, 'nope.opml'));
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read .*nope\.opml: no such file/);
+    await writeFile(path.join(dir, 'page.html'), '<html><body>hi</body></html>');
+    const notOpml = await sources('import-opml', path.join(dir, 'page.html'));
+    assert.equal(notOpml.code, 1);
+    assert.match(notOpml.stderr, /not an OPML document/);
   });
 
   it('disable and enable flip the flag', async () => {

@@ -6,6 +6,7 @@
 import { parseCommandArgs, UsageError } from '../../src/cli/args.ts';
 import { AppError } from '../../src/lib/errors.ts';
 import { openContext } from '../context.ts';
+import { exportOpml, importOpml } from './opml-commands.ts';
 import { addSource, enableSource, fetchSources, listSourcesCommand } from './sources-commands.ts';
 
 const usage = `usage: npm run sources -- <command>
@@ -16,7 +17,9 @@ const usage = `usage: npm run sources -- <command>
       rules: a keyword, or /regular expression/flags (run with a time limit)
   list [--json]
   enable <id> | disable <id>
-  fetch <id> [<id> ...] | --all   [--wait] [--json]`;
+  fetch <id> [<id> ...] | --all   [--wait] [--json]
+  import-opml <file> [--type jobs|articles] [--json]   (outlines' category names the type)
+  export-opml                                          (rss sources, to stdout)`;
 
 const options = {
   url: { type: 'string' },
@@ -46,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return command || values.help ? 0 : 2;
   }
-  const known = ['add', 'list', 'enable', 'disable', 'fetch'];
+  const known = ['add', 'list', 'enable', 'disable', 'fetch', 'import-opml', 'export-opml'];
   if (!known.includes(command))
     throw new UsageError(`unknown command "${command}" (expected ${known.join(', ')})`);
   const ctx = await openContext('sources', { quiet: true });
@@ -70,6 +73,10 @@ function run(
       return addSource(ctx, values);
     case 'list':
       return listSourcesCommand(ctx, values);
+    case 'import-opml':
+      return importOpml(ctx, ids, values);
+    case 'export-opml':
+      return exportOpml(ctx);
     case 'enable':
     case 'disable':
       return enableSource(ctx, ids, command === 'enable', values);

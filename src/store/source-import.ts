@@ -1,0 +1,51 @@
+// OPML import: creates an rss source per new feed URL, skips those already present, and says
+// what it did with each.
+import type { Connection } from 'mongoose';
+import type { EntryType } from '../domain/entry.ts';
+import type { OpmlFeed } from '../domain/opml.ts';
+import { sourceInputSchema } from '../domain/source.ts';
+import type { SourceDoc } from './models/source.ts';
+import { createSource, listSources, sourceUrlKey } from './source-repository.ts';
+
+export type ImportReport = {
+  created: SourceDoc[];
+  skipped: Array<{ url: string; reason: string }>;
+};
+
+/** Creates the feeds not yet present; `type` applies to outlines that do not name one. */
+export async function importFeeds(
+  connection: Connection,
+  feeds: OpmlFeed[],
+  defaults: { type: EntryType | null },
+): Promise<ImportReport> {
+  const known = new Set((await listSources(connection)).map((s) => sourceUrlKey(s.url)));
+  const report: ImportReport = { created: [], skipped: [] };
+  for (const feed of feeds) {
+    const type = feed.type ?? defaults.type;
+    if (!type) {
+      report.skipped.push({
+        url: feed.url,
+        reason: 'no type: give one (jobs or articles) for outlines without a category',
+      });
+      continue;
+    }
+    const parsed = sourceInputSchema.safeParse({
+      url: feed.url,
+      name: feed.title || feed.url,
+      type,
+      kind: 'rss',
+    });
+    if (!parsed.success) {
+      report.skipped.push({ url: feed.url, reason: parsed.error.issues[0]?.message ?? 'invalid' });
+      continue;
+    }
+    const key = sourceUrlKey(parsed.data.url);
+    if (known.has(key)) {
+      report.skipped.push({ url: feed.url, reason: 'already present' });
+      continue;
+    }
+    known.add(key);
+    report.created.push(await createSource(connection, parsed.data));
+  }
+  return report;
+}

@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { renderOpml } from '../../../src/domain/opml.ts';
+import { readOpml } from '../../../src/ingest/parse/opml.ts';
+
+describe('OPML', () => {
+  it('round-trips feeds with their type, escaping names and URLs', () => {
+    const feeds = [
+      { title: 'Jobs & "Gigs" <Go>', url: 'https://x.example/feed?a=1&b=2', type: 'jobs' as const },
+      { title: 'Blog', url: 'https://y.example/rss', type: 'articles' as const },
+    ];
+    assert.deepEqual(readOpml(renderOpml(feeds, new Date(0))), feeds);
+  });
+
+  it('reads nested folders and lower-case xmlurl, with no type when no category says one', () => {
+    const text =
+      '<opml version="1.0"><body><outline text="F"><outline title="A" xmlurl="https://a.example/"/></outline></body></opml>';
+    assert.deepEqual(readOpml(text), [{ title: 'A', url: 'https://a.example/', type: null }]);
+  });
+
+  it('refuses a document that is not OPML', () => {
+    assert.throws(() => readOpml('<html><body/></html>'), /not an OPML document/);
+  });
+});

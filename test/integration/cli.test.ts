@@ -192,6 +192,35 @@ describe('npm run sources', () => {
     assert.match(notOpml.stderr, /not an OPML document/);
   });
 
+  it('test runs a stored source once without storing, and remove asks what to do with its items', async () => {
+    const tested = await sources('test', id);
+    assert.equal(tested.code, 0, tested.stderr);
+    assert.match(tested.stdout, /^Fixture WWR: 25 item\(s\); filled: title 25\/25, link 25\/25/);
+    const json = JSON.parse((await sources('test', id, '--json')).stdout) as {
+      total: number;
+      items: unknown[];
+    };
+    assert.equal(json.total, 25);
+    assert.equal(json.items.length, 20, 'the first 20 shown');
+
+    const added = await sources('add', '--url', web.url('/gone.rss'), '--type', 'jobs', '--json');
+    const goneId = (JSON.parse(added.stdout) as { id: string }).id;
+    const ambiguous = await sources('remove', goneId);
+    assert.equal(ambiguous.code, 2);
+    assert.match(ambiguous.stderr, /exactly one of --keep-items or --remove-items/);
+    const removed = await sources('remove', goneId, '--remove-items', '--json');
+    assert.equal(removed.code, 0, removed.stderr);
+    assert.deepEqual(JSON.parse(removed.stdout), {
+      id: goneId,
+      name: web.host,
+      removedItems: 0,
+      keptItems: false,
+    });
+    const listed = JSON.parse((await sources('list', '--json')).stdout) as Array<{ id: string }>;
+    assert.ok(!listed.some((s) => s.id === goneId));
+    assert.match((await sources('remove', goneId, '--keep-items')).stderr, /no source with id/);
+  });
+
   it('disable and enable flip the flag', async () => {
     const redis = new Redis(db.redisUrl);
     const version = async () => Number(await redis.get(`${db.config.queuePrefix}:board:version`));

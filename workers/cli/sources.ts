@@ -7,6 +7,7 @@ import { parseCommandArgs, UsageError } from '../../src/cli/args.ts';
 import { AppError } from '../../src/lib/errors.ts';
 import { openContext } from '../context.ts';
 import { exportOpml, importOpml } from './opml-commands.ts';
+import { removeSource, testSource } from './source-test-remove.ts';
 import { addSource, enableSource, fetchSources, listSourcesCommand } from './sources-commands.ts';
 
 const usage = `usage: npm run sources -- <command>
@@ -18,6 +19,8 @@ const usage = `usage: npm run sources -- <command>
   list [--json]
   enable <id> | disable <id>
   fetch <id> [<id> ...] | --all   [--wait] [--json]
+  test <id> [--json]                                   (one run, nothing stored)
+  remove <id> --keep-items|--remove-items [--json]
   import-opml <file> [--type jobs|articles] [--json]   (outlines' category names the type)
   export-opml                                          (rss sources, to stdout)`;
 
@@ -36,6 +39,8 @@ const options = {
   kind: { type: 'string' },
   selectors: { type: 'string' },
   'selectors-file': { type: 'string' },
+  'keep-items': { type: 'boolean' },
+  'remove-items': { type: 'boolean' },
   json: { type: 'boolean' },
   all: { type: 'boolean' },
   wait: { type: 'boolean' },
@@ -49,7 +54,17 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${usage}\n`);
     return command || values.help ? 0 : 2;
   }
-  const known = ['add', 'list', 'enable', 'disable', 'fetch', 'import-opml', 'export-opml'];
+  const known = [
+    'add',
+    'list',
+    'enable',
+    'disable',
+    'fetch',
+    'test',
+    'remove',
+    'import-opml',
+    'export-opml',
+  ];
   if (!known.includes(command))
     throw new UsageError(`unknown command "${command}" (expected ${known.join(', ')})`);
   const ctx = await openContext('sources', { quiet: true });
@@ -73,6 +88,10 @@ function run(
       return addSource(ctx, values);
     case 'list':
       return listSourcesCommand(ctx, values);
+    case 'test':
+      return testSource(ctx, ids, values);
+    case 'remove':
+      return removeSource(ctx, ids, values);
     case 'import-opml':
       return importOpml(ctx, ids, values);
     case 'export-opml':

@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { bumpBoardVersion } from '../../cache/board-version.ts';
 import type { Fetcher } from '../../ingest/fetch/fetcher.ts';
+import { discoverForForm, previewSource } from '../../ingest/preview-source.ts';
 import { AppError } from '../../lib/errors.ts';
 import { sameSecret, verifyPassword } from '../../lib/password.ts';
 import { enqueueRefresh, scheduleSource, sourceJobId } from '../../queue/fetch-jobs.ts';
@@ -29,7 +30,6 @@ import { queueBoard, queueBoardGuard } from './queue-board.ts';
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, SessionStore } from './sessions.ts';
 import { blankSourceForm, readSourceForm, type SourceFormValues } from './source-form.ts';
 import { sourceHealthRow } from './source-health-row.ts';
-import { discoverForForm, previewSource } from './source-preview.ts';
 
 export type ConsoleDeps = {
   mongo: Connection;

@@ -1,9 +1,9 @@
 // "Preview before save": the form's source run through fetch → parse → normalize → enrich,
 // nothing stored. Shows the first items, how often each field was filled, and every warning.
-import type { SourceInput } from '../../domain/source.ts';
-import type { Fetcher } from '../../ingest/fetch/fetcher.ts';
-import { discoverSource } from '../../ingest/parse/discover.ts';
-import { readFeed } from '../../ingest/read-feed.ts';
+import type { SourceInput } from '../domain/source.ts';
+import type { Fetcher } from './fetch/fetcher.ts';
+import { discoverSource } from './parse/discover.ts';
+import { readFeed } from './read-feed.ts';
 
 const SHOWN = 20;
 

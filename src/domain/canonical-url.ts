@@ -91,3 +91,12 @@ function isTrackingParam(pair: string): boolean {
   }
   return TRACKING_PARAMS.has(key) || TRACKING_PREFIXES.some((prefix) => key.startsWith(prefix));
 }
+
+/** One part of an absolute URL (host with port, hostname, origin), or null when it is not one. */
+export function urlPart(url: string, part: 'host' | 'hostname' | 'origin'): string | null {
+  try {
+    return new URL(url)[part];
+  } catch {
+    return null;
+  }
+}

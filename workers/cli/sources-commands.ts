@@ -2,6 +2,7 @@ import { bumpBoardVersion } from '../../src/cache/board-version.ts';
 import { UsageError } from '../../src/cli/args.ts';
 import { selectorsFromFlags } from '../../src/cli/selectors-input.ts';
 import { runLine, sourceJson, sourcesTable } from '../../src/cli/source-views.ts';
+import { urlPart } from '../../src/domain/canonical-url.ts';
 import { sourceInputSchema } from '../../src/domain/source.ts';
 import { AppError } from '../../src/lib/errors.ts';
 import { createRedis } from '../../src/queue/connection.ts';
@@ -55,7 +56,7 @@ export async function addSource(ctx: ProcessContext, values: Values): Promise<Co
     type: values.type,
     kind: values.kind ?? 'rss',
     selectors,
-    name: values.name ?? hostOf(String(values.url)),
+    name: values.name ?? urlPart(String(values.url), 'host') ?? String(values.url),
     intervalMinutes: values.interval ?? 30,
     options: {
       userAgent: values['user-agent'] ?? null,
@@ -108,14 +109,6 @@ function list(value: string | boolean | undefined | Array<string | boolean>): st
     .flatMap((v) => String(v).split(','))
     .map((v) => v.trim())
     .filter(Boolean);
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
 }
 
 /** `list`: every source with its health. */

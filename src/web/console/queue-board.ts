@@ -7,6 +7,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { Queue } from 'bullmq';
 import type { RequestHandler, Router } from 'express';
+import { isSameOrigin } from '../same-origin.ts';
 
 const BOARD_CSP =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -22,14 +23,11 @@ export function queueBoard(queues: Queue[], basePath: string): Router {
 /** Swaps in the Bull Board CSP and refuses cross-site state changes. */
 export const queueBoardGuard: RequestHandler = (req, res, next) => {
   res.set('Content-Security-Policy', BOARD_CSP);
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    const site = req.get('sec-fetch-site');
-    const origin = req.get('origin');
-    const sameOrigin = origin ? new URL(origin).host === req.get('host') : site === 'same-origin';
-    if (!sameOrigin) {
-      res.status(403).type('text').send('Queue changes must come from the console itself.');
-      return;
-    }
+  // Bull Board's own UI always sends Origin or Sec-Fetch-Site on its JSON calls.
+  const fromBrowser = Boolean(req.get('origin') || req.get('sec-fetch-site'));
+  if (req.method !== 'GET' && req.method !== 'HEAD' && (!fromBrowser || !isSameOrigin(req))) {
+    res.status(403).type('text').send('Queue changes must come from the console itself.');
+    return;
   }
   next();
 };

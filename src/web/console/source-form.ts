@@ -1,5 +1,7 @@
 // The console's source form: raw form fields ⇄ the SourceInput the schema validates, with one
 // message per field for the page to show next to it.
+
+import { urlPart } from '../../domain/canonical-url.ts';
 import { type SourceInput, sourceInputSchema } from '../../domain/source.ts';
 
 /** The form as posted (all strings; checkboxes present when ticked). */
@@ -27,7 +29,7 @@ export function readSourceForm(values: SourceFormValues): SourceFormResult {
     }
   }
   const parsed = sourceInputSchema.safeParse({
-    name: values.name?.trim() || hostOf(values.url ?? ''),
+    name: values.name?.trim() || (urlPart(values.url ?? '', 'host') ?? ''),
     url: values.url?.trim(),
     kind: values.kind || 'rss',
     type: values.type,
@@ -75,12 +77,4 @@ export function blankSourceForm(url = ''): SourceFormValues {
     enabled: 'on',
     attribution: 'on',
   };
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
 }

@@ -1,5 +1,5 @@
+import { escapeXml, escapeXmlAttribute } from '../../domain/xml-escape.ts';
 import type { FeedDocument, FeedItem } from './feed-document.ts';
-import { escapeXml, escapeXmlAttribute } from './xml-escape.ts';
 
 function renderEntry(item: FeedItem): string {
   const lines = [

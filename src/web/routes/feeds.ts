@@ -3,6 +3,7 @@
 import { type Request, Router } from 'express';
 import { DEFAULT_PAGE_SIZE } from '../../domain/board-query.ts';
 import { queryString, withoutPaging } from '../../domain/board-query-url.ts';
+import { escapeXml } from '../../domain/xml-escape.ts';
 import { articleSearchFilter } from '../../store/board-filters.ts';
 import { findNewest, sitemapJobs } from '../../store/board-repository.ts';
 import type { EntryDoc } from '../../store/models/entry.ts';
@@ -11,7 +12,6 @@ import { renderAtom } from '../feeds/atom.ts';
 import type { FeedDocument, FeedItem } from '../feeds/feed-document.ts';
 import { renderJsonFeed } from '../feeds/json-feed.ts';
 import { renderRss } from '../feeds/rss.ts';
-import { escapeXml } from '../feeds/xml-escape.ts';
 import { jobPath } from '../view-models/job-card.ts';
 import { origin, type WebDeps } from '../web-deps.ts';
 import { articleQueryOf } from './articles.ts';

@@ -10,6 +10,7 @@ import {
 } from '../../domain/blocklist.ts';
 import { AppError, InvalidQueryError } from '../../lib/errors.ts';
 import { blocklistCookie } from '../cached-route.ts';
+import { isSameOrigin } from '../same-origin.ts';
 import type { WebDeps } from '../web-deps.ts';
 
 const ONE_YEAR_MS = 365 * 86_400_000;
@@ -74,21 +75,9 @@ export function preferenceRoutes(deps: WebDeps): Router {
   return router;
 }
 
-// Same-origin requests only: browsers send Sec-Fetch-Site, older ones at least Origin.
 function refuseCrossSite(req: Request): void {
-  const site = req.get('sec-fetch-site');
-  const originHeader = req.get('origin');
-  const sameHost = !originHeader || safeHost(originHeader) === req.get('host');
-  if ((site && site !== 'same-origin' && site !== 'none') || !sameHost)
+  if (!isSameOrigin(req))
     throw new AppError('forbidden', 'Block list changes must come from this site.');
-}
-
-function safeHost(url: string): string | null {
-  try {
-    return new URL(url).host;
-  } catch {
-    return null;
-  }
 }
 
 // Only our own paths: an open redirect would let any link bounce visitors elsewhere.

@@ -1,6 +1,7 @@
 // A job's own page: the card's facts plus description, apply link, attribution as the source's
 // terms require, other listings of the same job, closed state and JobPosting JSON-LD.
 import { queryString } from '../../domain/board-query-url.ts';
+import { urlPart } from '../../domain/canonical-url.ts';
 import type { EntryDoc } from '../../store/models/entry.ts';
 import type { SourceDoc } from '../../store/models/source.ts';
 import { annualSalary, formatDay, statedSalary } from '../format.ts';
@@ -27,9 +28,9 @@ export function jobDetail(job: EntryDoc, source: SourceDoc | null, pageUrl: stri
     job: card,
     html: job.html,
     applyUrl,
-    applyHost: hostOf(applyUrl),
+    applyHost: urlPart(applyUrl, 'hostname')?.replace(/^www\./, '') ?? 'the origin',
     originUrl: job.url,
-    sourceUrl: source ? siteOf(source.url) : siteOf(job.url),
+    sourceUrl: urlPart(source?.url ?? job.url, 'origin') ?? job.url,
     attributionNote: job.attribution?.required ? (job.attribution.note ?? null) : null,
     // Annualized first, so jobs compare at a glance; the listing's own words stay beside it.
     salaryMain: salary ? (annualSalary(salary) ?? statedSalary(salary)) : null,
@@ -42,20 +43,4 @@ export function jobDetail(job: EntryDoc, source: SourceDoc | null, pageUrl: stri
     similarHref: `/jobs${queryString({ tags: job.intel?.stackTags.slice(0, 2) })}`,
     jsonLd: jsonLd ? scriptJson(jsonLd) : null,
   };
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return 'the origin';
-  }
-}
-
-function siteOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return url;
-  }
 }

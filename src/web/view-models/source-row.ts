@@ -1,4 +1,6 @@
 // A source as the public sees it: what it is, whether it is healthy, what it contributes.
+
+import { urlPart } from '../../domain/canonical-url.ts';
 import { healthStatus } from '../../domain/source.ts';
 import type { SourceDoc } from '../../store/models/source.ts';
 import { timeAgo } from '../format.ts';
@@ -21,7 +23,7 @@ export function sourceRow(source: SourceDoc, count: number, now: Date) {
     id: String(source._id),
     name: source.name,
     url: source.url,
-    host: hostOf(source.url),
+    host: urlPart(source.url, 'hostname') ?? source.url,
     type: source.type,
     kind: source.kind,
     health,
@@ -36,12 +38,4 @@ export function sourceRow(source: SourceDoc, count: number, now: Date) {
     listHref: `/${source.type}?source=${String(source._id)}`,
     terms: source.terms,
   };
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return url;
-  }
 }

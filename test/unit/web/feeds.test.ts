@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Parser from 'rss-parser';
+import { escapeXml, escapeXmlAttribute } from '../../../src/domain/xml-escape.ts';
 import { renderAtom } from '../../../src/web/feeds/atom.ts';
 import type { FeedDocument, FeedItem } from '../../../src/web/feeds/feed-document.ts';
 import { JSON_FEED_VERSION, renderJsonFeed } from '../../../src/web/feeds/json-feed.ts';
 import { renderRss } from '../../../src/web/feeds/rss.ts';
-import { escapeXml, escapeXmlAttribute } from '../../../src/web/feeds/xml-escape.ts';
 import { validateJsonFeed } from '../../helpers/json-feed-validator.ts';
 
 // What escapeXml drops: a C0 control, a lone surrogate of each kind (low first, so they do not

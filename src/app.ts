@@ -6,6 +6,7 @@ import type { Connection } from 'mongoose';
 import { BoardVersionReader } from './cache/board-version.ts';
 import type { Logger } from './lib/logger.ts';
 import { loadAssets } from './web/assets.ts';
+import { boardShared } from './web/board-shared.ts';
 import { type ConsoleDeps, consoleRoutes } from './web/console/console-routes.ts';
 import { errorHandler, notFound } from './web/error-handler.ts';
 import { PageCache } from './web/page-cache.ts';
@@ -64,12 +65,14 @@ export function buildApp(deps: AppDependencies): Express {
   );
   const assets = loadAssets();
   const renderer = createRenderer(assets, { cache: !deps.reloadTemplates });
+  const version = new BoardVersionReader(deps.redis, deps.queuePrefix);
   const web: WebDeps = {
     mongo: deps.mongo,
     logger: deps.logger,
     renderer,
-    version: new BoardVersionReader(deps.redis, deps.queuePrefix),
+    version,
     cache: new PageCache(500, deps.pageCacheTtlMs ?? 30_000),
+    shared: boardShared(deps.mongo, version, deps.pageCacheTtlMs),
     publicUrl: deps.publicUrl,
   };
   app.use(assets.routes);

@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { Connection } from 'mongoose';
 import type { BoardVersionReader } from '../cache/board-version.ts';
 import type { Logger } from '../lib/logger.ts';
+import type { BoardShared } from './board-shared.ts';
 import type { PageCache } from './page-cache.ts';
 import type { Renderer } from './render.ts';
 
@@ -12,6 +13,8 @@ export type WebDeps = {
   renderer: Renderer;
   version: BoardVersionReader;
   cache: PageCache;
+  /** Per-version values shared by pages: popular tags, sources. */
+  shared: BoardShared;
   /** The board's public origin (PUBLIC_URL); null derives it from each request. */
   publicUrl: string | null;
 };

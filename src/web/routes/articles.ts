@@ -9,7 +9,7 @@ import {
 import { queryString, withoutPaging } from '../../domain/board-query-url.ts';
 import { InvalidQueryError } from '../../lib/errors.ts';
 import { articleSearchFilter } from '../../store/board-filters.ts';
-import { allSources, findEntryPage } from '../../store/board-repository.ts';
+import { findEntryPage } from '../../store/board-repository.ts';
 import { CACHE_PAGE, cachedRoute } from '../cached-route.ts';
 import { topicName } from '../format.ts';
 import { articleCard } from '../view-models/article-card.ts';
@@ -37,7 +37,7 @@ export function articleRoutes(deps: WebDeps): Router {
           ...query,
           limit: query.limit ?? DEFAULT_PAGE_SIZE,
         }),
-        allSources(deps.mongo),
+        deps.shared.sources(),
       ]);
       const articleSources = sources.filter((s) => s.type === 'articles');
       const names = new Map(articleSources.map((s) => [String(s._id), s.name]));

@@ -1,7 +1,7 @@
 // "/": the combined board: newest jobs and articles, popular stacks, and how fresh it all is.
 import { Router } from 'express';
 import { boardJobBase } from '../../store/board-filters.ts';
-import { allSources, countEntries, findNewest, popularTags } from '../../store/board-repository.ts';
+import { countEntries, findNewest } from '../../store/board-repository.ts';
 import { CACHE_PAGE, cachedRoute } from '../cached-route.ts';
 import { tagName, timeAgo } from '../format.ts';
 import { articleCard } from '../view-models/article-card.ts';
@@ -19,10 +19,10 @@ export function homeRoutes(deps: WebDeps): Router {
       const [jobs, articles, tags, jobCount, articleCount, sources] = await Promise.all([
         findNewest(deps.mongo, 'jobs', jobFilterOf(req, {}, now), 12),
         findNewest(deps.mongo, 'articles', { duplicateOf: null }, 12),
-        popularTags(deps.mongo, { sample: 2000, top: 16 }),
+        deps.shared.popularTags().then((tags) => tags.slice(0, 16)),
         countEntries(deps.mongo, 'jobs', boardJobBase),
         countEntries(deps.mongo, 'articles', { duplicateOf: null }),
-        allSources(deps.mongo),
+        deps.shared.sources(),
       ]);
       const lastSuccess = sources
         .map((s) => s.health.lastSuccessAt)

@@ -7,11 +7,9 @@ import { queryString, withoutPaging } from '../../domain/board-query-url.ts';
 import { AppError, InvalidQueryError } from '../../lib/errors.ts';
 import { jobSearchFilter } from '../../store/board-filters.ts';
 import {
-  allSources,
   countEntries,
   findEntry,
   findEntryPage,
-  popularTags,
   sourcesById,
 } from '../../store/board-repository.ts';
 import { blocklistCookie, CACHE_PAGE, cachedRoute } from '../cached-route.ts';
@@ -55,8 +53,8 @@ export function jobRoutes(deps: WebDeps): Router {
           ...query,
           limit: query.limit ?? DEFAULT_PAGE_SIZE,
         }),
-        popularTags(deps.mongo, { sample: 2000, top: 20 }),
-        allSources(deps.mongo),
+        deps.shared.popularTags(),
+        deps.shared.sources(),
       ]);
       const jobSources = sources.filter((s) => s.type === 'jobs');
       const names = new Map(jobSources.map((s) => [String(s._id), s.name]));

@@ -1,0 +1,28 @@
+// What many board pages show alike, read once per board version (see versioned-memo.ts).
+import type { Connection } from 'mongoose';
+import type { BoardVersionReader } from '../cache/board-version.ts';
+import { allSources, popularTags } from '../store/board-repository.ts';
+import type { SourceDoc } from '../store/models/source.ts';
+import { VersionedMemo } from './versioned-memo.ts';
+
+export type BoardShared = {
+  /** The 20 most frequent stack tags among the newest 2,000 board jobs. */
+  popularTags(): Promise<Array<{ tag: string; count: number }>>;
+  sources(): Promise<SourceDoc[]>;
+};
+
+/** Shared reads over one connection, keyed on the board version. */
+export function boardShared(
+  mongo: Connection,
+  version: BoardVersionReader,
+  ttlMs?: number,
+): BoardShared {
+  const memo = new VersionedMemo(ttlMs);
+  return {
+    popularTags: async () =>
+      memo.get('popular-tags', await version.current(), () =>
+        popularTags(mongo, { sample: 2000, top: 20 }),
+      ),
+    sources: async () => memo.get('sources', await version.current(), () => allSources(mongo)),
+  };
+}

@@ -44,6 +44,13 @@ describe('html and jsonld sources', () => {
   let web: FixtureServer;
   let db: Isolated;
   let layout: 'v1' | 'v2' = 'v1';
+  // The refresh worker's dependencies, with a fetcher allowed to reach the fixture server.
+  const deps = () => ({
+    mongo: db.mongo,
+    fetcher: testFetcher([web.host], 2),
+    logger: db.logger,
+    policy: { maxJobAgeDays: 36500, dedupWindowDays: 14 },
+  });
 
   before(async () => {
     web = await startFixtureServer();
@@ -170,13 +177,6 @@ describe('html and jsonld sources', () => {
   });
 
   it('stores an html source through the real pipeline and warns when its layout changes', async () => {
-    const fetcher = testFetcher([web.host], 2);
-    const deps = {
-      mongo: db.mongo,
-      fetcher,
-      logger: db.logger,
-      policy: { maxJobAgeDays: 36500, dedupWindowDays: 14 },
-    };
     const source = await createSource(db.mongo, {
       ...sourceInput(web.url('/careers')),
       kind: 'html',
@@ -184,7 +184,7 @@ describe('html and jsonld sources', () => {
     });
     const opened = () => web.hits('/careers/job-3');
     const before = opened();
-    const first = await refreshSource(deps, String(source._id));
+    const first = await refreshSource(deps(), String(source._id));
     assert.equal(first.new, 8);
     const stored = await entryModel(db.mongo, 'jobs')
       .findOne({ url: web.url('/careers/job-3') })
@@ -193,11 +193,11 @@ describe('html and jsonld sources', () => {
     assert.equal(opened(), before + 1);
 
     // A second run opens no detail page again: only new items get one.
-    await refreshSource(deps, String(source._id));
+    await refreshSource(deps(), String(source._id));
     assert.equal(opened(), before + 1);
 
     layout = 'v2';
-    const changed = await refreshSource(deps, String(source._id));
+    const changed = await refreshSource(deps(), String(source._id));
     const warnings =
       (await findSource(db.mongo, String(source._id)))?.health.lastRun?.warnings ?? [];
     assert.equal(changed.new, 0);
@@ -217,18 +217,11 @@ describe('html and jsonld sources', () => {
   });
 
   it('stores a jsonld source with its structured job fields', async () => {
-    const fetcher = testFetcher([web.host], 2);
-    const deps = {
-      mongo: db.mongo,
-      fetcher,
-      logger: db.logger,
-      policy: { maxJobAgeDays: 36500, dedupWindowDays: 14 },
-    };
     const source = await createSource(db.mongo, {
       ...sourceInput(web.url('/jsonld')),
       kind: 'jsonld',
     });
-    const run = await refreshSource(deps, String(source._id));
+    const run = await refreshSource(deps(), String(source._id));
     assert.equal(run.new, 1);
     const job = await entryModel(db.mongo, 'jobs').findOne({ sourceId: source._id }).lean();
     assert.ok(job?.job?.company, 'company from hiringOrganization');

@@ -5,6 +5,7 @@ import type { EntryType } from '../domain/entry.ts';
 import type { OpmlFeed } from '../domain/opml.ts';
 import { sourceInputSchema } from '../domain/source.ts';
 import type { SourceDoc } from './models/source.ts';
+import { diffFields, recordSourceChange } from './source-change-repository.ts';
 import { createSource, listSources, sourceUrlKey } from './source-repository.ts';
 
 export type ImportReport = {
@@ -48,4 +49,19 @@ export async function importFeeds(
     report.created.push(await createSource(connection, parsed.data));
   }
   return report;
+}
+
+/** Records each imported source's creation, by whom ("cli", "console:<user>"). */
+export async function recordImport(
+  connection: Connection,
+  created: SourceDoc[],
+  by: string,
+): Promise<void> {
+  for (const source of created)
+    await recordSourceChange(connection, {
+      sourceId: source._id,
+      by,
+      action: 'create',
+      changes: diffFields({}, { url: source.url, type: source.type, from: 'opml' }),
+    });
 }

@@ -4,13 +4,19 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { load } from 'cheerio';
 import type { Redis } from 'ioredis';
+import type { Types } from 'mongoose';
 import { buildApp } from '../../src/app.ts';
+import { readOpml } from '../../src/ingest/parse/opml.ts';
 import { hashPassword } from '../../src/lib/password.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { createQueues, type Queues } from '../../src/queue/queues.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
+import { sourceModel } from '../../src/store/models/source.ts';
+import { sourceHistory } from '../../src/store/source-change-repository.ts';
 import { createSource, findSource, listSources } from '../../src/store/source-repository.ts';
+import { type ConsoleDeps, consoleRoutes } from '../../src/web/console/console-routes.ts';
+import { opmlRoutes } from '../../src/web/console/opml-routes.ts';
 import { jobItems, wwrFeed } from '../helpers/feeds.ts';
 import {
   type FixtureServer,
@@ -23,6 +29,55 @@ import { sourceInput } from '../helpers/sources.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const TOKEN = 'tok_0123456789abcdef0123456789';
+
+/** A stored job of a source, as the store writes one. */
+function storedJob(sourceId: Types.ObjectId, name: string) {
+  return {
+    canonicalUrl: `https://del.example/${name}/1`,
+    url: `https://del.example/${name}/1`,
+    sourceId,
+    sourceName: name,
+    title: `${name} job`,
+    publishedAt: new Date(),
+    attribution: { required: true, note: null },
+    syndication: false,
+    status: 'open' as const,
+    dedupKey: `url:${name}`,
+    contentHash: 'h',
+    firstSeenAt: new Date(),
+    lastSeenAt: new Date(),
+    changedAt: new Date(),
+  };
+}
+
+type RouteLayer = {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle: { stack?: RouteLayer[] };
+};
+
+/** The console's routes (method, path under /console), from its router and the OPML router. */
+function consoleRouteList(redis: Redis): Array<{ method: string; path: string }> {
+  const deps = {
+    redis,
+    prefix: 'route-list',
+    renderer: { page: () => '' },
+    credentials: { user: 'admin', passwordHash: 'x', token: undefined },
+    fetchQueue: null,
+  } as unknown as ConsoleDeps;
+  const list = (router: { stack: RouteLayer[] }, prefix: string) =>
+    router.stack.flatMap((layer) =>
+      layer.route
+        ? Object.keys(layer.route.methods).map((method) => ({
+            method: method.toUpperCase(),
+            path: prefix + (layer.route?.path === '/' && prefix ? '' : layer.route?.path),
+          }))
+        : [],
+    );
+  return [
+    ...list(consoleRoutes(deps) as unknown as { stack: RouteLayer[] }, ''),
+    ...list(opmlRoutes(deps) as unknown as { stack: RouteLayer[] }, '/opml'),
+  ];
+}
 
 describe('operator console access', () => {
   let db: Isolated;
@@ -84,6 +139,16 @@ describe('operator console access', () => {
         { contentType: 'text/html' },
       ),
     );
+    web.on(
+      '/openings',
+      serveBody(
+        `<!doctype html><html lang="en"><body><ul>
+          <li class="opening"><h3><a href="/openings/1">Platform Engineer</a></h3></li>
+          <li class="opening"><h3><a href="/openings/2">Backend Engineer (Go)</a></h3></li>
+        </ul></body></html>`,
+        { contentType: 'text/html' },
+      ),
+    );
     db = await isolate('console');
     await ensureIndexes(db.mongo);
     redis = createRedis(db.redisUrl, 'worker');
@@ -120,13 +185,21 @@ describe('operator console access', () => {
     const page = await fetch(`${url}/console?show=sick`, { redirect: 'manual' });
     assert.equal(page.status, 303);
     assert.equal(page.headers.get('location'), '/console/login?next=%2Fconsole%3Fshow%3Dsick');
-    for (const path of [
-      `/sources/${sourceId}/fetch`,
-      `/sources/${sourceId}/enable`,
-      `/sources/${sourceId}/disable`,
-      '/logout',
-    ])
-      assert.equal((await post(url, `/console${path}`, {})).status, 401, path);
+    // Every route the console defines, read from its routers so a new one cannot be missed.
+    const routes = consoleRouteList(redis);
+    assert.ok(routes.length >= 15, `found ${routes.length} routes`);
+    for (const { method, path } of routes) {
+      if (path === '/login') continue;
+      const target = `${url}/console${path.replace(':id', sourceId)}`;
+      const res = await fetch(target, { method, redirect: 'manual' });
+      if (method === 'GET') {
+        assert.equal(res.status, 303, `GET ${path}`);
+        assert.match(res.headers.get('location') ?? '', /^\/console\/login\?next=/, path);
+      } else assert.equal(res.status, 401, `${method} ${path}`);
+    }
+    // Bull Board's own routes sit behind the same guard.
+    for (const path of ['/queues', '/queues/api/queues'])
+      assert.equal((await fetch(`${url}/console${path}`, { redirect: 'manual' })).status, 303);
     // A forged cookie is no session either.
     assert.equal(
       (
@@ -313,22 +386,7 @@ describe('operator console access', () => {
         ...sourceInput(`https://del.example/${name}.rss`),
         name,
       });
-      await Job.create({
-        canonicalUrl: `https://del.example/${name}/1`,
-        url: `https://del.example/${name}/1`,
-        sourceId: source._id,
-        sourceName: name,
-        title: `${name} job`,
-        publishedAt: new Date(),
-        attribution: { required: true, note: null },
-        syndication: false,
-        status: 'open',
-        dedupKey: `url:${name}`,
-        contentHash: 'h',
-        firstSeenAt: new Date(),
-        lastSeenAt: new Date(),
-        changedAt: new Date(),
-      });
+      await Job.create(storedJob(source._id, name));
       return String(source._id);
     };
     const keep = await make('keep');
@@ -362,6 +420,195 @@ describe('operator console access', () => {
       (await post(url, `/console/sources/${keep}/delete`, { _csrf: csrf, items: 'keep' }, cookie))
         .status,
       404,
+    );
+  });
+
+  it('adds an html source from separate selector fields, with each mistake next to its field', async () => {
+    const { cookie, csrf } = await signIn();
+    const form = (fields: Record<string, string>) =>
+      post(
+        url,
+        '/console/sources/new',
+        {
+          _csrf: csrf,
+          url: web.url('/openings'),
+          kind: 'html',
+          type: 'jobs',
+          intervalMinutes: '60',
+          enabled: 'on',
+          sel_item: 'li.opening',
+          sel_title: 'h3',
+          sel_link: 'h3 a@href',
+          sel_company: '=Console Corp',
+          ...fields,
+        },
+        cookie,
+      );
+    const wrong = await form({ sel_title: 'h3[', detail_salary: '=', intent: 'preview' });
+    assert.equal(wrong.status, 400);
+    const $wrong = load(await wrong.text());
+    assert.match($wrong('#sel_title-error').text(), /invalid CSS selector "h3\["/);
+    assert.equal($wrong('#sel_title').attr('aria-invalid'), 'true');
+    assert.match($wrong('#detail_salary-error').text(), /fixed value after "=" is empty/);
+    assert.ok($wrong('details').is('[open]'), 'the detail section opens on its error');
+    assert.equal($wrong('#sel_title').attr('value'), 'h3[', 'what was typed stays');
+
+    const preview = load(await (await form({ intent: 'preview' })).text());
+    assert.match(preview('#preview-title').text(), /2 item\(s\), nothing saved/);
+    assert.match(preview('.preview-items').text(), /Platform Engineer · Console Corp/);
+    assert.equal((await form({ intent: 'save' })).status, 303);
+    const saved = (await listSources(db.mongo)).find((s) => s.url === web.url('/openings'));
+    assert.equal(saved?.kind, 'html');
+    assert.deepEqual(saved?.selectors?.fields, {
+      title: 'h3',
+      link: 'h3 a@href',
+      company: '=Console Corp',
+    });
+  });
+
+  it('edits a source: the form shows every setting, saving records what changed and runs it again', async () => {
+    const { cookie, csrf } = await signIn();
+    const source = await createSource(db.mongo, {
+      ...sourceInput(web.url('/edit.rss')),
+      name: 'Editable',
+      options: { ...sourceInput('').options, keep: ['golang'] },
+    });
+    const id = String(source._id);
+    const Source = sourceModel(db.mongo);
+    await Source.updateOne(
+      { _id: source._id },
+      { $set: { 'fetchState.etag': '"v1"', 'fetchState.bodyHash': 'abc' } },
+    );
+    const page = load(
+      await (await fetch(`${url}/console/sources/${id}/edit`, { headers: { cookie } })).text(),
+    );
+    assert.equal(page('h1').text(), 'Edit Editable');
+    assert.equal(page('form.source-form').attr('action'), `/console/sources/${id}/edit`);
+    assert.equal(page('#url').attr('value'), web.url('/edit.rss'));
+    assert.equal(page('#keep').text(), 'golang');
+    assert.equal(page('input[name=enabled]').attr('checked'), 'checked');
+    const fields = Object.fromEntries(
+      page('form.source-form')
+        .serializeArray()
+        .map(({ name, value }) => [name, value]),
+    );
+
+    const edit = (changes: Record<string, string>) =>
+      post(url, `/console/sources/${id}/edit`, { ...fields, ...changes, intent: 'save' }, cookie);
+    assert.equal(fields._csrf, csrf, 'the form carries its CSRF token');
+    const { _csrf, ...withoutToken } = fields;
+    assert.equal(
+      (await post(url, `/console/sources/${id}/edit`, withoutToken, cookie)).status,
+      403,
+    );
+    const bad = await edit({ intervalMinutes: 'often' });
+    assert.equal(bad.status, 400);
+    assert.match(load(await bad.text())('#intervalMinutes-error').text(), /5 to 10080/);
+    const clash = await edit({ url: web.url('/jobs.rss') });
+    assert.equal(clash.status, 409, 'another source has that URL');
+    assert.match(load(await clash.text())('#url-error').text(), /already exists/);
+
+    await queues.fetch.remove(`source-${id}`);
+    const saved = await edit({ url: web.url('/edit-moved.rss'), intervalMinutes: '90', keep: '' });
+    assert.equal(saved.status, 303);
+    assert.equal(saved.headers.get('location'), `/console/sources/${id}`);
+    const after = await findSource(db.mongo, id);
+    assert.equal(after?.url, web.url('/edit-moved.rss'));
+    assert.equal(after?.intervalMinutes, 90);
+    assert.deepEqual(after?.options.keep, []);
+    assert.equal(after?.fetchState.etag, null, 'the new URL is not sent the old validators');
+    assert.equal(after?.fetchState.bodyHash, null);
+    assert.ok(await queues.fetch.getJob(`source-${id}`), 'the new settings run at once');
+    const scheduler = (await queues.fetch.getJobSchedulers()).find((s) => s.key.includes(id));
+    assert.equal(Number(scheduler?.every), 90 * 60_000, 'rescheduled at the new interval');
+    const shown = load(
+      await (await fetch(`${url}/console/sources/${id}`, { headers: { cookie } })).text(),
+    );
+    const latest = shown('ol.history li').first().text().replace(/\s+/g, ' ');
+    assert.match(latest, /update by console:admin/);
+    assert.match(latest, /url "[^"]*\/edit\.rss" → "[^"]*\/edit-moved\.rss"/);
+    assert.match(latest, /intervalMinutes 30 → 90/);
+    assert.match(latest, /options\.keep \["golang"\] → \[\]/);
+    assert.doesNotMatch(latest, /name|terms/, 'only what changed');
+
+    // Switching jobs to articles would strand the stored jobs: refused, next to the type.
+    await entryModel(db.mongo, 'jobs').create(storedJob(source._id, 'edit'));
+    const switched = await edit({ url: web.url('/edit-moved.rss'), type: 'articles' });
+    assert.equal(switched.status, 409);
+    assert.match(load(await switched.text())('#type-error').text(), /1 jobs from this source/);
+    assert.equal((await findSource(db.mongo, id))?.type, 'jobs');
+  });
+
+  it('imports OPML from an upload or a paste, and exports the rss sources', async () => {
+    const { cookie, csrf } = await signIn();
+    const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>
+      <outline text="Backend"><outline text="Imported jobs" xmlUrl="${web.url('/imported.rss')}" category="jobs"/>
+      <outline text="Imported blog" xmlUrl="${web.url('/blog.xml')}"/></outline>
+      <outline text="Already here" xmlUrl="${web.url('/jobs.rss')}" category="jobs"/>
+      <outline text="Bad" xmlUrl="javascript:alert(1)" category="jobs"/></body></opml>`;
+    const upload = (fields: Record<string, string>, file?: string) => {
+      const body = new FormData();
+      for (const [name, value] of Object.entries(fields)) body.append(name, value);
+      if (file !== undefined)
+        body.append('opml', new Blob([file], { type: 'text/x-opml' }), 'feeds.opml');
+      return fetch(`${url}/console/opml/import`, {
+        method: 'POST',
+        headers: { cookie },
+        body,
+        redirect: 'manual',
+      });
+    };
+    assert.equal((await upload({}, opml)).status, 403, 'CSRF');
+    const notOpml = await upload({ _csrf: csrf }, '<html lang="en"></html>');
+    assert.equal(notOpml.status, 400);
+    assert.match(load(await notOpml.text())('.banner').text(), /not an OPML document/);
+    const nothing = await upload({ _csrf: csrf });
+    assert.equal(nothing.status, 400);
+    assert.match(load(await nothing.text())('.banner').text(), /Choose an OPML file/);
+
+    const imported = await upload({ _csrf: csrf, type: 'articles' }, opml);
+    assert.equal(imported.status, 200);
+    const report = load(await imported.text());
+    assert.match(report('#report-title').text(), /Created 2, skipped 2/);
+    assert.match(
+      report('ul.created').text(),
+      /Imported jobs \(jobs\)[\s\S]*Imported blog \(articles\)/,
+    );
+    assert.match(report('ul.skipped').text(), /jobs\.rss: already present/);
+    assert.match(report('ul.skipped').text(), /javascript:alert\(1\): an absolute http\(s\) URL/);
+    assert.equal(report('ul.skipped a[href^="javascript"]').length, 0);
+    const created = (await listSources(db.mongo)).find((s) => s.url === web.url('/imported.rss'));
+    assert.equal(created?.kind, 'rss');
+    assert.ok(
+      (await queues.fetch.getJobSchedulers()).some((s) => s.key.includes(String(created?._id))),
+      'imported sources are scheduled',
+    );
+    const history = await sourceHistory(db.mongo, created?._id as Types.ObjectId);
+    assert.equal(history[0]?.by, 'console:admin');
+
+    const pasted = new FormData();
+    pasted.append('_csrf', csrf);
+    pasted.append('opmlText', opml);
+    const again = await fetch(`${url}/console/opml/import`, {
+      method: 'POST',
+      headers: { cookie },
+      body: pasted,
+    });
+    assert.match(load(await again.text())('#report-title').text(), /Created 0, skipped 4/);
+
+    const tooBig = await upload({ _csrf: csrf }, 'x'.repeat(2 * 1024 * 1024 + 1));
+    assert.equal(tooBig.status, 400);
+    assert.match(load(await tooBig.text())('.banner').text(), /larger than 2 MB/);
+
+    const exported = await fetch(`${url}/console/opml/export`, { headers: { cookie } });
+    assert.equal(exported.status, 200);
+    assert.match(exported.headers.get('content-disposition') ?? '', /backboard-sources\.opml/);
+    const feeds = readOpml(await exported.text());
+    assert.ok(feeds.some((f) => f.url === web.url('/imported.rss') && f.type === 'jobs'));
+    assert.ok(feeds.some((f) => f.url === web.url('/blog.xml') && f.type === 'articles'));
+    assert.ok(
+      feeds.every((f) => !f.url.endsWith('/openings')),
+      'html sources have no OPML form',
     );
   });
 

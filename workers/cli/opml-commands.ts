@@ -1,13 +1,13 @@
 // `sources import-opml <file> [--type jobs|articles]` and `sources export-opml`.
 import { readFile } from 'node:fs/promises';
+import { bumpBoardVersion } from '../../src/cache/board-version.ts';
 import { UsageError } from '../../src/cli/args.ts';
 import { renderOpml } from '../../src/domain/opml.ts';
 import { readOpml } from '../../src/ingest/parse/opml.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { scheduleSource } from '../../src/queue/fetch-jobs.ts';
 import { createQueues } from '../../src/queue/queues.ts';
-import { diffFields, recordSourceChange } from '../../src/store/source-change-repository.ts';
-import { importFeeds } from '../../src/store/source-import.ts';
+import { importFeeds, recordImport } from '../../src/store/source-import.ts';
 import { listSources } from '../../src/store/source-repository.ts';
 import type { ProcessContext } from '../context.ts';
 import type { CommandOutput } from './sources-commands.ts';
@@ -31,19 +31,14 @@ export async function importOpml(
     );
   });
   const report = await importFeeds(ctx.mongo, readOpml(text), { type });
+  await recordImport(ctx.mongo, report.created, 'cli');
   if (report.created.length) {
     const redis = createRedis(ctx.redisUrl, 'worker');
     const queues = createQueues(redis, ctx.config.queuePrefix);
     try {
-      for (const source of report.created) {
-        await scheduleSource(queues.fetch, source);
-        await recordSourceChange(ctx.mongo, {
-          sourceId: source._id,
-          by: 'cli',
-          action: 'create',
-          changes: diffFields({}, { url: source.url, type: source.type, from: 'opml' }),
-        });
-      }
+      for (const source of report.created) await scheduleSource(queues.fetch, source);
+      // The public sources page lists them.
+      await bumpBoardVersion(redis, ctx.config.queuePrefix);
     } finally {
       await queues.close();
       redis.disconnect();

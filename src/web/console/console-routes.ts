@@ -5,11 +5,14 @@ import express, { type Request, type Response, Router } from 'express';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
 import { bumpBoardVersion } from '../../cache/board-version.ts';
+import { selectorFieldNames } from '../../domain/html-selectors.ts';
+import type { SourceInput } from '../../domain/source.ts';
 import type { Fetcher } from '../../ingest/fetch/fetcher.ts';
 import { discoverForForm, previewSource } from '../../ingest/preview-source.ts';
 import { AppError } from '../../lib/errors.ts';
 import { sameSecret, verifyPassword } from '../../lib/password.ts';
 import { enqueueRefresh, scheduleSource, sourceJobId } from '../../queue/fetch-jobs.ts';
+import type { SourceDoc } from '../../store/models/source.ts';
 import {
   diffFields,
   recordSourceChange,
@@ -20,15 +23,23 @@ import {
   deleteSource,
   findSource,
   listSources,
+  replaceSourceSettings,
   updateSource,
 } from '../../store/source-repository.ts';
 import { timeAgo } from '../format.ts';
 import type { Renderer } from '../render.ts';
 import { requireCsrf, requireSession, sessionOf } from './guard.ts';
 import { LoginLimiter } from './login-limiter.ts';
+import { opmlRoutes } from './opml-routes.ts';
 import { queueBoard, queueBoardGuard } from './queue-board.ts';
 import { SESSION_COOKIE, SESSION_TTL_SECONDS, SessionStore } from './sessions.ts';
-import { blankSourceForm, readSourceForm, type SourceFormValues } from './source-form.ts';
+import {
+  blankSourceForm,
+  readSourceForm,
+  type SourceFormValues,
+  settingsForHistory,
+  sourceToForm,
+} from './source-form.ts';
 import { sourceHealthRow } from './source-health-row.ts';
 
 export type ConsoleDeps = {
@@ -44,7 +55,11 @@ export type ConsoleDeps = {
   fetcher?: Fetcher | null;
 };
 
-const form = express.urlencoded({ extended: false, limit: '16kb', parameterLimit: 50 });
+// The source form has ~50 fields (every selector for the list and the detail pages).
+const form = express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 100 });
+
+/** Which source form is shown: new, or editing the source with this id. */
+type FormMode = { heading: string; action: string; id: string | null };
 
 /** The console's routes, mounted at /console. */
 export function consoleRoutes(deps: ConsoleDeps): Router {
@@ -111,6 +126,8 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
   router.use(requireSession(sessions));
   if (deps.boardQueues?.length)
     router.use('/queues', queueBoardGuard, queueBoard(deps.boardQueues, '/console/queues'));
+  // Before the urlencoded parser and CSRF check: its import reads a multipart body itself.
+  router.use('/opml', opmlRoutes(deps));
   router.use(form, requireCsrf);
 
   router.post('/logout', async (req, res) => {
@@ -151,65 +168,130 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     res.redirect(303, `/console/sources/${String(source._id)}`);
   });
 
-  const renderForm = (res: Response, values: SourceFormValues, extra: object = {}) =>
-    page('console-source-form', 'New source · console', {
+  /** The new-source and edit forms: one page, one set of intents (discover, preview, save). */
+  const renderForm = (res: Response, mode: FormMode, values: SourceFormValues, extra = {}) =>
+    page('console-source-form', `${mode.heading} · console`, {
       session: sessionOf(res),
+      ...mode,
       values,
+      fieldNames: selectorFieldNames,
       errors: {},
       preview: null,
       discovery: null,
       ...extra,
     });
 
-  router.get('/sources/new', (req, res) => {
-    const url = typeof req.query.url === 'string' ? req.query.url.slice(0, 2000) : '';
-    res.type('html').send(renderForm(res, blankSourceForm(url)));
-  });
-
-  router.post('/sources/new', async (req, res) => {
-    const values = stringFields(req.body);
+  /** Discover or preview answer on the form itself; save is the caller's. */
+  async function formIntent(
+    res: Response,
+    mode: FormMode,
+    values: SourceFormValues,
+  ): Promise<SourceInput | null> {
     const intent = values.intent ?? 'save';
     if (intent === 'discover') {
-      if (!deps.fetcher)
-        return void res
-          .type('html')
-          .send(renderForm(res, values, { discovery: { error: 'no fetcher in this process' } }));
-      const found = await discoverForForm(deps.fetcher, values.url ?? '');
+      const found = deps.fetcher
+        ? await discoverForForm(deps.fetcher, values.url ?? '')
+        : { error: 'no fetcher in this process' };
       const next = 'kind' in found ? { ...values, kind: found.kind, url: found.url } : values;
-      return void res.type('html').send(renderForm(res, next, { discovery: found }));
+      res.type('html').send(renderForm(res, mode, next, { discovery: found }));
+      return null;
     }
     const form = readSourceForm(values);
-    if (!form.ok)
-      return void res
+    if (!form.ok) {
+      res
         .status(400)
         .type('html')
-        .send(renderForm(res, values, { errors: form.errors }));
+        .send(renderForm(res, mode, values, { errors: form.errors }));
+      return null;
+    }
     if (intent === 'preview') {
       const preview = deps.fetcher
         ? await previewSource(deps.fetcher, form.input)
         : { items: [], total: 0, fields: [], warnings: [], error: 'no fetcher in this process' };
-      return void res.type('html').send(renderForm(res, values, { preview }));
+      res.type('html').send(renderForm(res, mode, values, { preview }));
+      return null;
     }
-    const source = await createSource(deps.mongo, form.input).catch((error: Error) => {
-      // A duplicate URL is the operator's to fix, next to the field.
-      if (error instanceof AppError) return error;
-      throw error;
-    });
-    if (source instanceof AppError)
-      return void res
-        .status(409)
-        .type('html')
-        .send(renderForm(res, values, { errors: { url: source.message } }));
+    return form.input;
+  }
+
+  // A duplicate URL or a refused type switch is the operator's to fix, next to the field.
+  const refused = (res: Response, mode: FormMode, values: SourceFormValues, error: unknown) => {
+    if (!(error instanceof AppError)) throw error;
+    const field = error.code === 'type_has_items' ? 'type' : 'url';
+    res
+      .status(409)
+      .type('html')
+      .send(renderForm(res, mode, values, { errors: { [field]: error.message } }));
+  };
+
+  const newForm: FormMode = { heading: 'New source', action: '/console/sources/new', id: null };
+
+  router.get('/sources/new', (req, res) => {
+    const url = typeof req.query.url === 'string' ? req.query.url.slice(0, 2000) : '';
+    res.type('html').send(renderForm(res, newForm, blankSourceForm(url)));
+  });
+
+  router.post('/sources/new', async (req, res) => {
+    const values = stringFields(req.body);
+    const input = await formIntent(res, newForm, values);
+    if (!input) return;
+    let source: SourceDoc;
+    try {
+      source = await createSource(deps.mongo, input);
+    } catch (error) {
+      return refused(res, newForm, values, error);
+    }
     await recordSourceChange(deps.mongo, {
       sourceId: source._id,
       by: by(res),
       action: 'create',
-      changes: diffFields(
-        {},
-        { url: source.url, kind: source.kind, type: source.type, name: source.name },
-      ),
+      changes: diffFields({}, settingsForHistory(source)),
     });
     if (deps.fetchQueue) await scheduleSource(deps.fetchQueue, source);
+    await bumpBoardVersion(deps.redis, deps.prefix);
+    res.redirect(303, `/console/sources/${String(source._id)}`);
+  });
+
+  const editForm = (source: SourceDoc): FormMode => ({
+    heading: `Edit ${source.name}`,
+    action: `/console/sources/${String(source._id)}/edit`,
+    id: String(source._id),
+  });
+
+  router.get('/sources/:id/edit', async (req, res) => {
+    const source = await findSource(deps.mongo, String(req.params.id));
+    if (!source) return void res.status(404).type('text').send('No such source.');
+    res.type('html').send(renderForm(res, editForm(source), sourceToForm(source)));
+  });
+
+  router.post('/sources/:id/edit', async (req, res) => {
+    const source = await findSource(deps.mongo, String(req.params.id));
+    if (!source) return void res.status(404).type('text').send('No such source.');
+    const mode = editForm(source);
+    const values = stringFields(req.body);
+    const input = await formIntent(res, mode, values);
+    if (!input) return;
+    let saved: Awaited<ReturnType<typeof replaceSourceSettings>>;
+    try {
+      saved = await replaceSourceSettings(deps.mongo, String(source._id), input);
+    } catch (error) {
+      return refused(res, mode, values, error);
+    }
+    if (!saved) return void res.status(404).type('text').send('No such source.');
+    const changes = diffFields(settingsForHistory(saved.before), settingsForHistory(saved.after));
+    if (changes.length)
+      await recordSourceChange(deps.mongo, {
+        sourceId: source._id,
+        by: by(res),
+        action: 'update',
+        changes,
+      });
+    if (deps.fetchQueue) {
+      await scheduleSource(deps.fetchQueue, saved.after);
+      // New settings are tried at once, so the operator sees their effect on the next page.
+      if (saved.after.enabled && changes.length)
+        await enqueueRefresh(deps.fetchQueue, String(source._id));
+    }
     await bumpBoardVersion(deps.redis, deps.prefix);
     res.redirect(303, `/console/sources/${String(source._id)}`);
   });

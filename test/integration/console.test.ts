@@ -450,7 +450,11 @@ describe('operator console access', () => {
     assert.match($wrong('#sel_title-error').text(), /invalid CSS selector "h3\["/);
     assert.equal($wrong('#sel_title').attr('aria-invalid'), 'true');
     assert.match($wrong('#detail_salary-error').text(), /fixed value after "=" is empty/);
-    assert.ok($wrong('details').is('[open]'), 'the detail section opens on its error');
+    assert.ok(
+      $wrong('details.detail-fields').is('[open]'),
+      'the detail section opens on its error',
+    );
+    assert.ok($wrong('details.selectors').is('[open]'));
     assert.equal($wrong('#sel_title').attr('value'), 'h3[', 'what was typed stays');
 
     const preview = load(await (await form({ intent: 'preview' })).text());

@@ -302,7 +302,12 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     const now = new Date();
     const history = await sourceHistory(deps.mongo, source._id);
     const manual = await deps.fetchQueue?.getJob(sourceJobId(String(source._id)));
-    const state = manual ? await manual.getState() : null;
+    // The worker records the result just before BullMQ marks the job done: a result from this
+    // run means it is over, whatever the job's state says for the next few milliseconds.
+    const recorded =
+      manual?.processedOn !== undefined &&
+      (source.health.lastFetchedAt?.getTime() ?? 0) >= manual.processedOn;
+    const state = manual && !recorded ? await manual.getState() : null;
     const running =
       state === 'active'
         ? 'Fetching now…'

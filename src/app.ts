@@ -94,6 +94,7 @@ export function buildApp(deps: AppDependencies): Express {
       fetchQueue: deps.console?.fetchQueue ?? null,
       boardQueues: deps.console?.boardQueues ?? [],
       fetcher: deps.console?.fetcher ?? null,
+      httpsOnly: deps.publicUrl?.startsWith('https:') ?? false,
       credentials: deps.console?.credentials ?? {
         user: 'admin',
         passwordHash: undefined,

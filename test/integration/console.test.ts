@@ -89,14 +89,17 @@ describe('operator console access', () => {
   let sourceId: string;
   let web: FixtureServer;
 
-  async function listen(credentials: { passwordHash?: string; token?: string }): Promise<string> {
+  async function listen(
+    credentials: { passwordHash?: string; token?: string },
+    publicUrl: string | null = null,
+  ): Promise<string> {
     const app = buildApp({
       logger: db.logger,
       readiness: {},
       mongo: db.mongo,
       redis,
       queuePrefix: db.config.queuePrefix,
-      publicUrl: null,
+      publicUrl,
       console: {
         credentials: {
           user: 'admin',
@@ -229,6 +232,20 @@ describe('operator console access', () => {
     assert.equal(page.headers.get('cache-control'), 'private, no-store');
     const $ = load(await page.text());
     assert.match($('table.sources tbody tr').first().text(), /Example Jobs[\s\S]*Not fetched yet/);
+  });
+
+  it('marks the session cookie Secure when the public URL is https, even behind a plain-HTTP proxy', async () => {
+    assert.doesNotMatch(
+      (await post(url, '/console/login', { user: 'admin', password: TOKEN })).headers.get(
+        'set-cookie',
+      ) ?? '',
+      /;\s*Secure/i,
+      'plain http on localhost: a Secure cookie would never come back',
+    );
+    const behindProxy = await listen({ token: TOKEN }, 'https://board.example');
+    const res = await post(behindProxy, '/console/login', { user: 'admin', password: TOKEN });
+    assert.equal(res.status, 303);
+    assert.match(res.headers.get('set-cookie') ?? '', /;\s*Secure/i);
   });
 
   it('signs in with the token too, and never sends operators elsewhere after login', async () => {

@@ -51,6 +51,8 @@ export type ConsoleDeps = {
   /** Queues shown in Bull Board at /console/queues (none: no board). */
   boardQueues?: Queue[];
   credentials: { user: string; passwordHash: string | undefined; token: string | undefined };
+  /** The public URL is https: the session cookie is Secure even when a proxy speaks plain HTTP to us. */
+  httpsOnly?: boolean;
   /** The product fetcher, for discovery and preview (none: those buttons explain why). */
   fetcher?: Fetcher | null;
 };
@@ -116,7 +118,8 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     res.cookie(SESSION_COOKIE, id, {
       httpOnly: true,
       sameSite: 'strict',
-      secure: req.secure,
+      // Behind a TLS-terminating proxy req.secure can be false; PUBLIC_URL says how users connect.
+      secure: req.secure || deps.httpsOnly === true,
       path: '/console',
       maxAge: SESSION_TTL_SECONDS * 1000,
     });

@@ -85,19 +85,26 @@ function insertOp(
   now: Date,
   policy: StorePolicy,
 ): AnyBulkWriteOperation<EntryDoc> {
+  return { insertOne: { document: newEntryDocument(entry, source, hash, now, policy) } };
+}
+
+/** The document a first sighting of `entry` stores (also how benchmarks seed a board). */
+export function newEntryDocument(
+  entry: EnrichedEntry,
+  source: StoreSource,
+  hash: string,
+  now: Date,
+  policy: StorePolicy,
+): EntryDoc {
   const update = (
     writeOp(entry, source, hash, now, policy) as { updateOne: { update: Record<string, object> } }
   ).updateOne.update;
   return {
-    insertOne: {
-      document: {
-        ...update.$setOnInsert,
-        ...update.$set,
-        duplicateOf: null,
-        alsoListedOn: [],
-      } as unknown as EntryDoc,
-    },
-  };
+    ...update.$setOnInsert,
+    ...update.$set,
+    duplicateOf: null,
+    alsoListedOn: [],
+  } as unknown as EntryDoc;
 }
 
 /** Runs the writes; an insert refused because another source stored the URL first becomes an upsert. */

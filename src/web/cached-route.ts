@@ -1,5 +1,5 @@
 // Routes that render from data answer through the page cache: a hit costs a Map lookup, a miss
-// renders once per board version per process. Express adds the ETag and answers 304 itself.
+// renders once per board version per process (concurrent misses share that render). Express adds the ETag and answers 304 itself.
 import type { Request, RequestHandler, Response } from 'express';
 import { BLOCKLIST_COOKIE } from '../domain/blocklist.ts';
 import type { CachedResponse } from './page-cache.ts';
@@ -29,13 +29,11 @@ export function cachedRoute(
   return async (req, res) => {
     const personal = blocklistCookie(req);
     const key = `${await deps.version.current()}|${req.get('host')}|${req.originalUrl}|${personal}`;
-    let hit = deps.cache.get(key);
-    if (!hit) {
-      const out = await produce(req);
-      hit = { ...out, status: out.status ?? 200 };
-      if (hit.status === 200) deps.cache.set(key, hit);
-    }
-    send(res, hit, personal !== '');
+    const out = await deps.cache.resolve(key, async () => {
+      const produced = await produce(req);
+      return { ...produced, status: produced.status ?? 200 };
+    });
+    send(res, out, personal !== '');
   };
 }
 

@@ -22,4 +22,65 @@ describe('PageCache', () => {
     assert.equal(cache.get('b', 3), undefined);
     assert.equal(cache.get('a', 3)?.body, 'A');
   });
+
+  it('renders a missing page once however many ask at the same time', async () => {
+    const cache = new PageCache(10, 1000);
+    let renders = 0;
+    let finish: () => void = () => {};
+    const render = () =>
+      new Promise<ReturnType<typeof page>>((resolve) => {
+        renders++;
+        finish = () => resolve(page(`render ${renders}`));
+      });
+    const asking = Array.from({ length: 5 }, () => cache.resolve('a', render, 0));
+    finish();
+    const answers = await Promise.all(asking);
+    assert.equal(renders, 1);
+    assert.deepEqual(
+      answers.map((a) => a.body),
+      Array(5).fill('render 1'),
+    );
+    assert.equal((await cache.resolve('a', render, 10)).body, 'render 1', 'then cached');
+    assert.equal(renders, 1);
+  });
+
+  it('serves a page past its TTL while one request renders it again, then the new one', async () => {
+    const cache = new PageCache(10, 1000, 5000);
+    await cache.resolve('a', async () => page('old'), 0);
+    let renders = 0;
+    let finish: () => void = () => {};
+    const render = () =>
+      new Promise<ReturnType<typeof page>>((resolve) => {
+        const n = ++renders;
+        finish = () => resolve(page(`new ${n}`));
+      });
+    assert.equal((await cache.resolve('a', render, 1500)).body, 'old', 'stale, not waited for');
+    assert.equal((await cache.resolve('a', render, 1500)).body, 'old', 'still rendering');
+    assert.equal(renders, 1, 'one render at a time');
+    finish();
+    await new Promise((r) => setImmediate(r));
+    assert.equal((await cache.resolve('a', render, 1501)).body, 'new 1');
+    // Beyond the stale window the request waits for a fresh render.
+    const waiting = cache.resolve('a', render, 1501 + 1000 + 5000);
+    finish();
+    assert.equal((await waiting).body, 'new 2');
+  });
+
+  it('keeps the stale page when a background render fails, and never caches errors', async () => {
+    const cache = new PageCache(10, 1000);
+    await cache.resolve('a', async () => page('good'), 0);
+    const failing = async (): Promise<ReturnType<typeof page>> => {
+      throw new Error('database down');
+    };
+    assert.equal((await cache.resolve('a', failing, 1500)).body, 'good');
+    await new Promise((r) => setImmediate(r));
+    assert.equal((await cache.resolve('a', async () => page('back'), 1600)).body, 'good');
+    await new Promise((r) => setImmediate(r));
+    assert.equal(cache.get('a', 1700)?.body, 'back');
+
+    await assert.rejects(cache.resolve('b', failing, 0), /database down/);
+    const notFound = { ...page('missing'), status: 404 };
+    assert.equal((await cache.resolve('c', async () => notFound, 0)).status, 404);
+    assert.equal(cache.get('c', 1), undefined, 'only 200s are kept');
+  });
 });

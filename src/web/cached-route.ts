@@ -1,5 +1,7 @@
 // Routes that render from data answer through the page cache: a hit costs a Map lookup, a miss
-// renders once per board version per process (concurrent misses share that render). Express adds the ETag and answers 304 itself.
+// renders once per board version per process (concurrent misses share that render) and hashes
+// its ETag once.
+import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { BLOCKLIST_COOKIE } from '../domain/blocklist.ts';
 import type { CachedResponse } from './page-cache.ts';
@@ -31,17 +33,24 @@ export function cachedRoute(
     const key = `${await deps.version.current()}|${req.get('host')}|${req.originalUrl}|${personal}`;
     const out = await deps.cache.resolve(key, async () => {
       const produced = await produce(req);
-      return { ...produced, status: produced.status ?? 200 };
+      return { ...produced, status: produced.status ?? 200, etag: bodyTag(produced.body) };
     });
     send(res, out, personal !== '');
   };
 }
 
 function send(res: Response, out: CachedResponse, personal: boolean): void {
-  // Express computes the ETag from the body and answers If-None-Match with 304.
+  // Express answers If-None-Match with 304 against the ETag computed at render time.
   const policy = personal ? out.cacheControl.replace('public', 'private') : out.cacheControl;
   if (out.location) res.location(out.location);
+  // Set here, Express neither hashes the body again nor loses its 304 (req.fresh reads it).
+  if (out.etag) res.set('ETag', out.etag);
   res.status(out.status).type(out.type).set('Cache-Control', policy).vary('Cookie').send(out.body);
+}
+
+/** A strong validator for a rendered body. */
+function bodyTag(body: string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
 /** The raw block list cookie ('' when absent): part of the cache key, since it changes lists. */

@@ -12,6 +12,8 @@ export type CachedResponse = {
   body: string;
   cacheControl: string;
   location?: string;
+  /** The body's validator, computed once per render instead of hashing the body per request. */
+  etag?: string;
 };
 
 export class PageCache {

@@ -1,0 +1,105 @@
+// Product processes for benchmarks, each in its own node process started the way `npm start`
+// starts it (tsx loader), so what is measured is what runs. Peak memory is the kernel's own
+// high-water mark (VmHWM), read before the process exits.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { projectRoot } from '../../config/env.ts';
+
+export type Child = {
+  name: string;
+  pid: number;
+  /** Peak resident memory so far in MB (Linux /proc VmHWM). */
+  peakRssMb(): Promise<number>;
+  /** Resolves when a line of its output matches. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /** SIGTERM, then SIGKILL after the timeout; resolves when it is gone. */
+  stop(timeoutMs?: number): Promise<void>;
+  output(): string;
+};
+
+/** Starts `node --import tsx <entry>` with the environment given (on top of PATH and HOME). */
+export function startNode(
+  name: string,
+  entry: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Child {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', path.join(projectRoot, entry)],
+    {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let log = '';
+  const listeners = new Set<() => void>();
+  const onData = (chunk: Buffer) => {
+    log += chunk.toString();
+    if (log.length > 1_000_000) log = log.slice(-500_000);
+    for (const listener of listeners) listener();
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const exited = once(child, 'exit');
+  if (child.pid === undefined) throw new Error(`${name}: could not start ${entry}`);
+  const pid = child.pid;
+  return {
+    name,
+    pid,
+    peakRssMb: () => peakRssMb(pid),
+    output: () => log,
+    waitFor(pattern, timeoutMs = 60_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (pattern.test(log)) {
+            cleanup();
+            resolve();
+          } else if (child.exitCode !== null) {
+            cleanup();
+            reject(
+              new Error(
+                `${name} exited (${child.exitCode}) before ${pattern}:\n${log.slice(-3000)}`,
+              ),
+            );
+          }
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`${name}: no ${pattern} within ${timeoutMs} ms:\n${log.slice(-3000)}`));
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+          child.off('exit', check);
+        };
+        listeners.add(check);
+        child.on('exit', check);
+        check();
+      });
+    },
+    async stop(timeoutMs = 20_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** A process's peak resident set in MB, from /proc/<pid>/status. */
+export async function peakRssMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/^VmHWM:\s+(\d+)\s+kB/m.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+/** With BENCH_CPU_PROF=<dir>, product processes write V8 CPU profiles there (for flame graphs). */
+export function profileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+}

@@ -1,0 +1,35 @@
+// Summaries for repeated measurements: min/median/max across repetitions, percentiles within one.
+
+/** A figure measured `n` times. */
+export type Summary = { min: number; median: number; max: number; n: number };
+
+/** The p-th percentile (0–100) by nearest rank; NaN for no values. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] as number;
+}
+
+/** min, median and max of the repetitions. */
+export function summarize(values: readonly number[]): Summary {
+  if (values.length === 0) throw new Error('summarize: no values');
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length / 2;
+  const median = Number.isInteger(mid)
+    ? ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2
+    : (sorted[Math.floor(mid)] as number);
+  return {
+    min: sorted[0] as number,
+    median,
+    max: sorted[sorted.length - 1] as number,
+    n: sorted.length,
+  };
+}
+
+/** Rounds for display: 3 significant digits, integers above 100. */
+export function round(value: number): number {
+  if (!Number.isFinite(value)) return value;
+  if (Math.abs(value) >= 100) return Math.round(value);
+  return Number(value.toPrecision(3));
+}

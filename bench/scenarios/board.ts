@@ -1,0 +1,245 @@
+// Scenario 2, board: a seeded board (jobs and articles written as the store writes first
+// sightings, enriched by the real pipeline) served by the product's web process, driven by
+// autocannon from this process, beside a bare Express route in a process started the same way.
+import { load as parseHtml } from 'cheerio';
+import type { Connection } from 'mongoose';
+import type { EnrichedEntry, EntryType } from '../../src/domain/entry.ts';
+import { readFeed } from '../../src/ingest/read-feed.ts';
+import { boardJobBase } from '../../src/store/board-filters.ts';
+import {
+  contentHash,
+  newEntryDocument,
+  type StoreSource,
+} from '../../src/store/entry-repository.ts';
+import { entryModel } from '../../src/store/models/entry.ts';
+import { createSource } from '../../src/store/source-repository.ts';
+import { type Child, profileArgs, startNode } from '../lib/children.ts';
+import type { BenchContext } from '../lib/context.ts';
+import { generateItems, rssFeed } from '../lib/feed-gen.ts';
+import { freePort } from '../lib/free-port.ts';
+import { load, timeOne } from '../lib/load.ts';
+import type { Figure, Figures } from '../lib/report.ts';
+
+export type BoardOptions = {
+  jobs: number;
+  articles: number;
+  reps: number;
+  seconds: number;
+  connections: number;
+};
+
+const policy = { maxJobAgeDays: 45, dedupWindowDays: 14 };
+const ORIGIN = 'https://jobs.bench.example';
+// Distinct listings enriched by the real pipeline; the seed cycles through them with unique URLs
+// and dates (enriching 150,000 listings one by one would dominate the run).
+const POOL = 2_000;
+
+async function pool(type: EntryType, now: Date): Promise<EnrichedEntry[]> {
+  const entries: EnrichedEntry[] = [];
+  for (let feed = 0; entries.length < POOL; feed++) {
+    const body = rssFeed(
+      `pool ${feed}`,
+      ORIGIN,
+      generateItems({ feed, count: 200, origin: ORIGIN, now }),
+    );
+    const reading = await readFeed(
+      body,
+      `${ORIGIN}/pool/${feed}.rss`,
+      { type, kind: 'rss' } as never,
+      now,
+    );
+    entries.push(...reading.entries);
+  }
+  return entries;
+}
+
+/** Writes `count` entries of a type across `sources`, spread over the last 40 days. */
+async function seed(
+  mongo: Connection,
+  type: EntryType,
+  count: number,
+  sources: StoreSource[],
+  now: Date,
+): Promise<void> {
+  const listings = await pool(type, now);
+  const Entry = entryModel(mongo, type);
+  const spanMs = 40 * 24 * 3_600_000;
+  for (let start = 0; start < count; start += 1_000) {
+    const docs = [];
+    for (let i = start; i < Math.min(count, start + 1_000); i++) {
+      const base = listings[i % listings.length] as EnrichedEntry;
+      const url = `${ORIGIN}/${type}/${i}`;
+      const entry: EnrichedEntry = {
+        ...base,
+        canonicalUrl: url,
+        url,
+        guid: url,
+        publishedAt: new Date(now.getTime() - Math.floor((i / count) * spanMs)),
+      };
+      docs.push(
+        newEntryDocument(
+          entry,
+          sources[i % sources.length] as StoreSource,
+          contentHash(entry),
+          now,
+          policy,
+        ),
+      );
+    }
+    await Entry.insertMany(docs, { ordered: false, lean: true });
+  }
+}
+
+async function seedSources(mongo: Connection, type: EntryType, n: number): Promise<StoreSource[]> {
+  const sources: StoreSource[] = [];
+  for (let i = 0; i < n; i++)
+    sources.push(
+      await createSource(mongo, {
+        name: `Bench ${type} ${i}`,
+        url: `${ORIGIN}/feeds/${type}-${i}.rss`,
+        kind: 'rss',
+        type,
+        intervalMinutes: 1440,
+        enabled: false,
+        options: {
+          userAgent: null,
+          keep: [],
+          block: [],
+          dateOrder: null,
+          timeZone: null,
+          listsAllOpenJobs: false,
+        },
+        terms: { attribution: true, syndication: i % 2 === 0, note: null },
+        selectors: null,
+      }),
+    );
+  return sources;
+}
+
+/** Follows the "Older" link `pages - 1` times: the URL of page `pages` of /jobs. */
+async function deepPage(base: string, pages: number): Promise<string> {
+  let path = '/jobs';
+  for (let page = 1; page < pages; page++) {
+    const $ = parseHtml((await timeOne(`${base}${path}`)).body);
+    const older = $('a[rel=next]').attr('href');
+    if (!older) throw new Error(`/jobs has only ${page} pages`);
+    path = older;
+  }
+  return path;
+}
+
+/** The board's first and its typical queries, straight through the driver: the database alone. */
+async function driverQueryMs(mongo: Connection): Promise<number> {
+  const jobs = entryModel(mongo, 'jobs').collection;
+  const started = performance.now();
+  await Promise.all([
+    jobs.find(boardJobBase).sort({ publishedAt: -1, _id: -1 }).limit(21).toArray(),
+    jobs.countDocuments(boardJobBase),
+  ]);
+  return performance.now() - started;
+}
+
+export async function boardScenario(
+  bench: BenchContext,
+  options: BoardOptions,
+  onWebPeak: (mb: number) => void,
+): Promise<Figures> {
+  const ns = await bench.namespace('board');
+  const now = new Date();
+  const seedStarted = performance.now();
+  await seed(ns.mongo, 'jobs', options.jobs, await seedSources(ns.mongo, 'jobs', 20), now);
+  await seed(
+    ns.mongo,
+    'articles',
+    options.articles,
+    await seedSources(ns.mongo, 'articles', 10),
+    now,
+  );
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
+
+  const [webPort, barePort] = [await freePort(), await freePort()];
+  const web: Child = startNode(
+    'web',
+    'workers/web.ts',
+    ns.env({ PORT: String(webPort) }),
+    profileArgs(),
+  );
+  const bare: Child = startNode('bare', 'bench/servers/bare-express.ts', {
+    NODE_ENV: 'production',
+    PORT: String(barePort),
+  });
+  const figures: Figure[] = [];
+  try {
+    await Promise.all([web.waitFor(/web listening/), bare.waitFor(/listening/)]);
+    const base = `http://127.0.0.1:${webPort}`;
+    const baseline = `http://127.0.0.1:${barePort}/hello`;
+    const first = parseHtml((await timeOne(`${base}/jobs`)).body);
+    const jobPath = first('article.job h3 a').first().attr('href');
+    if (!jobPath) throw new Error('no job on /jobs: the seed did not reach the board');
+    const deepPages = Math.min(50, Math.floor(options.jobs / 20));
+    const pages: Array<[string, string]> = [
+      ['/', '/'],
+      ['/jobs', '/jobs'],
+      ['/jobs?q=go&workplace=remote', '/jobs?q=go&workplace=remote'],
+      ['/jobs?tags=postgresql&salaryMin=100000', '/jobs?tags=postgresql&salaryMin=100000'],
+      [`/jobs page ${deepPages}`, await deepPage(base, deepPages)],
+      ['/jobs/:id', jobPath],
+      ['/jobs.rss', '/jobs.rss'],
+      ['/api/v1/jobs', '/api/v1/jobs'],
+    ];
+    // Cold: the first request after the cache is emptied (a fresh version) pays the database.
+    const cold = new Map<string, number[]>(pages.map(([name]) => [name, []]));
+    const driver: number[] = [];
+    const rows = new Map<string, { ratio: number[]; rps: number[]; p50: number[]; p99: number[] }>(
+      pages.map(([name]) => [name, { ratio: [], rps: [], p50: [], p99: [] }]),
+    );
+    const baseRps: number[] = [];
+    const baseP99: number[] = [];
+    for (let rep = 0; rep < options.reps; rep++) {
+      await ns.redis.incr(`${ns.name}:board:version`);
+      driver.push(await driverQueryMs(ns.mongo));
+      for (const [name, path] of pages) cold.get(name)?.push((await timeOne(`${base}${path}`)).ms);
+      for (const [name, path] of pages) {
+        // The baseline right before each page: on a noisy machine a ratio of neighbours is fair.
+        const bare = await load(baseline, options.connections, options.seconds);
+        baseRps.push(bare.rps);
+        baseP99.push(bare.p99);
+        const r = await load(`${base}${path}`, options.connections, options.seconds);
+        const row = rows.get(name);
+        row?.rps.push(r.rps);
+        row?.ratio.push(r.rps / bare.rps);
+        row?.p50.push(r.p50);
+        row?.p99.push(r.p99);
+      }
+    }
+    figures.push(
+      { name: 'bare Express route (baseline)', unit: 'req/s', values: baseRps },
+      { name: 'bare Express route p99', unit: 'ms', values: baseP99 },
+      { name: 'board query via the driver (find + count, no cache)', unit: 'ms', values: driver },
+    );
+    for (const [name] of pages) {
+      const row = rows.get(name);
+      if (!row) continue;
+      figures.push(
+        { name: `${name} ÷ baseline`, unit: 'ratio', values: row.ratio, target: { min: 0.3 } },
+        { name: `${name} req/s`, unit: 'req/s', values: row.rps },
+        { name: `${name} p50`, unit: 'ms', values: row.p50 },
+        { name: `${name} p99`, unit: 'ms', values: row.p99, target: { max: 50 } },
+        {
+          name: `${name} cold (first request of a version)`,
+          unit: 'ms',
+          values: cold.get(name) ?? [],
+        },
+      );
+    }
+  } finally {
+    onWebPeak(await web.peakRssMb().catch(() => Number.NaN));
+    await Promise.all([web.stop(), bare.stop()]);
+    await ns.drop();
+  }
+  return {
+    scenario: 'board',
+    setup: `${options.jobs} jobs + ${options.articles} articles (seeded in ${Math.round(seedSeconds)} s), autocannon ${options.connections} connections × ${options.seconds} s per URL, web and baseline each in their own process`,
+    figures,
+  };
+}

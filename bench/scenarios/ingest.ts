@@ -1,0 +1,215 @@
+// Scenario 1, ingest: generated feeds fetched through the real queue by two worker processes
+// (fetch → parse → normalize → enrich → dedup → store), against rss-parser's raw parseString
+// rate on the same bytes in this process. Then the same run unchanged (ETag → 304), then with
+// 5% of the items edited (only those may be written).
+import Parser from 'rss-parser';
+import { enqueueRefresh } from '../../src/queue/fetch-jobs.ts';
+import { createQueues } from '../../src/queue/queues.ts';
+import { sourceModel } from '../../src/store/models/source.ts';
+import { createSource } from '../../src/store/source-repository.ts';
+import { type Child, profileArgs, startNode } from '../lib/children.ts';
+import type { BenchContext, Namespace } from '../lib/context.ts';
+import { serverWrites } from '../lib/db-writes.ts';
+import { atomFeed, generateItems, rssFeed } from '../lib/feed-gen.ts';
+import { type FeedServer, startFeedServer } from '../lib/feed-server.ts';
+import type { Figures } from '../lib/report.ts';
+
+export type IngestOptions = { feeds: number; items: number; reps: number; workers: number };
+
+type Round = {
+  seconds: number;
+  newItems: number;
+  updated: number;
+  writes: number;
+  counts: Record<number, number>;
+};
+
+const changedShare = 20; // one item in 20: 5%
+const isChanged = (feed: number, index: number) => (feed * 31 + index) % changedShare === 0;
+
+/** The feeds' bodies; `edited` rewrites the 5% of items isChanged picks. */
+function feedBodies(origin: string, options: IngestOptions, now: Date, edited: boolean): string[] {
+  return Array.from({ length: options.feeds }, (_, feed) => {
+    const items = generateItems({
+      feed,
+      count: options.items,
+      origin,
+      now,
+      changed: edited ? (i) => isChanged(feed, i) : undefined,
+    });
+    return feed % 2 === 0
+      ? rssFeed(`Bench feed ${feed}`, origin, items)
+      : atomFeed(`Bench feed ${feed}`, origin, items);
+  });
+}
+
+const feedPath = (feed: number) => `/feeds/${feed}.${feed % 2 === 0 ? 'rss' : 'atom'}`;
+
+/** rss-parser's parseString over every body, items per second. */
+async function rawParseRate(bodies: string[]): Promise<number> {
+  const parser = new Parser();
+  let items = 0;
+  const started = performance.now();
+  for (const body of bodies) items += (await parser.parseString(body)).items.length;
+  return items / ((performance.now() - started) / 1000);
+}
+
+/** Queues every source at once and waits until each has recorded a run that started after. */
+async function runAll(ns: Namespace, ids: string[], server: FeedServer): Promise<Round> {
+  const queues = createQueues(ns.redis, ns.name);
+  const Source = sourceModel(ns.mongo);
+  server.resetCounts();
+  const writesBefore = await serverWrites(ns.mongo);
+  const since = new Date();
+  const started = performance.now();
+  for (const id of ids) await enqueueRefresh(queues.fetch, id);
+  for (;;) {
+    const done = await Source.countDocuments({ 'health.lastFetchedAt': { $gte: since } });
+    if (done >= ids.length) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const writes = (await serverWrites(ns.mongo)) - writesBefore;
+  const sources = await Source.find({}, { health: 1 }).lean();
+  await queues.close();
+  const failed = sources.filter((s) => s.health.lastRun?.outcome === 'failed');
+  if (failed.length)
+    throw new Error(
+      `${failed.length} runs failed, e.g. ${JSON.stringify(failed[0]?.health.lastError)}`,
+    );
+  return {
+    seconds,
+    newItems: sources.reduce((n, s) => n + (s.health.lastRun?.new ?? 0), 0),
+    updated: sources.reduce((n, s) => n + (s.health.lastRun?.updated ?? 0), 0),
+    writes,
+    counts: server.counts(),
+  };
+}
+
+export async function ingestScenario(
+  bench: BenchContext,
+  options: IngestOptions,
+  onWorkerPeak: (mb: number) => void,
+): Promise<Figures> {
+  const server = await startFeedServer();
+  const now = new Date();
+  const original = feedBodies(server.origin, options, now, false);
+  const edited = feedBodies(server.origin, options, now, true);
+  const totalItems = options.feeds * options.items;
+  const bytes = original.reduce((n, b) => n + Buffer.byteLength(b), 0);
+  const expectedChanged = Array.from(
+    { length: options.feeds },
+    (_, f) =>
+      Array.from({ length: options.items }, (_, i) => isChanged(f, i)).filter(Boolean).length,
+  ).reduce((a, b) => a + b, 0);
+
+  const raw: number[] = [];
+  const e2e: number[] = [];
+  const ratio: number[] = [];
+  const rerunTime: number[] = [];
+  const rerunWrites: number[] = [];
+  const editTime: number[] = [];
+  const editWrittenItems: number[] = [];
+  const editWrites: number[] = [];
+  const firstWrites: number[] = [];
+  try {
+    for (let rep = 0; rep < options.reps; rep++) {
+      const ns = await bench.namespace(`ingest${rep}`);
+      original.forEach((body, feed) => server.set(feedPath(feed), body));
+      const ids: string[] = [];
+      for (let feed = 0; feed < options.feeds; feed++) {
+        const source = await createSource(ns.mongo, {
+          name: `Bench feed ${feed}`,
+          url: `${server.origin}${feedPath(feed)}`,
+          kind: 'rss',
+          type: 'jobs',
+          intervalMinutes: 1440,
+          enabled: true,
+          options: {
+            userAgent: null,
+            keep: [],
+            block: [],
+            dateOrder: null,
+            timeZone: null,
+            listsAllOpenJobs: false,
+          },
+          terms: { attribution: true, syndication: false, note: null },
+          selectors: null,
+        });
+        ids.push(String(source._id));
+      }
+      const workers: Child[] = Array.from({ length: options.workers }, (_, i) =>
+        startNode(
+          `worker${i}`,
+          'workers/worker.ts',
+          ns.env({ FETCH_ALLOWED_HOSTS: server.host }),
+          profileArgs(),
+        ),
+      );
+      try {
+        await Promise.all(workers.map((w) => w.waitFor(/worker running/)));
+        // The baseline right before the measured run, on the same bytes, in the same machine state.
+        const rawRate = await rawParseRate(original);
+        const first = await runAll(ns, ids, server);
+        if (first.newItems !== totalItems)
+          throw new Error(`first run stored ${first.newItems} new items, expected ${totalItems}`);
+        const second = await runAll(ns, ids, server);
+        if (second.newItems !== 0 || second.updated !== 0)
+          throw new Error(
+            `unchanged re-run wrote ${second.newItems} new, ${second.updated} updated`,
+          );
+        edited.forEach((body, feed) => server.set(feedPath(feed), body));
+        const third = await runAll(ns, ids, server);
+        raw.push(rawRate);
+        e2e.push(first.newItems / first.seconds);
+        ratio.push(first.newItems / first.seconds / rawRate);
+        firstWrites.push(first.writes);
+        rerunTime.push(second.seconds / first.seconds);
+        rerunWrites.push(second.writes / first.writes);
+        editTime.push(third.seconds / first.seconds);
+        editWrittenItems.push(third.updated + third.newItems);
+        editWrites.push(third.writes);
+        bench.logger.warn(
+          { rep, first, second: { ...second }, third: { ...third }, rawRate: Math.round(rawRate) },
+          'ingest repetition',
+        );
+      } finally {
+        for (const w of workers) onWorkerPeak(await w.peakRssMb().catch(() => Number.NaN));
+        await Promise.all(workers.map((w) => w.stop()));
+        await ns.drop();
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return {
+    scenario: 'ingest',
+    setup: `${options.feeds} feeds × ${options.items} items (${(bytes / 1024 / 1024).toFixed(1)} MB, half RSS, half Atom), ${options.workers} worker processes`,
+    figures: [
+      { name: 'rss-parser parseString (baseline)', unit: 'items/s', values: raw },
+      { name: 'end to end: new items stored', unit: 'items/s', values: e2e },
+      { name: 'end to end ÷ raw parse', unit: 'ratio', values: ratio, target: { min: 0.5 } },
+      { name: 'first run: DB writes', unit: 'ops', values: firstWrites },
+      {
+        name: 'unchanged re-run: time ÷ first run',
+        unit: 'ratio',
+        values: rerunTime,
+        target: { max: 0.05 },
+      },
+      {
+        name: 'unchanged re-run: DB writes ÷ first run',
+        unit: 'ratio',
+        values: rerunWrites,
+        target: { max: 0.05 },
+      },
+      { name: '5% edited: time ÷ first run', unit: 'ratio', values: editTime },
+      {
+        name: `5% edited: items written (expected ${expectedChanged})`,
+        unit: 'items',
+        values: editWrittenItems,
+        target: { max: expectedChanged, min: expectedChanged },
+      },
+      { name: '5% edited: DB writes', unit: 'ops', values: editWrites },
+    ],
+  };
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import Parser from 'rss-parser';
+import { atomFeed, generateItems, rssFeed } from '../../../bench/lib/feed-gen.ts';
+import { markdownReport, meets, summarizeFigures } from '../../../bench/lib/report.ts';
+import { percentile, round, summarize } from '../../../bench/lib/stats.ts';
+
+describe('benchmark statistics', () => {
+  it('summarizes repetitions as min, median and max', () => {
+    assert.deepEqual(summarize([3, 1, 2]), { min: 1, median: 2, max: 3, n: 3 });
+    assert.deepEqual(summarize([4, 1, 3, 2]), { min: 1, median: 2.5, max: 4, n: 4 });
+    assert.throws(() => summarize([]), /no values/);
+  });
+
+  it('takes percentiles by nearest rank', () => {
+    const values = Array.from({ length: 100 }, (_, i) => i + 1);
+    assert.equal(percentile(values, 50), 50);
+    assert.equal(percentile(values, 99), 99);
+    assert.equal(percentile(values, 100), 100);
+    assert.equal(percentile([7], 99), 7);
+    assert.ok(Number.isNaN(percentile([], 50)));
+  });
+
+  it('rounds for reading: three significant digits, whole numbers from 100', () => {
+    assert.equal(round(0.004567), 0.00457);
+    assert.equal(round(12.345), 12.3);
+    assert.equal(round(1234.5), 1235);
+  });
+});
+
+describe('benchmark report', () => {
+  it('judges medians against targets', () => {
+    assert.equal(meets(0.6, { min: 0.5 }), true);
+    assert.equal(meets(0.4, { min: 0.5 }), false);
+    assert.equal(meets(60, { max: 50 }), false);
+    assert.equal(meets(Number.NaN, { max: 50 }), false);
+    assert.equal(meets(1, undefined), null);
+  });
+
+  it('renders a table with every figure, its spread, target and verdict', () => {
+    const scenario = summarizeFigures({
+      scenario: 'board',
+      setup: '100 jobs',
+      figures: [
+        { name: '/jobs p99', unit: 'ms', values: [40, 70, 45], target: { max: 50 } },
+        { name: 'baseline', unit: 'req/s', values: [1000, 1100, 900] },
+      ],
+    });
+    assert.equal(scenario.figures[0]?.met, true, 'the median (45) meets ≤ 50');
+    const md = markdownReport({
+      date: '2026-11-24T12:00:00.000Z',
+      machine: { cpu: '2 × test', node: 'v20' },
+      options: { scale: 1 },
+      scenarios: [scenario],
+    });
+    assert.match(md, /^## 2026-11-24T12:00:00.000Z/);
+    assert.match(md, /cpu: 2 × test · node: v20/);
+    assert.match(md, /\| \/jobs p99 \| ms \| 40 \| 45 \| 70 \| 3 \| ≤ 50 \| yes \|/);
+    assert.match(md, /\| baseline \| req\/s \| 900 \| 1000 \| 1100 \| 3 \| {2}\| {2}\|/);
+  });
+});
+
+describe('generated benchmark feeds', () => {
+  const now = new Date('2026-11-24T12:00:00Z');
+  const origin = 'http://127.0.0.1:1';
+
+  it('are the same bytes for the same seed, and realistic in size', () => {
+    const a = generateItems({ feed: 3, count: 50, origin, now });
+    const b = generateItems({ feed: 3, count: 50, origin, now });
+    assert.deepEqual(a, b);
+    const perItem = a.reduce((n, item) => n + item.html.length, 0) / a.length;
+    assert.ok(perItem > 1200 && perItem < 2000, `~1.5 KB of HTML per item, got ${perItem}`);
+    assert.ok(a.some((item) => item.salary) && a.some((item) => item.region));
+  });
+
+  it('parse back with rss-parser as RSS and Atom, entities and CDATA intact', async () => {
+    const items = generateItems({ feed: 1, count: 10, origin, now });
+    const parser = new Parser();
+    const rss = await parser.parseString(rssFeed('R', origin, items));
+    const atom = await parser.parseString(atomFeed('A', origin, items));
+    assert.equal(rss.items.length, 10);
+    assert.equal(atom.items.length, 10);
+    assert.match(rss.items[0]?.content ?? '', /can&#8217;t afford downtime/);
+    assert.match(atom.items[0]?.content ?? '', /can&#8217;t afford downtime/);
+    assert.equal(atom.items[3]?.link, items[3]?.url);
+  });
+
+  it('edits only the items chosen', () => {
+    const before = generateItems({ feed: 2, count: 40, origin, now });
+    const after = generateItems({ feed: 2, count: 40, origin, now, changed: (i) => i % 20 === 0 });
+    const differing = before.filter((item, i) => item.html !== after[i]?.html).length;
+    assert.equal(differing, 2);
+  });
+});

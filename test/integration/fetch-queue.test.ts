@@ -71,6 +71,28 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
     assert.deepEqual(await keys(), []);
   });
 
+  it('leaves pending runs where they are when a sync finds nothing changed', async () => {
+    const a = await createSource(db.mongo, sourceInput(web.url('/keep-a.rss')));
+    const b = await createSource(db.mongo, sourceInput(web.url('/keep-b.rss')));
+    const pending = async () =>
+      (await queues.fetch.getJobs(['waiting', 'delayed', 'prioritized']))
+        .filter((j) => j.id?.includes(String(a._id)) || j.id?.includes(String(b._id)))
+        .map((j) => `${j.id}@${j.timestamp}`)
+        .sort();
+    await syncSourceSchedules(queues.fetch, [a, b]);
+    const before = await pending();
+    assert.equal(before.length, 2);
+    // The scheduler process syncs every 30 s: re-adding the jobs would send overdue runs to
+    // the back of the queue behind newer ones.
+    await new Promise((r) => setTimeout(r, 20));
+    await syncSourceSchedules(queues.fetch, [a, b]);
+    assert.deepEqual(await pending(), before);
+    // A changed interval is applied.
+    await syncSourceSchedules(queues.fetch, [{ ...a, intervalMinutes: 60 }, b]);
+    assert.equal((await queues.fetch.getJobScheduler(`source-${a._id}`))?.every, 60 * 60_000);
+    await syncSourceSchedules(queues.fetch, []);
+  });
+
   it('a newly scheduled source is fetched by a worker on its own, then waits for its interval', async () => {
     web.on('/scheduled.rss', serveBody(wwrFeed(web.origin, jobItems(3, 'Sched'))));
     const source = await createSource(db.mongo, sourceInput(web.url('/scheduled.rss')));

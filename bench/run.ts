@@ -15,13 +15,14 @@ import { type BenchReport, type Figures, markdownReport, summarizeFigures } from
 import { boardScenario } from './scenarios/board.ts';
 import { ingestScenario } from './scenarios/ingest.ts';
 import { memoryScenario } from './scenarios/memory.ts';
+import { schedulerScenario } from './scenarios/scheduler.ts';
 
 const scenarioNames = ['ingest', 'board', 'scheduler', 'memory'] as const;
 type ScenarioName = (typeof scenarioNames)[number];
 
 function usage(message: string): never {
   process.stderr.write(
-    `bench: ${message}\nusage: npm run bench -- [--scenario ${scenarioNames.join(',')}] [--scale 0.01-1] [--reps N] [--seconds N]\n`,
+    `bench: ${message}\nusage: npm run bench -- [--scenario ${scenarioNames.join(',')}] [--scale 0.01-1] [--reps N] [--seconds N] [--scheduler-sources 10-1000]\n`,
   );
   process.exit(2);
 }
@@ -32,6 +33,7 @@ const { values } = parseArgs({
     scale: { type: 'string', default: '1' },
     reps: { type: 'string', default: '3' },
     seconds: { type: 'string', default: '10' },
+    'scheduler-sources': { type: 'string', default: '200' },
   },
   strict: true,
 });
@@ -48,6 +50,11 @@ if (!Number.isInteger(reps) || reps < 1 || reps > 20) usage('--reps is an intege
 const seconds = Number(values.seconds);
 if (!Number.isInteger(seconds) || seconds < 1 || seconds > 120)
   usage('--seconds (load per URL) is an integer from 1 to 120');
+// 1,000 sources every 5 minutes is 200 runs a minute; a scaled run keeps that load per minute
+// with fewer sources at a shorter interval (200 sources every 60 s by default).
+const schedulerSources = Number(values['scheduler-sources']);
+if (!Number.isInteger(schedulerSources) || schedulerSources < 10 || schedulerSources > 1000)
+  usage('--scheduler-sources is an integer from 10 to 1000');
 const wanted = new Set(chosen as ScenarioName[]);
 const sized = (full: number, min: number) => Math.max(min, Math.round(full * scale));
 
@@ -82,6 +89,22 @@ try {
       ),
     );
   }
+  if (wanted.has('scheduler')) {
+    process.stdout.write('bench: scheduler…\n');
+    results.push(
+      await schedulerScenario(
+        bench,
+        {
+          sources: schedulerSources,
+          intervalSeconds: Math.round((schedulerSources / 1000) * 300),
+          cycles: 2,
+          reps,
+          workers: 2,
+        },
+        (mb) => peaks.worker.push(mb),
+      ),
+    );
+  }
   if (wanted.has('memory')) {
     process.stdout.write('bench: memory…\n');
     results.push(
@@ -92,7 +115,7 @@ try {
   const report: BenchReport = {
     date,
     machine,
-    options: { scenarios: [...wanted], scale, reps, seconds },
+    options: { scenarios: [...wanted], scale, reps, seconds, schedulerSources },
     scenarios: results.map(summarizeFigures),
   };
   const dir = path.join(projectRoot, 'bench', 'results');

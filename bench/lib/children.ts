@@ -17,6 +17,8 @@ export type Child = {
   /** SIGTERM, then SIGKILL after the timeout; resolves when it is gone. */
   stop(timeoutMs?: number): Promise<void>;
   output(): string;
+  /** Throws (with its last output) if the process has exited: a poll loop must not wait forever. */
+  assertAlive(): void;
 };
 
 /** Starts `node --import tsx <entry>` with the environment given (on top of PATH and HOME). */
@@ -52,6 +54,12 @@ export function startNode(
     pid,
     peakRssMb: () => peakRssMb(pid),
     output: () => log,
+    assertAlive() {
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(
+          `${name} exited (${child.exitCode ?? child.signalCode}):\n${log.slice(-3000)}`,
+        );
+    },
     waitFor(pattern, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
         const check = () => {

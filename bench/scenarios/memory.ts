@@ -71,6 +71,7 @@ export async function memoryScenario(
             if (run.new !== items) throw new Error(`stored ${run.new} of ${items} items`);
             break;
           }
+          worker.assertAlive();
           await new Promise((r) => setTimeout(r, 250));
         }
         single.push(await worker.peakRssMb());

@@ -3,6 +3,8 @@
 // runs have settled. Per run: lateness (start − due), slots no run took (missed), and runs of
 // one source overlapping in time or refused by the source lock (duplicates). A scaled run
 // shortens the interval with the source count, so the runs offered per minute stay the same.
+// Sources created together fall due together (the product adds no spread), so each cycle is
+// one burst of every source: lateness grows with the source count, not with the rate.
 import { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createRedis } from '../../src/queue/connection.ts';
@@ -58,9 +60,14 @@ export type RepetitionResult = {
   reattempted: number;
   failed: number;
   runsPerMinute: number;
+  /** Median run time (end − start), which with the workers' concurrency bounds the drain rate. */
+  durationP50Ms: number;
 };
 
-const items = 5; // few and small: after its first run a feed answers 304, so runs stay light
+// One item a feed: after its first run a feed answers 304, so measured runs are light. The
+// first runs (which store) are set-up, and on the embedded FerretDB each costs more the more
+// entries are stored, so more items only make that phase longer.
+const items = 1;
 const feedPath = (feed: number) => `/feeds/${feed}.rss`;
 
 // ---- Pure helpers: what the figures are, from the runs seen. ----
@@ -128,36 +135,72 @@ export function slotsIn(window: Window, first: number, everyMs: number): number[
   return slots;
 }
 
+const phase = (due: number, everyMs: number) => ((due % everyMs) + everyMs) % everyMs;
+
 /**
- * Slots no attempt took, and attempts off the grid. A source's slots are its first due time
- * plus whole intervals: an `every` scheduler stays on that grid, also when it skips slots
- * after falling behind (getJobSchedulerEveryNextMillis keeps the offset), so a skipped slot
- * shows as missed here. A source never run has no grid: it misses every interval of the window.
+ * Slots no attempt took, attempts off the grid, and the sources with either. A source's grid
+ * is its first due time in the window plus and minus whole intervals: an `every` scheduler
+ * stays on it, also when it skips slots after falling behind, so a skipped slot shows as
+ * missed and a schedule that moves inside the window as missed plus off-grid. A source with
+ * no run due in the window misses all of its slots there.
  */
 export function missedSlots(
   runs: readonly Run[],
   sourceIds: readonly string[],
   window: Window,
   everyMs: number,
-): { missed: number; offGrid: number } {
+): { missed: number; offGrid: number; affected: string[] } {
   const bySource = groupBy(runs, (r) => r.sourceId);
   let missed = 0;
   let offGrid = 0;
+  const affected: string[] = [];
   for (const id of sourceIds) {
-    const attempts = bySource.get(id) ?? [];
-    if (attempts.length === 0) {
+    const within = new Set(
+      (bySource.get(id) ?? [])
+        .map((a) => a.due)
+        .filter((due) => due >= window.from && due < window.to),
+    );
+    if (within.size === 0) {
       missed += Math.floor((window.to - window.from) / everyMs);
+      affected.push(id);
       continue;
     }
-    const first = Math.min(...attempts.map((a) => a.due));
-    const slots = new Set(slotsIn(window, first, everyMs));
-    const taken = new Set(
-      attempts.filter((a) => a.due >= window.from && a.due < window.to).map((a) => a.due),
-    );
-    for (const slot of slots) if (!taken.has(slot)) missed++;
-    for (const due of taken) if (!slots.has(due)) offGrid++;
+    const slots = new Set(slotsIn(window, Math.min(...within), everyMs));
+    const missing = [...slots].filter((slot) => !within.has(slot)).length;
+    const off = [...within].filter((due) => !slots.has(due)).length;
+    missed += missing;
+    offGrid += off;
+    if (missing || off) affected.push(id);
   }
-  return { missed, offGrid };
+  return { missed, offGrid, affected };
+}
+
+/**
+ * How closely the sources fall due together: the shortest stretch of the interval holding
+ * the phases (due mod interval) of `share` of the sources, from each one's first run in the
+ * window. Near 0, they all fall due at once and each cycle is one burst.
+ */
+export function phaseSpreadMs(
+  runs: readonly Run[],
+  window: Window,
+  everyMs: number,
+  share = 0.9,
+): number {
+  const first = new Map<string, number>();
+  for (const run of runs)
+    if (run.due >= window.from && run.due < window.to)
+      first.set(run.sourceId, Math.min(first.get(run.sourceId) ?? run.due, run.due));
+  const phases = [...first.values()].map((due) => phase(due, everyMs)).sort((a, b) => a - b);
+  const n = phases.length;
+  if (n === 0) return Number.NaN;
+  const k = Math.max(1, Math.ceil(share * n));
+  let shortest = everyMs;
+  for (let i = 0; i < n; i++) {
+    const j = i + k - 1;
+    const end = j < n ? (phases[j] as number) : (phases[j - n] as number) + everyMs;
+    shortest = Math.min(shortest, end - (phases[i] as number));
+  }
+  return shortest;
 }
 
 /** Every figure of one repetition from its runs. */
@@ -183,7 +226,27 @@ export function analyseRuns(
     reattempted: [...slots.values()].filter((attempts) => attempts.length > 1).length,
     failed: inWindow.filter((r) => r.outcome === 'error' || r.outcome === 'failed').length,
     runsPerMinute: slots.size / ((window.to - window.from) / 60_000),
+    durationP50Ms: percentile(
+      inWindow.flatMap((r) => (r.end === null ? [] : [r.end - r.start])),
+      50,
+    ),
   };
+}
+
+/** For the log: the due times (s into the window, and phase) of a few sources with missed or off-grid slots. */
+function scheduleChanges(runs: readonly Run[], window: Window, everyMs: number) {
+  const ids = missedSlots(
+    runs,
+    [...new Set(runs.map((r) => r.sourceId))],
+    window,
+    everyMs,
+  ).affected.slice(0, 5);
+  return ids.map((id) => ({
+    sourceId: id,
+    dues: runs
+      .filter((r) => r.sourceId === id)
+      .map((r) => ({ at: (r.due - window.from) / 1000, phase: phase(r.due, everyMs) })),
+  }));
 }
 
 // ---- I/O: the feeds, the sources, the processes and the queue's event stream. ----
@@ -200,8 +263,8 @@ type Recorder = {
  * nothing before this reader is ready is lost (and nothing depends on completed jobs being
  * kept: the queue keeps only the last 1000). Start and end are the stream times of the
  * `active` and `completed`/`failed` entries, written in the same scripts that set the job's
- * processedOn and finishedOn; they are moved to this machine's clock (`redisAheadMs`), the
- * one the product processes computed the due times with.
+ * processedOn and finishedOn (0–7 ms after those, as checked against them); they are moved
+ * to this machine's clock (`redisAheadMs`), the one the product processes computed dues with.
  */
 async function recordRuns(
   ns: Namespace,
@@ -258,7 +321,7 @@ async function redisClockAhead(redis: Redis): Promise<number> {
   const before = Date.now();
   const [seconds, micros] = await redis.time();
   const after = Date.now();
-  return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) - (before + after) / 2;
+  return Math.round(Number(seconds) * 1000 + Number(micros) / 1000 - (before + after) / 2);
 }
 
 /** Polls until `done` holds (true) or the deadline passes (false). */
@@ -279,9 +342,8 @@ async function createSources(ns: Namespace, server: FeedServer, options: Schedul
   const intervalMinutes = options.intervalSeconds / 60;
   if (intervalMinutes * 60_000 !== options.intervalSeconds * 1000)
     throw new Error(`an interval of ${options.intervalSeconds} s is not a whole ms in minutes`);
-  const ids: string[] = [];
-  for (let feed = 0; feed < options.sources; feed++) {
-    const source = await createSource(ns.mongo, {
+  const create = (feed: number) =>
+    createSource(ns.mongo, {
       name: `Bench feed ${feed}`,
       url: `${server.origin}${feedPath(feed)}`,
       kind: 'rss',
@@ -299,7 +361,11 @@ async function createSources(ns: Namespace, server: FeedServer, options: Schedul
       terms: { attribution: true, syndication: false, note: null },
       selectors: null,
     });
-    ids.push(String(source._id));
+  // In batches: one at a time, 1000 sources take over a minute on the embedded FerretDB.
+  const ids: string[] = [];
+  for (let feed = 0; feed < options.sources; feed += 20) {
+    const batch = Array.from({ length: Math.min(20, options.sources - feed) }, (_, i) => feed + i);
+    for (const source of await Promise.all(batch.map(create))) ids.push(String(source._id));
   }
   return ids;
 }
@@ -338,17 +404,21 @@ async function repetition(
     children.push(scheduler);
     await scheduler.waitFor(/backboard scheduler running/);
 
-    // The first sync makes every source due at once; measuring starts once each has run.
+    // The first sync makes every source due at once; measuring starts once each has run. If
+    // some still have not after two intervals, measuring starts anyway: a scheduler that
+    // far behind is the result (their slots in the window count as missed or late).
+    const syncedAt = Date.now();
     const ran = new Set<string>();
     const settled = await waitUntil(
       () => {
         for (const run of runs) if (run.end !== null) ran.add(run.sourceId);
         return ran.size >= ids.length;
       },
-      Date.now() + everyMs + 120_000,
+      syncedAt + 2 * everyMs + 120_000,
     );
-    if (!settled) throw new Error(`only ${ran.size} of ${ids.length} sources ran at all`);
-    const window = { from: Date.now(), to: Date.now() + options.cycles * everyMs };
+    const firstRuns = { settled, sourcesRun: ran.size, seconds: (Date.now() - syncedAt) / 1000 };
+    const from = Date.now();
+    const window = { from, to: from + options.cycles * everyMs };
     // Then until every slot of the window has been run, or one more interval has passed
     // (a slot not started by its next slot's time counts as missed).
     const expected = ids.length * options.cycles;
@@ -363,6 +433,9 @@ async function repetition(
       {
         rep,
         ...result,
+        firstRuns,
+        phaseSpread90Ms: phaseSpreadMs(runs, window, everyMs),
+        scheduleChanges: scheduleChanges(runs, window, everyMs),
         otherJobs: recorder.others(),
         errors: children.map((c) => ({
           name: c.name,

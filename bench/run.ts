@@ -107,9 +107,7 @@ try {
   }
   if (wanted.has('memory')) {
     process.stdout.write('bench: memory…\n');
-    results.push(
-      await memoryScenario(bench, { feedBytes: 5_000_000, reps }, peaks),
-    );
+    results.push(await memoryScenario(bench, { feedBytes: 5_000_000, reps }, peaks));
   }
   const date = new Date().toISOString();
   const report: BenchReport = {

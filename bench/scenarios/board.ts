@@ -19,6 +19,7 @@ import { generateItems, rssFeed } from '../lib/feed-gen.ts';
 import { freePort } from '../lib/free-port.ts';
 import { load, timeOne } from '../lib/load.ts';
 import type { Figure, Figures } from '../lib/report.ts';
+import { benchSource } from '../lib/sources.ts';
 
 export type BoardOptions = {
   jobs: number;
@@ -94,24 +95,14 @@ async function seedSources(mongo: Connection, type: EntryType, n: number): Promi
   const sources: StoreSource[] = [];
   for (let i = 0; i < n; i++)
     sources.push(
-      await createSource(mongo, {
-        name: `Bench ${type} ${i}`,
-        url: `${ORIGIN}/feeds/${type}-${i}.rss`,
-        kind: 'rss',
-        type,
-        intervalMinutes: 1440,
-        enabled: false,
-        options: {
-          userAgent: null,
-          keep: [],
-          block: [],
-          dateOrder: null,
-          timeZone: null,
-          listsAllOpenJobs: false,
-        },
-        terms: { attribution: true, syndication: i % 2 === 0, note: null },
-        selectors: null,
-      }),
+      await createSource(
+        mongo,
+        benchSource(`Bench ${type} ${i}`, `${ORIGIN}/feeds/${type}-${i}.rss`, {
+          type,
+          enabled: false,
+          terms: { attribution: true, syndication: i % 2 === 0, note: null },
+        }),
+      ),
     );
   return sources;
 }

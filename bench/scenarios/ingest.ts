@@ -16,6 +16,7 @@ import { serverWrites } from '../lib/db-writes.ts';
 import { atomFeed, generateItems, rssFeed } from '../lib/feed-gen.ts';
 import { type FeedServer, startFeedServer } from '../lib/feed-server.ts';
 import type { Figures } from '../lib/report.ts';
+import { benchSource } from '../lib/sources.ts';
 
 export type IngestOptions = { feeds: number; items: number; reps: number; workers: number };
 
@@ -158,27 +159,13 @@ export async function ingestScenario(
   try {
     for (let rep = 0; rep < options.reps; rep++) {
       const ns = await bench.namespace(`ingest${rep}`);
-      original.forEach((body, feed) => server.set(feedPath(feed), body));
+      for (const [feed, body] of original.entries()) server.set(feedPath(feed), body);
       const ids: string[] = [];
       for (let feed = 0; feed < options.feeds; feed++) {
-        const source = await createSource(ns.mongo, {
-          name: `Bench feed ${feed}`,
-          url: `${server.origin}${feedPath(feed)}`,
-          kind: 'rss',
-          type: 'jobs',
-          intervalMinutes: 1440,
-          enabled: true,
-          options: {
-            userAgent: null,
-            keep: [],
-            block: [],
-            dateOrder: null,
-            timeZone: null,
-            listsAllOpenJobs: false,
-          },
-          terms: { attribution: true, syndication: false, note: null },
-          selectors: null,
-        });
+        const source = await createSource(
+          ns.mongo,
+          benchSource(`Bench feed ${feed}`, `${server.origin}${feedPath(feed)}`),
+        );
         ids.push(String(source._id));
       }
       const workers: Child[] = Array.from({ length: options.workers }, (_, i) =>
@@ -204,7 +191,7 @@ export async function ingestScenario(
           throw new Error(
             `unchanged re-run wrote ${second.newItems} new, ${second.updated} updated`,
           );
-        edited.forEach((body, feed) => server.set(feedPath(feed), body));
+        for (const [feed, body] of edited.entries()) server.set(feedPath(feed), body);
         const third = await runAll(ns, ids, server, workers);
         raw.push(rawRate);
         e2e.push(first.newItems / first.seconds);

@@ -9,6 +9,7 @@ import type { BenchContext } from '../lib/context.ts';
 import { generateItems, rssFeed } from '../lib/feed-gen.ts';
 import { startFeedServer } from '../lib/feed-server.ts';
 import type { Figure, Figures } from '../lib/report.ts';
+import { benchSource } from '../lib/sources.ts';
 
 export type MemoryOptions = { feedBytes: number; reps: number };
 
@@ -34,24 +35,10 @@ export async function memoryScenario(
   try {
     for (let rep = 0; rep < options.reps; rep++) {
       const ns = await bench.namespace(`memory${rep}`);
-      const source = await createSource(ns.mongo, {
-        name: 'Big feed',
-        url: `${server.origin}/big.rss`,
-        kind: 'rss',
-        type: 'jobs',
-        intervalMinutes: 1440,
-        enabled: true,
-        options: {
-          userAgent: null,
-          keep: [],
-          block: [],
-          dateOrder: null,
-          timeZone: null,
-          listsAllOpenJobs: false,
-        },
-        terms: { attribution: true, syndication: false, note: null },
-        selectors: null,
-      });
+      const source = await createSource(
+        ns.mongo,
+        benchSource('Big feed', `${server.origin}/big.rss`),
+      );
       const worker = startNode(
         'worker',
         'workers/worker.ts',

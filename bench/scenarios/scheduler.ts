@@ -16,6 +16,7 @@ import type { BenchContext, Namespace } from '../lib/context.ts';
 import { generateItems, rssFeed } from '../lib/feed-gen.ts';
 import { type FeedServer, startFeedServer } from '../lib/feed-server.ts';
 import type { Figures } from '../lib/report.ts';
+import { benchSource } from '../lib/sources.ts';
 import { percentile } from '../lib/stats.ts';
 
 export type SchedulerOptions = {
@@ -343,24 +344,10 @@ async function createSources(ns: Namespace, server: FeedServer, options: Schedul
   if (intervalMinutes * 60_000 !== options.intervalSeconds * 1000)
     throw new Error(`an interval of ${options.intervalSeconds} s is not a whole ms in minutes`);
   const create = (feed: number) =>
-    createSource(ns.mongo, {
-      name: `Bench feed ${feed}`,
-      url: `${server.origin}${feedPath(feed)}`,
-      kind: 'rss',
-      type: 'jobs',
-      intervalMinutes,
-      enabled: true,
-      options: {
-        userAgent: null,
-        keep: [],
-        block: [],
-        dateOrder: null,
-        timeZone: null,
-        listsAllOpenJobs: false,
-      },
-      terms: { attribution: true, syndication: false, note: null },
-      selectors: null,
-    });
+    createSource(
+      ns.mongo,
+      benchSource(`Bench feed ${feed}`, `${server.origin}${feedPath(feed)}`, { intervalMinutes }),
+    );
   // In batches: one at a time, 1000 sources take over a minute on the embedded FerretDB.
   const ids: string[] = [];
   for (let feed = 0; feed < options.sources; feed += 20) {

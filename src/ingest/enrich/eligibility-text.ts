@@ -1,8 +1,10 @@
 // Where a listing's own words say applicants may be: "Remote (US only)", "must be based in
 // Germany", "open to candidates in the US or Canada", "work from anywhere". Only phrasings that
 // are about the applicant count: "a US-based company" or "customers worldwide" say nothing.
+
+import { allMatches, matchesAt } from './pattern-scan.ts';
 import type { Place } from './place-names.ts';
-import { DEMONYM, demonymPlace, PLACE_LIST, placesInList } from './place-pattern.ts';
+import { DEMONYM, demonymPlace, PLACE_LIST, placeStarts, placesInList } from './place-pattern.ts';
 import { foldText } from './place-text.ts';
 
 /** Places one phrase of a listing allows, the phrase as written, and whether it is about work authorization or citizenship. */
@@ -20,14 +22,23 @@ const REQUIRED =
 const PEOPLE =
   '(?:candidates|applicants|applications|people|engineers|developers|talent|everyone|anyone|individuals)';
 
+/** A pattern, and for one that opens with the place list its sticky twin, tried only where a place begins. */
+type Pattern = { global: RegExp; sticky: RegExp | null };
+type Source = string | { listLed: string };
+const listLed = (source: string): Source => ({ listLed: source });
+const compile = (source: Source): Pattern =>
+  typeof source === 'string'
+    ? { global: new RegExp(source, 'giu'), sticky: null }
+    : { global: new RegExp(source.listLed, 'giu'), sticky: new RegExp(source.listLed, 'iuy') };
+
 // Each pattern names the list it restricts to as the group "list" (or "demonym").
-const PATTERNS: readonly RegExp[] = [
+const PATTERN_SOURCES: readonly Source[] = [
   // "Remote (US only)", "Remote – Europe", "remote in the US or Canada"
   `\\bremote(?:ly)?\\b(?:\\s*(?:[-:,(\\[/|]|\\bonly\\b)){0,4}\\s*(?:(?:open\\s+to\\s+)?(?:${PEOPLE}\\s+)?(?:in|within|from|across|for|(?:based|located)\\s+in)\\s+)?${THE}${L}`,
   // "a remote role in the US", "remote position within the EU"
   `\\bremote\\s+(?:role|position|job|opportunity|work)\\s+(?:(?:in|within|from|across|for|(?:based|located)\\s+in)\\s+)${THE}${L}`,
   // "US only", "USA Only", "(EU only)"
-  `${L}\\s*(?:-\\s*)?only\\b`,
+  listLed(`${L}\\s*(?:-\\s*)?only\\b`),
   // "only in the EU", "only open to candidates based in Canada", "only US-based"
   `\\bonly\\s+(?:open\\s+to\\s+)?(?:${PEOPLE}\\s+)?(?:(?:who\\s+are\\s+)?${AS_APPLICANT}\\s+)?(?:in|from|within)\\s+${THE}${L}`,
   `\\bonly\\s+${THE}${L}[-\\s]based\\b`,
@@ -38,23 +49,28 @@ const PATTERNS: readonly RegExp[] = [
   // residents: this is a 1099 contract" restricts nobody)
   `\\b${REQUIRED}(?:residents?|citizens?|nationals?)\\s+of\\s+${THE}${L}`,
   `\\b${REQUIRED}(?:${L}|(?<demonym>${DEMONYM}))\\s+(?:residents?|citizens?|nationals?)\\b`,
-  `(?<![\\p{L}-]|non[-\\s])(?:${L}|(?<demonym>${DEMONYM}))\\s+(?:residents?|citizens?|nationals?)\\s+only\\b`,
+  listLed(
+    `(?<![\\p{L}-]|non[-\\s])(?:${L}|(?<demonym>${DEMONYM}))\\s+(?:residents?|citizens?|nationals?)\\s+only\\b`,
+  ),
   // "US-based candidates", "EU-based only"
-  `${L}[-\\s]based\\s+(?:${PEOPLE}|engineers?|developers?|employees|contractors|hires|professionals|roles?|positions?|jobs?|only)\\b`,
+  listLed(
+    `${L}[-\\s]based\\s+(?:${PEOPLE}|engineers?|developers?|employees|contractors|hires|professionals|roles?|positions?|jobs?|only)\\b`,
+  ),
   // "open to candidates in the US or Canada", "hiring across Europe"
   `\\b(?:open\\s+to|hiring|hire|recruiting|accepting\\s+applications|considering)\\s+(?:${PEOPLE}\\s+)?(?:(?:who\\s+are\\s+)?${AS_APPLICANT}\\s+)?(?:from|in|within|across)\\s+${THE}${L}`,
   // "work from anywhere in Europe"
   `\\b(?:remote(?:ly)?|work|working|live|living|based|located|reside|hire|hiring|from|candidates|applicants)\\b[^.;!?]{0,30}?\\b(?:anywhere|everywhere)\\s+(?:in|within|across|throughout)\\s+${THE}${L}`,
-].map((source) => new RegExp(source, 'giu'));
+];
+const PATTERNS: readonly Pattern[] = PATTERN_SOURCES.map(compile);
 
 // Work authorization: "authorized to work in the US", "right to work in the UK", "can legally
 // work in the United States", "non-US applicants need not apply".
-const AUTHORIZATION: readonly RegExp[] = [
+const AUTHORIZATION: readonly Pattern[] = [
   `\\b(?:eligible|authori[sz]ed|permitted|entitled|legally\\s+(?:able|allowed|authori[sz]ed|permitted))\\s+to\\s+(?:live\\s+and\\s+)?work\\s+(?:(?:full[- ]time|remotely|permanently)\\s+)?(?:in|for|within|from)\\s+${THE}${L}`,
   `\\b(?:right|authori[sz]ation|permission|eligibility)\\s+to\\s+work\\s+(?:in|for|within)\\s+${THE}${L}`,
   `\\b(?:can|must|should)\\s+(?:be\\s+able\\s+to\\s+)?legally\\s+work\\s+(?:in|for|within)\\s+${THE}${L}`,
   `\\bnon-${L}\\s+(?:[\\w-]+\\s+){0,3}?(?:applicants|candidates)\\s+(?:need\\s+not|should\\s+not|will\\s+not\\s+be\\s+considered|cannot)\\b`,
-].map((source) => new RegExp(source, 'giu'));
+].map(compile);
 
 // Phrases that say "from anywhere" in so many words.
 const WORLDWIDE: readonly RegExp[] = [
@@ -91,9 +107,13 @@ function closingBracket(text: string, start: number, end: number): number {
 /** The place restrictions, work-authorization and "anywhere" statements in a piece of listing text. */
 export function placeStatements(text: string): PlaceStatement[] {
   const folded = foldText(text);
+  const starts = placeStarts(folded);
   const statements: PlaceStatement[] = [];
   for (const pattern of [...PATTERNS, ...AUTHORIZATION]) {
-    for (const m of folded.matchAll(pattern)) {
+    const found = pattern.sticky
+      ? matchesAt(pattern.sticky, folded, starts)
+      : allMatches(pattern.global, folded);
+    for (const m of found) {
       const places = restriction(folded, pattern, m);
       if (places.length === 0) continue;
       const raw = text
@@ -104,7 +124,7 @@ export function placeStatements(text: string): PlaceStatement[] {
     }
   }
   for (const pattern of WORLDWIDE) {
-    for (const m of folded.matchAll(pattern)) {
+    for (const m of allMatches(pattern, folded)) {
       const raw = text.slice(m.index, m.index + m[0].length).trim();
       statements.push({ places: [{ kind: 'worldwide' }], raw, authorization: false });
     }
@@ -113,7 +133,7 @@ export function placeStatements(text: string): PlaceStatement[] {
 }
 
 /** The places one match restricts to, or none when its context says it is not a restriction. */
-function restriction(folded: string, pattern: RegExp, m: RegExpExecArray): Place[] {
+function restriction(folded: string, pattern: Pattern, m: RegExpExecArray): Place[] {
   const end = m.index + m[0].length;
   const after = folded.slice(end, end + 40);
   if (NOT_A_RESTRICTION.test(after) || INTO_TIMEZONES.test(after)) return [];

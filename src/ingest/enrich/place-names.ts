@@ -113,11 +113,10 @@ export function subdivisionsNamed(name: string): Subdivision[] {
   return subdivisionsByName.get(placeKey(name)) ?? [];
 }
 
-/** A regular-expression source matching any place name usable in running text, longest first. */
-export const placeNamePattern: string = [...names.values()]
+/** Regular-expression sources of every place name usable in running text, longest first. */
+export const placeNamePatterns: readonly string[] = [...names.values()]
   .flat()
   .filter((entry) => entry.freeText)
   .map((entry) => entry.surface)
   .sort((a, b) => b.length - a.length)
-  .map(namePattern)
-  .join('|');
+  .map(namePattern);

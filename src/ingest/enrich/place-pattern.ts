@@ -2,7 +2,8 @@
 // ("US or Canada", "UK/EU", "the Americas"), and the reading of a matched list.
 import { countryDemonyms } from '../../../config/countries.ts';
 import { regionDemonyms } from '../../../config/regions.ts';
-import { lookupDemonym, lookupPlace, type Place, placeNamePattern } from './place-names.ts';
+import { allMatches, nameStarts } from './pattern-scan.ts';
+import { lookupDemonym, lookupPlace, type Place, placeNamePatterns } from './place-names.ts';
 import { namePattern } from './place-text.ts';
 
 const B = '(?<![\\p{L}\\p{N}])';
@@ -10,7 +11,7 @@ const E = '(?![\\p{L}\\p{N}])';
 
 // "CA" is Canada only beside another country ("US/CA"); see placesInList.
 /** One place name in running text. */
-export const PLACE = `${B}(?:${placeNamePattern}|CA)${E}`;
+export const PLACE = `${B}(?:${placeNamePatterns.join('|')}|CA)${E}`;
 
 // Lists are bounded, so a run of names in hostile text cannot make matching quadratic.
 const MAX_ITEMS = 12;
@@ -18,11 +19,20 @@ const MAX_ITEMS = 12;
 /** A list of place names: "US, UK and Canada", "UK/EU", "the US or Canada". */
 export const PLACE_LIST = `(?:the\\s+)?${PLACE}(?:\\s*(?:,|\\/|\\||&|\\+|\\bor\\b|\\band\\b)\\s*(?:the\\s+)?${PLACE}){0,${MAX_ITEMS}}`;
 
-/** A demonym or region adjective: "Canadian", "European", "Latin American". */
-export const DEMONYM = `${B}(?:${[...Object.keys(countryDemonyms), ...Object.keys(regionDemonyms)]
+const demonymPatterns = [...Object.keys(countryDemonyms), ...Object.keys(regionDemonyms)]
   .sort((a, b) => b.length - a.length)
-  .map(namePattern)
-  .join('|')})${E}`;
+  .map(namePattern);
+
+/** A demonym or region adjective: "Canadian", "European", "Latin American". */
+export const DEMONYM = `${B}(?:${demonymPatterns.join('|')})${E}`;
+
+/**
+ * Where a place list, a demonym or a mix of them could begin in folded text: patterns that open
+ * with one are tried only there (see pattern-scan.ts).
+ */
+export const placeStarts = nameStarts([...placeNamePatterns, 'CA', ...demonymPatterns], {
+  leadingThe: true,
+});
 
 /** A list mixing place names and demonyms: "US or European", "EU/UK". */
 export const PLACE_OR_DEMONYM_LIST = `(?:the\\s+)?(?:${PLACE}|${DEMONYM})(?:\\s*(?:,|\\/|\\||&|\\+|\\bor\\b|\\band\\b)\\s*(?:the\\s+)?(?:${PLACE}|${DEMONYM})){0,${MAX_ITEMS}}`;
@@ -34,7 +44,7 @@ const DEMONYM_RE = new RegExp(DEMONYM, 'gu');
 export function placesInList(list: string): Place[] {
   const places: Place[] = [];
   let canada = false;
-  for (const m of list.matchAll(PLACE_RE)) {
+  for (const m of allMatches(PLACE_RE, list)) {
     if (m[0] === 'CA') canada = true;
     const place = m[0].toUpperCase() === 'CA' ? null : lookupPlace(m[0], { freeText: true });
     if (place) places.push(place);
@@ -46,7 +56,7 @@ export function placesInList(list: string): Place[] {
 
 /** The places a list of names and demonyms means ("US or European" → US, EUROPE). */
 export function placesInMixedList(list: string): Place[] {
-  const demonyms = [...list.matchAll(DEMONYM_RE)].map((m) => demonymPlace(m[0]));
+  const demonyms = allMatches(DEMONYM_RE, list).map((m) => demonymPlace(m[0]));
   const named = placesInList(list.replace(DEMONYM_RE, (m) => ' '.repeat(m.length)));
   return unique([...named, ...demonyms.filter((p): p is Place => p !== null)]);
 }

@@ -1,6 +1,8 @@
 // Salary candidates in free text: "$120k–$150k", "€60.000 – €80.000 brutto/Jahr", "up to $150k",
 // "₹12-18 LPA", "£43,124 pa". Every candidate carries a currency (written, or implied by lakh
 // units) and what the words around it say; salary.ts picks among them.
+
+import { allMatches } from './pattern-scan.ts';
 import { type AmountContext, amountContext, wordsAfter, wordsBefore } from './salary-context.ts';
 import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyOf } from './salary-currency.ts';
 import {
@@ -41,14 +43,15 @@ const amount = (n: 1 | 2) =>
 // Without a currency in front, an amount must not continue a word, number or price ("v2", "3.10").
 const FIRST = `(?:(?<c1>${CURRENCY_BEFORE})\\s?|(?<![\\p{L}\\p{N}\\p{Sc}.,'’]))${amount(1)}(?:${periodAfterSource('unit1')})?`;
 const SECOND = `(?<sep>\\s*[-–—‒]\\s*|\\s+(?:to|and|bis)\\s+)(?:(?<c2>${CURRENCY_BEFORE})\\s?)?${amount(2)}`;
-const CANDIDATE = `(?:\\b${QUALIFIER}:?\\s+)?${FIRST}(?:${SECOND})?(?<plus>\\+)?(?:${periodAfterSource('unit2')})?`;
+const CANDIDATE_SOURCE = `(?:\\b${QUALIFIER}:?\\s+)?${FIRST}(?:${SECOND})?(?<plus>\\+)?(?:${periodAfterSource('unit2')})?`;
+const CANDIDATE = new RegExp(CANDIDATE_SOURCE, 'giu');
 // An amount followed by a dash and a number it could not read ("GBP 53,000 - 60,0000").
 const BROKEN_RANGE = /^\s*(?:[-–—‒]|to\b)\s*\D{0,4}\d/i;
 
 /** Every amount in the text that has a currency, in order of appearance. */
 export function findSalaryCandidates(text: string): TextCandidate[] {
   const candidates: TextCandidate[] = [];
-  for (const match of text.matchAll(new RegExp(CANDIDATE, 'giu'))) {
+  for (const match of allMatches(CANDIDATE, text)) {
     const candidate = readMatch(match, text);
     if (candidate) candidates.push(candidate);
   }

@@ -11,6 +11,7 @@
 //     lower case only between two accepted tags ("python, go, rust");
 //   - a whole item of a structured list (skills, categories): ["Go", "Docker"].
 import { type StackTag, stackImplies, stackTaxonomy } from '../../../config/stack-taxonomy.ts';
+import { matchesAt, nameStarts } from './pattern-scan.ts';
 
 type Alias = { tag: StackTag; contextual: boolean };
 type Hit = { start: number; end: number; raw: string; alias: Alias; ok: boolean };
@@ -24,14 +25,14 @@ const SLUGS = new Map(stackTaxonomy.map((tag) => [tag.slug, tag]));
 
 const aliasPattern = (text: string) =>
   text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
-// Longest first: at each position the regex takes the first alternative that matches.
+const ALIAS_SOURCES = [...ALIASES.keys()].sort((a, b) => b.length - a.length).map(aliasPattern);
+// Longest first: at each position the regex takes the first alternative that matches. Sticky, and
+// tried only where an alias can begin (see pattern-scan.ts).
 const ALIAS_PATTERN = new RegExp(
-  `(?<![\\p{L}\\p{N}_])(?:${[...ALIASES.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(aliasPattern)
-    .join('|')})(?![\\p{L}\\p{N}_+#])`,
-  'giu',
+  `(?<![\\p{L}\\p{N}_])(?:${ALIAS_SOURCES.join('|')})(?![\\p{L}\\p{N}_+#])`,
+  'iuy',
 );
+const aliasStarts = nameStarts(ALIAS_SOURCES);
 // URLs and e-mail addresses name hosts, not technologies ("gotealeaf.com", "golang.org/x").
 const ADDRESS = /\S*(?::\/\/|www\.|@)\S*/gi;
 
@@ -70,7 +71,7 @@ function listItemTags(item: string, into: Set<string>): void {
 function textTags(input: string): string[] {
   const text = input.normalize('NFKC').replace(ADDRESS, ' ');
   const hits: Hit[] = [];
-  for (const match of text.matchAll(ALIAS_PATTERN)) {
+  for (const match of matchesAt(ALIAS_PATTERN, text, aliasStarts(text))) {
     const raw = match[0];
     const alias = ALIASES.get(raw.toLowerCase().replace(/\s+/g, ' '));
     if (!alias) continue;

@@ -2,8 +2,9 @@
 // timezones") as a window of UTC offsets in hours, and how a country's offsets sit in a window.
 // Windows and country ranges are both standard time: a listing's "CEST" means CET.
 import { timeZoneNames } from '../../../config/regions.ts';
+import { allMatches, matchesAt } from './pattern-scan.ts';
 import { countryOf, type Place, regionOf } from './place-names.ts';
-import { PLACE_OR_DEMONYM_LIST, placesInMixedList } from './place-pattern.ts';
+import { PLACE_OR_DEMONYM_LIST, placeStarts, placesInMixedList } from './place-pattern.ts';
 import { foldText, isAllCaps } from './place-text.ts';
 
 /** A UTC offset window in hours, as the contract's Eligibility.timezones. */
@@ -41,9 +42,10 @@ const SINGLE = new RegExp(
   'giu',
 );
 
+// Opens with the list, so it is tried only where a place or demonym begins (sticky).
 const PLACE_ZONES = new RegExp(
   `(?=(${PLACE_OR_DEMONYM_LIST}))\\1\\s*(?:-\\s*)?(?:time\\s*zones?|timezones?|tz|(?:business|working)\\s+hours)\\b`,
-  'giu',
+  'iuy',
 );
 
 /** The standard offset a zone token means, or null; abbreviations count only in capitals ("EST", not "est"). */
@@ -67,7 +69,7 @@ export function readUtcWindow(text: string): { window: UtcWindow; raw: string[] 
     if (min === null || max === null || min > max || min < -12 || max > 14) return;
     found.push({ min, max, raw: text.slice(at, at + length).trim() });
   };
-  for (const m of folded.matchAll(RANGE)) {
+  for (const m of allMatches(RANGE, folded)) {
     const [first, second] = [m[1] ?? '', m[2] ?? ''];
     const from = zoneOffset(first);
     // "UTC-3 to +3": a bare offset continues only a UTC/GMT offset.
@@ -79,21 +81,21 @@ export function readUtcWindow(text: string): { window: UtcWindow; raw: string[] 
     if (from !== null && to !== null)
       add(Math.min(from, to), Math.max(from, to), m.index, m[0].length);
   }
-  for (const m of folded.matchAll(TOLERANCE)) {
+  for (const m of allMatches(TOLERANCE, folded)) {
     const center = zoneOffset(m[1] ?? '');
     const spread = Number(m[2]);
     if (center !== null) add(center - spread, center + spread, m.index, m[0].length);
   }
-  for (const m of folded.matchAll(WITHIN)) {
+  for (const m of allMatches(WITHIN, folded)) {
     const center = zoneOffset(m[2] ?? '');
     const spread = Number(m[1]);
     if (center !== null) add(center - spread, center + spread, m.index, m[0].length);
   }
-  for (const m of folded.matchAll(SINGLE)) {
+  for (const m of allMatches(SINGLE, folded)) {
     const at = zoneOffset(m.slice(1).find(Boolean) ?? '');
     add(at, at, m.index, m[0].length);
   }
-  for (const m of folded.matchAll(PLACE_ZONES)) {
+  for (const m of matchesAt(PLACE_ZONES, folded, placeStarts(folded))) {
     const windows = placesInMixedList(m[1] ?? '')
       .map(placeWindow)
       .filter((w): w is UtcWindow => w !== null);

@@ -162,4 +162,55 @@ describe('sources and entries in the store', () => {
     assert.equal(seen?.changedAt.toISOString(), t0.toISOString());
     assert.equal(await Article.countDocuments({ sourceId }), 3);
   });
+
+  it('writes a large run in slices; a URL stored first by another source is updated, not lost', async () => {
+    const Article = entryModel(db.mongo, 'articles');
+    const terms = { attribution: false, syndication: true, note: null };
+    const first = { _id: new Types.ObjectId(), name: 'First', type: 'articles' as const, terms };
+    const big = { _id: new Types.ObjectId(), name: 'Big', type: 'articles' as const, terms };
+    const at = new Date('2026-11-12T00:00:00Z');
+    // Two of the big run's URLs, in its second and third slice of writes, are already stored.
+    await upsertEntries(db.mongo, first, [entry(1300), entry(1550)], at, policy);
+    const run = Array.from({ length: 600 }, (_, i) => entry(1000 + i, { title: `Big ${i}` }));
+    assert.deepEqual(await upsertEntries(db.mongo, big, run, at, policy), {
+      new: 598,
+      updated: 2,
+      unchanged: 0,
+    });
+    assert.equal(await Article.countDocuments({ title: /^Big / }), 600);
+    const taken = await Article.findOne({ canonicalUrl: entry(1550).canonicalUrl }).lean();
+    assert.equal(taken?.title, 'Big 550');
+  });
+
+  it('updates edited entries of a large run by their _id, and only those', async () => {
+    const Article = entryModel(db.mongo, 'articles');
+    const terms = { attribution: false, syndication: true, note: null };
+    const store = { _id: new Types.ObjectId(), name: 'Edits', type: 'articles' as const, terms };
+    const at = new Date('2026-11-12T00:00:00Z');
+    const run = Array.from({ length: 600 }, (_, i) => entry(5000 + i));
+    await upsertEntries(db.mongo, store, run, at, policy);
+    const before = await Article.find({ sourceId: store._id }).sort({ canonicalUrl: 1 }).lean();
+    const edited = run.map((e, i) => (i % 100 === 7 ? { ...e, summary: 'edited' } : e));
+    const later = new Date(at.getTime() + 60_000);
+    assert.deepEqual(await upsertEntries(db.mongo, store, edited, later, policy), {
+      new: 0,
+      updated: 6,
+      unchanged: 594,
+    });
+    const after = await Article.find({ sourceId: store._id }).sort({ canonicalUrl: 1 }).lean();
+    assert.equal(after.length, 600);
+    const changed = after.filter(
+      (doc, i) => doc.changedAt.getTime() !== before[i]?.changedAt.getTime(),
+    );
+    assert.deepEqual(
+      changed.map((doc) => [doc.summary, String(doc._id)]),
+      before
+        .filter(
+          (_, i) =>
+            String(after[i]?._id) === String(before[i]?._id) && after[i]?.summary === 'edited',
+        )
+        .map((doc) => ['edited', String(doc._id)]),
+    );
+    assert.equal(await Article.countDocuments({ sourceId: store._id, summary: 'edited' }), 6);
+  });
 });

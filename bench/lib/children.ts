@@ -1,11 +1,31 @@
 // Product processes for benchmarks, each in its own node process started the way `npm start`
-// starts it (tsx loader), so what is measured is what runs. Peak memory is the kernel's own
-// high-water mark (VmHWM), read before the process exits.
+// starts it (the same node flags, tsx loader), so what is measured is what runs. Peak memory is
+// the kernel's own high-water mark (VmHWM), read before the process exits.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '../../config/env.ts';
+
+/**
+ * The node flags (memory settings) of the package.json script that runs `entry`, e.g.
+ * `start:worker` for workers/worker.ts; an entry no script runs (the bare baseline server) gets
+ * the web's, being measured beside it.
+ */
+export function productNodeFlags(
+  entry: string,
+  scripts: Record<string, string> = JSON.parse(
+    readFileSync(path.join(projectRoot, 'package.json'), 'utf8'),
+  ).scripts,
+): string[] {
+  const escaped = entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const runs = new RegExp(`^node\\s+(.*?)\\s*--import tsx ${escaped}$`);
+  const command = Object.values(scripts).find((s) => runs.test(s)) ?? scripts['start:web'] ?? '';
+  const flags = /^node\s+(.*?)\s*--import tsx /.exec(command);
+  if (!flags) throw new Error(`no package.json script runs ${entry} as "node … --import tsx …"`);
+  return flags[1] ? flags[1].split(/\s+/) : [];
+}
 
 export type Child = {
   name: string;
@@ -21,7 +41,7 @@ export type Child = {
   assertAlive(): void;
 };
 
-/** Starts `node --import tsx <entry>` with the environment given (on top of PATH and HOME). */
+/** Starts `node <its script's flags> --import tsx <entry>` with the environment given (on top of PATH and HOME). */
 export function startNode(
   name: string,
   entry: string,
@@ -30,7 +50,7 @@ export function startNode(
 ): Child {
   const child: ChildProcess = spawn(
     process.execPath,
-    [...nodeArgs, '--import', 'tsx', path.join(projectRoot, entry)],
+    [...productNodeFlags(entry), ...nodeArgs, '--import', 'tsx', path.join(projectRoot, entry)],
     {
       cwd: projectRoot,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },

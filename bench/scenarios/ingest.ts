@@ -5,8 +5,13 @@
 
 import { Types } from 'mongoose';
 import Parser from 'rss-parser';
+import type { EnrichedEntry } from '../../src/domain/entry.ts';
+import { enrichEntries } from '../../src/ingest/enrich/enrich-job.ts';
+import { normalizeFeed } from '../../src/ingest/normalize/normalize-feed.ts';
+import { parseSourceBody } from '../../src/ingest/read-source-body.ts';
 import { enqueueRefresh } from '../../src/queue/fetch-jobs.ts';
 import { createQueues } from '../../src/queue/queues.ts';
+import { contentHash, newEntryDocument } from '../../src/store/entry-repository.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
 import { sourceModel } from '../../src/store/models/source.ts';
 import { createSource } from '../../src/store/source-repository.ts';
@@ -61,14 +66,60 @@ async function rawParseRate(bodies: string[]): Promise<number> {
   return items / ((performance.now() - started) / 1000);
 }
 
+type StageRates = { parse: number; normalize: number; enrich: number; entries: EnrichedEntry[] };
+
 /**
- * The store's two per-run queries, timed straight through the driver on the collection the
- * first run filled: reading one source's stored hashes, and updating one item by its URL.
+ * Each in-process stage of a worker's run over the same bodies, items per second: where the
+ * end-to-end time goes before the database and the queue.
+ */
+async function stageRates(bodies: string[], origin: string, now: Date): Promise<StageRates> {
+  const rate = (items: number, started: number) => items / ((performance.now() - started) / 1000);
+  let started = performance.now();
+  const parsed = [];
+  for (const body of bodies) parsed.push(await parseSourceBody(body, origin, { kind: 'rss' }));
+  const items = parsed.reduce((n, p) => n + p.items.length, 0);
+  const parse = rate(items, started);
+  started = performance.now();
+  const normalized = parsed.map(
+    (feed) => normalizeFeed(feed, { type: 'jobs', feedUrl: origin, now }).entries,
+  );
+  const normalize = rate(items, started);
+  started = performance.now();
+  const entries = normalized.flatMap((list) => enrichEntries(list, { now }));
+  return { parse, normalize, enrich: rate(items, started), entries };
+}
+
+/** The documents of `entries` inserted straight through the driver into a fresh, indexed jobs collection: the database's own rate. */
+async function driverInsertRate(bench: BenchContext, label: string, entries: EnrichedEntry[]) {
+  const ns = await bench.namespace(label);
+  try {
+    const source = {
+      _id: new Types.ObjectId(),
+      name: 'Driver',
+      type: 'jobs' as const,
+      terms: { attribution: false, syndication: true, note: null },
+    };
+    const policy = { maxJobAgeDays: 60, dedupWindowDays: 30 };
+    const now = new Date();
+    const docs = entries.map((e) => newEntryDocument(e, source, contentHash(e), now, policy));
+    const jobs = entryModel(ns.mongo, 'jobs').collection;
+    const started = performance.now();
+    for (let i = 0; i < docs.length; i += 250)
+      await jobs.insertMany(docs.slice(i, i + 250), { ordered: false });
+    return docs.length / ((performance.now() - started) / 1000);
+  } finally {
+    await ns.drop();
+  }
+}
+
+/**
+ * The store's per-run queries, timed straight through the driver on the collection the first
+ * run filled: reading one source's stored hashes, and updating one item by its URL and by _id.
  */
 async function driverTimes(
   ns: Namespace,
   sourceId: string,
-): Promise<{ find: number; update: number }> {
+): Promise<{ find: number; update: number; updateById: number }> {
   const jobs = entryModel(ns.mongo, 'jobs').collection;
   const one = await jobs.findOne({}, { sort: { _id: -1 }, projection: { canonicalUrl: 1 } });
   let started = performance.now();
@@ -81,7 +132,10 @@ async function driverTimes(
   const find = performance.now() - started;
   started = performance.now();
   await jobs.updateOne({ canonicalUrl: one?.canonicalUrl }, { $set: { lastSeenAt: new Date() } });
-  return { find, update: performance.now() - started };
+  const update = performance.now() - started;
+  started = performance.now();
+  await jobs.updateOne({ _id: one?._id }, { $set: { lastSeenAt: new Date() } });
+  return { find, update, updateById: performance.now() - started };
 }
 
 /** Queues every source at once and waits until each has recorded a run that started after. */
@@ -156,6 +210,9 @@ export async function ingestScenario(
   const firstWrites: number[] = [];
   const driverFind: number[] = [];
   const driverUpdate: number[] = [];
+  const driverUpdateById: number[] = [];
+  const driverInsert: number[] = [];
+  const stages = { parse: [] as number[], normalize: [] as number[], enrich: [] as number[] };
   try {
     for (let rep = 0; rep < options.reps; rep++) {
       const ns = await bench.namespace(`ingest${rep}`);
@@ -186,6 +243,7 @@ export async function ingestScenario(
         const driver = await driverTimes(ns, ids.at(-1) as string);
         driverFind.push(driver.find);
         driverUpdate.push(driver.update);
+        driverUpdateById.push(driver.updateById);
         const second = await runAll(ns, ids, server, workers);
         if (second.newItems !== 0 || second.updated !== 0)
           throw new Error(
@@ -193,6 +251,11 @@ export async function ingestScenario(
           );
         for (const [feed, body] of edited.entries()) server.set(feedPath(feed), body);
         const third = await runAll(ns, ids, server, workers);
+        const stage = await stageRates(original, server.origin, now);
+        stages.parse.push(stage.parse);
+        stages.normalize.push(stage.normalize);
+        stages.enrich.push(stage.enrich);
+        driverInsert.push(await driverInsertRate(bench, `ingestdb${rep}`, stage.entries));
         raw.push(rawRate);
         e2e.push(first.newItems / first.seconds);
         ratio.push(first.newItems / first.seconds / rawRate);
@@ -223,6 +286,18 @@ export async function ingestScenario(
       { name: 'rss-parser parseString (baseline)', unit: 'items/s', values: raw },
       { name: 'end to end: new items stored', unit: 'items/s', values: e2e },
       { name: 'end to end ÷ raw parse', unit: 'ratio', values: ratio, target: { min: 0.5 } },
+      {
+        name: 'in process, one core: parse (our parse stage)',
+        unit: 'items/s',
+        values: stages.parse,
+      },
+      { name: 'in process, one core: normalize', unit: 'items/s', values: stages.normalize },
+      { name: 'in process, one core: enrich', unit: 'items/s', values: stages.enrich },
+      {
+        name: 'driver alone: insert the enriched items (slices of 250)',
+        unit: 'items/s',
+        values: driverInsert,
+      },
       { name: 'first run: DB writes', unit: 'ops', values: firstWrites },
       {
         name: 'unchanged re-run: time ÷ first run',
@@ -258,6 +333,11 @@ export async function ingestScenario(
         name: `driver alone: update one item by URL (of ${totalItems})`,
         unit: 'ms',
         values: driverUpdate,
+      },
+      {
+        name: `driver alone: update one item by _id, as the store does (of ${totalItems})`,
+        unit: 'ms',
+        values: driverUpdateById,
       },
     ],
   };

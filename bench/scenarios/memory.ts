@@ -79,19 +79,11 @@ export async function memoryScenario(
       target: { max: 256 },
     },
   ];
-  if (peaks.worker.length)
-    figures.push({
-      name: 'worker processes during ingest/scheduler',
-      unit: 'MB',
-      values: peaks.worker,
-      target: { max: 256 },
-    });
-  if (peaks.web.length)
-    figures.push({
-      name: 'web process during the board load',
-      unit: 'MB',
-      values: peaks.web,
-      target: { max: 200 },
-    });
+  const during: Array<[string, number[], number]> = [
+    ['worker processes during ingest/scheduler', peaks.worker, 256],
+    ['web process during the board load', peaks.web, 200],
+  ];
+  for (const [name, values, max] of during)
+    if (values.length) figures.push({ name, unit: 'MB', values, target: { max } });
   return { scenario: 'memory', setup: 'peak resident set (VmHWM) per process', figures };
 }

@@ -33,7 +33,8 @@ export function cachedRoute(
     const key = `${await deps.version.current()}|${req.get('host')}|${req.originalUrl}|${personal}`;
     const out = await deps.cache.resolve(key, async () => {
       const produced = await produce(req);
-      return { ...produced, status: produced.status ?? 200, etag: bodyTag(produced.body) };
+      const body = Buffer.from(produced.body);
+      return { ...produced, body, status: produced.status ?? 200, etag: bodyTag(body) };
     });
     send(res, out, personal !== '');
   };
@@ -45,11 +46,15 @@ function send(res: Response, out: CachedResponse, personal: boolean): void {
   if (out.location) res.location(out.location);
   // Set here, Express neither hashes the body again nor loses its 304 (req.fresh reads it).
   if (out.etag) res.set('ETag', out.etag);
-  res.status(out.status).type(out.type).set('Cache-Control', policy).vary('Cookie').send(out.body);
+  res.status(out.status).type(out.type).set('Cache-Control', policy).vary('Cookie');
+  // What Express adds for a string body, which a Buffer does not get.
+  const type = res.get('Content-Type') ?? 'text/html';
+  if (!/;\s*charset=/i.test(type)) res.set('Content-Type', `${type}; charset=utf-8`);
+  res.send(out.body);
 }
 
 /** A strong validator for a rendered body. */
-function bodyTag(body: string): string {
+function bodyTag(body: Buffer): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 

@@ -9,7 +9,8 @@
 export type CachedResponse = {
   status: number;
   type: string;
-  body: string;
+  /** Encoded once: sending a string would encode (and allocate) it again on every hit. */
+  body: Buffer;
   cacheControl: string;
   location?: string;
   /** The body's validator, computed once per render instead of hashing the body per request. */

@@ -8,7 +8,7 @@ import { AppError, FetchError, ParseError } from '../src/lib/errors.ts';
 import type { Logger } from '../src/lib/logger.ts';
 import { knownUrls, type StorePolicy, upsertEntries } from '../src/store/entry-repository.ts';
 import { closeMissingJobs } from '../src/store/expiry-repository.ts';
-import type { RunSummary, SourceDoc } from '../src/store/models/source.ts';
+import type { RunSummary, RunTrigger, SourceDoc } from '../src/store/models/source.ts';
 import { findSource, recordRunFailure, recordRunSuccess } from '../src/store/source-repository.ts';
 
 export type RefreshDeps = {
@@ -48,12 +48,16 @@ export function isPermanent(error: unknown): boolean {
  * Refreshes one source: fetch (conditional) → parse → normalize → store, then records the
  * run on the source. The order mirrors the pipeline; each stage is its own module.
  */
-export async function refreshSource(deps: RefreshDeps, sourceId: string): Promise<RunSummary> {
+export async function refreshSource(
+  deps: RefreshDeps,
+  sourceId: string,
+  trigger: RunTrigger = 'scheduled',
+): Promise<RunSummary> {
   const now = deps.now?.() ?? new Date();
   const started = Date.now();
   const source = await findSource(deps.mongo, sourceId);
   if (!source) throw new UnrecoverableError(`source ${sourceId} no longer exists`);
-  const run = emptyRun(now);
+  const run: RunSummary = { ...emptyRun(now), trigger };
   if (!source.enabled) return { ...run, outcome: 'skipped', warnings: ['source is disabled'] };
   try {
     const result = await runStages(deps, source, run, now);

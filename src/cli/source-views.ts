@@ -1,5 +1,5 @@
 import { healthStatus } from '../domain/source.ts';
-import type { SourceDoc } from '../store/models/source.ts';
+import type { SourceDoc, SourceHealth } from '../store/models/source.ts';
 import { ago, formatTable } from './args.ts';
 
 /** A source as `sources list --json` prints it: flat, stable field names. */
@@ -75,4 +75,34 @@ function warningOf(s: SourceDoc): string {
   if (warnings.length === 0) return '';
   const more = warnings.length > 1 ? ` (+${warnings.length - 1} more)` : '';
   return `warning: ${(warnings[0] as string).slice(0, 80)}${more}`;
+}
+
+/** Runs recorded between two readings of a source's health, other than the last one. */
+export type EarlierRuns = { runs: number; new: number; updated: number };
+
+/** The source after the run `fetch --wait` asked for, and what runs before it did meanwhile. */
+export type WaitedRun = { source: SourceDoc; earlier: EarlierRuns };
+
+/** What the runs before the latest did between `before` and `after`, from the source's totals. */
+export function runsBetween(before: SourceHealth, after: SourceHealth): EarlierRuns {
+  const last = after.lastRun;
+  return {
+    runs: Math.max(0, after.totalRuns - before.totalRuns - 1),
+    new: after.totalNew - before.totalNew - (last?.new ?? 0),
+    updated: after.totalUpdated - before.totalUpdated - (last?.updated ?? 0),
+  };
+}
+
+/**
+ * "<id> <name>: unchanged (after 1 earlier run: 25 new, 0 updated)": the run the operator
+ * asked for, and what any run that finished first stored, so a new source's automatic first
+ * run never hides what happened.
+ */
+export function waitedRunLine({ source, earlier }: WaitedRun): string {
+  const run = source.health.lastRun;
+  let line = `${source._id} ${source.name}: ${run ? runLine(run) : 'not run'}`;
+  if (run?.outcome === 'failed') line += ` — ${source.health.lastError?.message}`;
+  if (earlier.runs > 0)
+    line += ` (after ${earlier.runs} earlier run${earlier.runs > 1 ? 's' : ''}: ${earlier.new} new, ${earlier.updated} updated)`;
+  return line;
 }

@@ -1,9 +1,10 @@
 import type { JobsOptions, Queue } from 'bullmq';
 import { effectiveIntervalMinutes } from '../domain/source.ts';
+import type { RunTrigger } from '../store/models/source.ts';
 
 /** The one job a fetch queue runs: refresh a source. Payloads carry ids only. */
 export const refreshJobName = 'refresh';
-export type RefreshJobData = { sourceId: string; reason: 'scheduled' | 'manual' };
+export type RefreshJobData = { sourceId: string; reason: RunTrigger };
 
 /** Fixed ids (no colons, not digits-only): one source is never queued twice. */
 export const sourceJobId = (sourceId: string) => `source-${sourceId}`;

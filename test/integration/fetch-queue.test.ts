@@ -11,6 +11,7 @@ import { startRedis } from '../../src/embedded/redis-server.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { enqueueRefresh, syncSourceSchedules } from '../../src/queue/fetch-jobs.ts';
 import { createQueues, type Queues } from '../../src/queue/queues.ts';
+import { SourceLock } from '../../src/queue/source-lock.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
 import { createSource, findSource, updateSource } from '../../src/store/source-repository.ts';
@@ -32,6 +33,24 @@ async function until(
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Real queue workers on a test's database and prefix, fetching from its fixture server. */
+function startTestWorkers(db: Isolated, web: FixtureServer, redisUrl: string) {
+  return startWorkers({
+    config: loadConfig({
+      ...process.env,
+      REDIS_URL: redisUrl,
+      MONGODB_DB: db.config.mongodbDb,
+      QUEUE_PREFIX: db.config.queuePrefix,
+      FETCH_ALLOWED_HOSTS: web.host,
+      // Every worker of a queue must share one stalled-check interval (BullMQ throttles it per queue).
+      WORKER_LOCK_MS: '2000',
+    }),
+    logger: db.logger,
+    mongo: db.mongo,
+    redisUrl,
+  });
 }
 
 describe('fetch queue, scheduler and workers on the real Redis', () => {
@@ -96,20 +115,7 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
   it('a newly scheduled source is fetched by a worker on its own, then waits for its interval', async () => {
     web.on('/scheduled.rss', serveBody(wwrFeed(web.origin, jobItems(3, 'Sched'))));
     const source = await createSource(db.mongo, sourceInput(web.url('/scheduled.rss')));
-    const config = loadConfig({
-      ...process.env,
-      MONGODB_DB: db.config.mongodbDb,
-      QUEUE_PREFIX: db.config.queuePrefix,
-      FETCH_ALLOWED_HOSTS: web.host,
-      // Every worker of a queue must share one stalled-check interval (BullMQ throttles it per queue).
-      WORKER_LOCK_MS: '2000',
-    });
-    const workers = startWorkers({
-      config,
-      logger: db.logger,
-      mongo: db.mongo,
-      redisUrl: db.redisUrl,
-    });
+    const workers = startTestWorkers(db, web, db.redisUrl);
     try {
       await syncSourceSchedules(queues.fetch, [source]);
       await until(
@@ -138,6 +144,32 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
     );
     assert.equal(queued.length, 1);
     await queues.fetch.drain();
+  });
+
+  it('"fetch now" while another run holds the source waits its turn, then runs and records', async () => {
+    web.on('/busy.rss', serveBody(wwrFeed(web.origin, jobItems(2, 'Busy'))));
+    const source = await createSource(db.mongo, sourceInput(web.url('/busy.rss')));
+    const id = source._id.toString();
+    const lock = new SourceLock(redis, db.config.queuePrefix);
+    assert.ok(await lock.acquire(id, 'another-run'));
+    const workers = startTestWorkers(db, web, db.redisUrl);
+    try {
+      await enqueueRefresh(queues.fetch, id);
+      await until(
+        'the manual run to be put back while the source is busy',
+        async () => (await (await queues.fetch.getJob(`source-${id}`))?.getState()) === 'delayed',
+      );
+      assert.equal((await findSource(db.mongo, id))?.health.lastRun ?? null, null);
+      await lock.release(id, 'another-run');
+      await until(
+        'the manual run',
+        async () => (await findSource(db.mongo, id))?.health.lastRun?.outcome === 'stored',
+      );
+      assert.equal(await entryModel(db.mongo, 'jobs').countDocuments({ sourceId: source._id }), 2);
+    } finally {
+      await workers.close();
+      await syncSourceSchedules(queues.fetch, []);
+    }
   });
 
   it('a worker killed mid-run (SIGKILL) loses nothing: the job is recovered and items are stored once', async () => {
@@ -214,17 +246,9 @@ describe('workers and a Redis restart', () => {
 
   it('reconnect after Redis comes back and keep working', async () => {
     let own = await startRedis(dir, dir);
-    const config = loadConfig({
-      ...process.env,
-      REDIS_URL: own.url,
-      MONGODB_DB: db.config.mongodbDb,
-      QUEUE_PREFIX: db.config.queuePrefix,
-      FETCH_ALLOWED_HOSTS: web.host,
-      WORKER_LOCK_MS: '2000',
-    });
-    const workers = startWorkers({ config, logger: db.logger, mongo: db.mongo, redisUrl: own.url });
+    const workers = startTestWorkers(db, web, own.url);
     const producerRedis = createRedis(own.url, 'worker');
-    const queues = createQueues(producerRedis, config.queuePrefix);
+    const queues = createQueues(producerRedis, db.config.queuePrefix);
     try {
       web.on('/one.rss', serveBody(wwrFeed(web.origin, jobItems(2, 'One'))));
       web.on('/two.rss', serveBody(wwrFeed(web.origin, jobItems(3, 'Two'))));

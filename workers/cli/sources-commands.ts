@@ -1,7 +1,13 @@
 import { bumpBoardVersion } from '../../src/cache/board-version.ts';
 import { UsageError } from '../../src/cli/args.ts';
 import { selectorsFromFlags } from '../../src/cli/selectors-input.ts';
-import { runLine, sourceJson, sourcesTable } from '../../src/cli/source-views.ts';
+import {
+  runsBetween,
+  sourceJson,
+  sourcesTable,
+  type WaitedRun,
+  waitedRunLine,
+} from '../../src/cli/source-views.ts';
 import { urlPart } from '../../src/domain/canonical-url.ts';
 import { sourceInputSchema } from '../../src/domain/source.ts';
 import { AppError } from '../../src/lib/errors.ts';
@@ -189,27 +195,24 @@ export async function fetchSources(
     };
   }
   const results = await runAndWait(ctx, queues.fetch, sources);
-  const failed = results.filter((r) => r.health.lastRun?.outcome === 'failed').length;
+  const failed = results.filter((r) => r.source.health.lastRun?.outcome === 'failed').length;
   const text = values.json
-    ? json(results.map(sourceJson))
-    : results
-        .map(
-          (s) =>
-            `${s._id} ${s.name}: ${s.health.lastRun ? runLine(s.health.lastRun) : 'not run'}${s.health.lastRun?.outcome === 'failed' ? ` — ${s.health.lastError?.message}` : ''}`,
-        )
-        .join('\n');
+    ? json(results.map((r) => ({ ...sourceJson(r.source), earlierRuns: r.earlier })))
+    : results.map(waitedRunLine).join('\n');
   return { text, code: failed ? 1 : 0 };
 }
 
 /**
- * Runs the real queue with an in-process worker until each source has recorded a new run
- * (a failure is recorded before any retry, so a failing source reports at once).
+ * Runs the real queue with an in-process worker until each source has recorded the run this
+ * command asked for (a failure is recorded before any retry, so a failing source reports at
+ * once). A scheduled run may finish first, such as a new source's first run: the operator's
+ * run then waits for it, and the line says what the runs before it stored.
  */
 async function runAndWait(
   ctx: ProcessContext,
   queue: ReturnType<typeof createQueues>['fetch'],
   sources: SourceDoc[],
-) {
+): Promise<WaitedRun[]> {
   const disabled = sources.find((s) => !s.enabled);
   if (disabled)
     throw new AppError(
@@ -218,20 +221,22 @@ async function runAndWait(
     );
   const workers = startWorkers(ctx);
   ctx.lifecycle.add('cli workers', workers.close);
-  const previous = new Map(
-    sources.map((s) => [s._id.toString(), s.health.lastRun?.at.getTime() ?? 0]),
-  );
-  for (const id of previous.keys()) await enqueueRefresh(queue, id);
+  const before = new Map(sources.map((s) => [s._id.toString(), s.health]));
+  for (const id of before.keys()) await enqueueRefresh(queue, id);
   const deadline = Date.now() + 10 * 60_000;
-  const pending = new Set(previous.keys());
-  while (pending.size && Date.now() < deadline) {
-    for (const id of [...pending]) {
-      const run = (await findSource(ctx.mongo, id))?.health.lastRun;
-      if (run && run.at.getTime() !== previous.get(id)) pending.delete(id);
+  const done = new Map<string, WaitedRun>();
+  while (done.size < before.size && Date.now() < deadline) {
+    for (const [id, health] of before) {
+      if (done.has(id)) continue;
+      const source = await findSource(ctx.mongo, id);
+      const run = source?.health.lastRun;
+      const previousAt = health.lastRun?.at.getTime();
+      if (source && run?.trigger === 'manual' && run.at.getTime() !== previousAt)
+        done.set(id, { source, earlier: runsBetween(health, source.health) });
     }
-    if (pending.size) await new Promise((r) => setTimeout(r, 200));
+    if (done.size < before.size) await new Promise((r) => setTimeout(r, 200));
   }
-  if (pending.size)
-    throw new AppError('timeout', `timed out waiting for ${pending.size} source run(s)`);
-  return sourcesByIds(ctx, [...previous.keys()]);
+  if (done.size < before.size)
+    throw new AppError('timeout', `timed out waiting for ${before.size - done.size} source run(s)`);
+  return [...before.keys()].map((id) => done.get(id) as WaitedRun);
 }

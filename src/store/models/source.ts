@@ -1,10 +1,14 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
 import type { SourceInput } from '../../domain/source.ts';
 
+export type RunTrigger = 'scheduled' | 'manual';
+
 /** The last run of a source, as the operator sees it. */
 export type RunSummary = {
   at: Date;
   outcome: 'stored' | 'not_modified' | 'unchanged' | 'failed' | 'skipped';
+  /** What started the run: its schedule or an operator's "fetch now" (absent on older runs). */
+  trigger?: RunTrigger;
   new: number;
   updated: number;
   unchanged: number;

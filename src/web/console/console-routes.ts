@@ -300,19 +300,23 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
   });
 
   router.get('/sources/:id', async (req, res) => {
-    const source = await findSource(deps.mongo, String(req.params.id));
+    const id = String(req.params.id);
+    // The job is read before the source: a run that ends in between has recorded its result on
+    // the source by then (the worker records before BullMQ marks the job done), whereas a
+    // source read first could show the old result with no job left to say a run was pending.
+    const manual = await deps.fetchQueue?.getJob(sourceJobId(id));
+    const state = manual ? await manual.getState() : null;
+    const source = await findSource(deps.mongo, id);
     if (!source) return void res.status(404).type('text').send('No such source.');
     const now = new Date();
     const history = await sourceHistory(deps.mongo, source._id);
-    const manual = await deps.fetchQueue?.getJob(sourceJobId(String(source._id)));
-    // The worker records the result just before BullMQ marks the job done: a result from this
-    // run means it is over, whatever the job's state says for the next few milliseconds.
+    // A result from this run means it is over, whatever the job's state said a moment earlier.
     const recorded =
       manual?.processedOn !== undefined &&
       (source.health.lastFetchedAt?.getTime() ?? 0) >= manual.processedOn;
-    const state = manual && !recorded ? await manual.getState() : null;
-    const running =
-      state === 'active'
+    const running = recorded
+      ? null
+      : state === 'active'
         ? 'Fetching now…'
         : state === 'waiting' || state === 'delayed' || state === 'prioritized'
           ? 'Queued to fetch…'

@@ -2,7 +2,7 @@
 // Germany", "open to candidates in the US or Canada", "work from anywhere". Only phrasings that
 // are about the applicant count: "a US-based company" or "customers worldwide" say nothing.
 
-import { allMatches, matchesAt } from './pattern-scan.ts';
+import { keywordStarts, matchesAt } from './pattern-scan.ts';
 import type { Place } from './place-names.ts';
 import { DEMONYM, demonymPlace, PLACE_LIST, placeStarts, placesInList } from './place-pattern.ts';
 import { foldText } from './place-text.ts';
@@ -22,14 +22,13 @@ const REQUIRED =
 const PEOPLE =
   '(?:candidates|applicants|applications|people|engineers|developers|talent|everyone|anyone|individuals)';
 
-/** A pattern, and for one that opens with the place list its sticky twin, tried only where a place begins. */
-type Pattern = { global: RegExp; sticky: RegExp | null };
+/**
+ * A pattern, run sticky where it can begin: a pattern that opens with the place list where a
+ * place name begins, any other (all open with `\b` and a keyword) where one of its keywords does.
+ */
+type Pattern = { sticky: RegExp; keyword: number | null };
 type Source = string | { listLed: string };
 const listLed = (source: string): Source => ({ listLed: source });
-const compile = (source: Source): Pattern =>
-  typeof source === 'string'
-    ? { global: new RegExp(source, 'giu'), sticky: null }
-    : { global: new RegExp(source.listLed, 'giu'), sticky: new RegExp(source.listLed, 'iuy') };
 
 // Each pattern names the list it restricts to as the group "list" (or "demonym").
 const PATTERN_SOURCES: readonly Source[] = [
@@ -61,28 +60,40 @@ const PATTERN_SOURCES: readonly Source[] = [
   // "work from anywhere in Europe"
   `\\b(?:remote(?:ly)?|work|working|live|living|based|located|reside|hire|hiring|from|candidates|applicants)\\b[^.;!?]{0,30}?\\b(?:anywhere|everywhere)\\s+(?:in|within|across|throughout)\\s+${THE}${L}`,
 ];
-const PATTERNS: readonly Pattern[] = PATTERN_SOURCES.map(compile);
 
 // Work authorization: "authorized to work in the US", "right to work in the UK", "can legally
 // work in the United States", "non-US applicants need not apply".
-const AUTHORIZATION: readonly Pattern[] = [
+const AUTHORIZATION_SOURCES: readonly Source[] = [
   `\\b(?:eligible|authori[sz]ed|permitted|entitled|legally\\s+(?:able|allowed|authori[sz]ed|permitted))\\s+to\\s+(?:live\\s+and\\s+)?work\\s+(?:(?:full[- ]time|remotely|permanently)\\s+)?(?:in|for|within|from)\\s+${THE}${L}`,
   `\\b(?:right|authori[sz]ation|permission|eligibility)\\s+to\\s+work\\s+(?:in|for|within)\\s+${THE}${L}`,
   `\\b(?:can|must|should)\\s+(?:be\\s+able\\s+to\\s+)?legally\\s+work\\s+(?:in|for|within)\\s+${THE}${L}`,
   `\\bnon-${L}\\s+(?:[\\w-]+\\s+){0,3}?(?:applicants|candidates)\\s+(?:need\\s+not|should\\s+not|will\\s+not\\s+be\\s+considered|cannot)\\b`,
-].map(compile);
+];
 
 // Phrases that say "from anywhere" in so many words.
-const WORLDWIDE: readonly RegExp[] = [
-  /\b(?:work|working|live|living|based|located|hire|hiring|apply|recruit(?:ing)?)\s+(?:from\s+|in\s+)?(?:anywhere|everywhere|worldwide|globally)\b(?!\s+(?:in|within|across|throughout)\b)/giu,
-  /\b(?:remote(?:ly)?|work|working|live|living|based|located|from|hire|hiring|candidates|applicants|apply)\b[^.;!?]{0,30}?\banywhere\s+in\s+the\s+world\b/giu,
-  /\b(?:open\s+to|hiring|hire|accepting)\s+(?:(?:candidates|applicants|applications|people|talent|engineers|developers)\s+)?(?:from\s+)?(?:all\s+over\s+the\s+world|around\s+the\s+world|any\s+country)\b/giu,
-  /\blocation\s*:\s*(?:(?:fully\s+)?remote\s*[-(,/]?\s*)?(?:anywhere(?:\s+in\s+the\s+world)?|worldwide|global)\b/giu,
+const WORLDWIDE_SOURCES: readonly string[] = [
+  /\b(?:work|working|live|living|based|located|hire|hiring|apply|recruit(?:ing)?)\s+(?:from\s+|in\s+)?(?:anywhere|everywhere|worldwide|globally)\b(?!\s+(?:in|within|across|throughout)\b)/,
+  /\b(?:remote(?:ly)?|work|working|live|living|based|located|from|hire|hiring|candidates|applicants|apply)\b[^.;!?]{0,30}?\banywhere\s+in\s+the\s+world\b/,
+  /\b(?:open\s+to|hiring|hire|accepting)\s+(?:(?:candidates|applicants|applications|people|talent|engineers|developers)\s+)?(?:from\s+)?(?:all\s+over\s+the\s+world|around\s+the\s+world|any\s+country)\b/,
+  /\blocation\s*:\s*(?:(?:fully\s+)?remote\s*[-(,/]?\s*)?(?:anywhere(?:\s+in\s+the\s+world)?|worldwide|global)\b/,
   // "wherever you are in the world", "no mat(t)er where he or she may live"
-  /\bwherever\s+you\s+(?:are|live|may\s+be)\s+in\s+the\s+world\b/giu,
-  /\bno\s+mat+er\s+where\s+(?:you|he\s+or\s+she|they)\s+(?:may\s+)?(?:live|lives|are|is|reside|resides|are\s+located|is\s+located)\b/giu,
-  /\bregardless\s+of\s+(?:your\s+)?(?:location|where\s+you\s+live)\b/giu,
-];
+  /\bwherever\s+you\s+(?:are|live|may\s+be)\s+in\s+the\s+world\b/,
+  /\bno\s+mat+er\s+where\s+(?:you|he\s+or\s+she|they)\s+(?:may\s+)?(?:live|lives|are|is|reside|resides|are\s+located|is\s+located)\b/,
+  /\bregardless\s+of\s+(?:your\s+)?(?:location|where\s+you\s+live)\b/,
+].map((pattern) => pattern.source);
+
+// Every keyword-led pattern above is looked for with one scan of the text.
+const KEYWORD_LED = [...PATTERN_SOURCES, ...AUTHORIZATION_SOURCES, ...WORLDWIDE_SOURCES].filter(
+  (source): source is string => typeof source === 'string',
+);
+const keywordStartsOf = keywordStarts(KEYWORD_LED);
+const compile = (source: Source): Pattern =>
+  typeof source === 'string'
+    ? { sticky: new RegExp(source, 'iuy'), keyword: KEYWORD_LED.indexOf(source) }
+    : { sticky: new RegExp(source.listLed, 'iuy'), keyword: null };
+const PATTERNS: readonly Pattern[] = PATTERN_SOURCES.map(compile);
+const AUTHORIZATION: readonly Pattern[] = AUTHORIZATION_SOURCES.map(compile);
+const WORLDWIDE: readonly Pattern[] = WORLDWIDE_SOURCES.map(compile);
 
 // After a list: the phrase goes on about time zones or a company, so it is not a restriction.
 const NOT_A_RESTRICTION =
@@ -107,13 +118,17 @@ function closingBracket(text: string, start: number, end: number): number {
 /** The place restrictions, work-authorization and "anywhere" statements in a piece of listing text. */
 export function placeStatements(text: string): PlaceStatement[] {
   const folded = foldText(text);
-  const starts = placeStarts(folded);
+  const places = placeStarts(folded);
+  const keywords = keywordStartsOf(folded);
+  const found = (pattern: Pattern) =>
+    matchesAt(
+      pattern.sticky,
+      folded,
+      pattern.keyword === null ? places : (keywords[pattern.keyword] ?? []),
+    );
   const statements: PlaceStatement[] = [];
   for (const pattern of [...PATTERNS, ...AUTHORIZATION]) {
-    const found = pattern.sticky
-      ? matchesAt(pattern.sticky, folded, starts)
-      : allMatches(pattern.global, folded);
-    for (const m of found) {
+    for (const m of found(pattern)) {
       const places = restriction(folded, pattern, m);
       if (places.length === 0) continue;
       const raw = text
@@ -124,7 +139,7 @@ export function placeStatements(text: string): PlaceStatement[] {
     }
   }
   for (const pattern of WORLDWIDE) {
-    for (const m of allMatches(pattern, folded)) {
+    for (const m of found(pattern)) {
       const raw = text.slice(m.index, m.index + m[0].length).trim();
       statements.push({ places: [{ kind: 'worldwide' }], raw, authorization: false });
     }

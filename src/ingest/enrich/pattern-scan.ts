@@ -7,6 +7,9 @@
 //   and a set lookup; `matchesAt` then tries a pattern that opens with the list ("US only", "EU
 //   residents only") only there instead of at every word. The candidates are a superset of where
 //   such a pattern can match, so its matches are those of a full scan.
+// - `keywordStarts` does the same for patterns that open with `\b` and a keyword ("must be based
+//   in …", "only open to …"): one scan for every keyword of a set of patterns, then each pattern
+//   tries only where one of its own keywords begins.
 
 /** Finds the candidate starts of a name list in a text; see `nameStarts`. */
 export type NameStarts = (text: string) => number[];
@@ -80,15 +83,24 @@ export function nameStarts(
       if (words.prefix) prefixes.add(fold(words.prefix));
     }
   }
-  const prefixList = [...prefixes];
+  // Prefixes by first letter: a word is compared with the few that could open it.
+  const prefixesByFirst = new Map<string, string[]>();
+  for (const prefix of prefixes) {
+    const first = prefix[0] as string;
+    prefixesByFirst.set(first, [...(prefixesByFirst.get(first) ?? []), prefix]);
+  }
   const isCandidate = (word: string) =>
-    everyWord || exact.has(word) || prefixList.some((p) => word.startsWith(p));
+    everyWord ||
+    exact.has(word) ||
+    (prefixesByFirst.get(word[0] as string)?.some((p) => word.startsWith(p)) ?? false);
+  const words = new RegExp(WORD.source, 'gu');
   // Several readers scan the same text in a row (eligibility, then time zones): the last answer is kept.
   let last: { text: string; starts: number[] } | null = null;
   return (text) => {
     if (last?.text === text) return last.starts;
     const starts: number[] = [];
-    for (const m of text.matchAll(WORD)) {
+    words.lastIndex = 0;
+    for (let m = words.exec(text); m; m = words.exec(text)) {
       if (!isCandidate(fold(m[0]))) continue;
       if (options.leadingThe) {
         let before = m.index;
@@ -102,6 +114,90 @@ export function nameStarts(
       for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) starts.push(at);
     }
     if (openers.size > 0) starts.sort((x, y) => x - y);
+    last = { text, starts };
+    return starts;
+  };
+}
+
+/** For each pattern given to `keywordStarts`, the places in a text where it can match. */
+export type KeywordStarts = (text: string) => number[][];
+
+const ASCII_RUN = /^[a-z]+/i;
+const QUANTIFIED = /^[?*{]/;
+
+/**
+ * The word prefixes a pattern opening with `\b` and a keyword can start with: `\bonly\s+`
+ * gives "only", `\b(?:requires?|hiring)` gives "require" and "hiring", `\bremote(?:ly)?` gives
+ * "remote". Throws for a source it cannot read, so a pattern is never silently left unscanned.
+ */
+export function leadingKeywords(source: string): string[] {
+  if (!source.startsWith('\\b')) throw new Error(`a keyword pattern opens with \\b: /${source}/`);
+  const rest = source.slice(2);
+  const alternatives = rest.startsWith('(?:') ? groupAlternatives(rest, source) : [rest];
+  return alternatives.map((alternative) => {
+    const run = ASCII_RUN.exec(alternative)?.[0];
+    const optionalLast = QUANTIFIED.test(alternative.slice(run?.length ?? 0));
+    const prefix = optionalLast ? run?.slice(0, -1) : run;
+    if (!prefix)
+      throw new Error(`a keyword must open with letters: "${alternative}" in /${source}/`);
+    return prefix.toLowerCase();
+  });
+}
+
+/** The top-level alternatives of the group `(?:…)` that opens `rest`; it must not be optional. */
+function groupAlternatives(rest: string, source: string): string[] {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let from = 3;
+  for (let i = 3; i < rest.length; i++) {
+    const c = rest[i];
+    if (c === '\\') i++;
+    else if (c === '(') depth++;
+    else if (c === '|' && depth === 0) {
+      alternatives.push(rest.slice(from, i));
+      from = i + 1;
+    } else if (c === ')' && depth-- === 0) {
+      alternatives.push(rest.slice(from, i));
+      if (QUANTIFIED.test(rest.slice(i + 1))) break;
+      return alternatives;
+    }
+  }
+  throw new Error(`a keyword pattern must open with a required group or word: /${source}/`);
+}
+
+/**
+ * A finder for several patterns that each open with `\b` and a keyword: one scan for any of
+ * their keywords, then for each pattern the places where one of its own begins. These are a
+ * superset of where the pattern can match (its `\b` stands where a `\w` run begins, and that
+ * run starts with one of its prefixes), so `matchesAt` there finds what a full scan finds.
+ */
+export function keywordStarts(sources: readonly string[]): KeywordStarts {
+  const owners = new Map<string, number[]>();
+  sources.forEach((source, index) => {
+    for (const prefix of leadingKeywords(source)) {
+      const list = owners.get(prefix) ?? [];
+      if (!list.includes(index)) list.push(index);
+      owners.set(prefix, list);
+    }
+  });
+  const lengths = [...new Set([...owners.keys()].map((k) => k.length))];
+  const escaped = [...owners.keys()].sort((a, b) => b.length - a.length);
+  // The patterns' own flags, so `\b` and case folding (ſ, K) mean the same here as there.
+  const finder = new RegExp(`\\b(?:${escaped.join('|')})`, 'giu');
+  const run = /\w+/iuy;
+  let last: { text: string; starts: number[][] } | null = null;
+  return (text) => {
+    if (last?.text === text) return last.starts;
+    const starts = sources.map((): number[] => []);
+    for (const hit of allMatches(finder, text)) {
+      run.lastIndex = hit.index;
+      const word = fold(run.exec(text)?.[0] ?? '');
+      const found = new Set<number>();
+      for (const length of lengths) {
+        for (const index of owners.get(word.slice(0, length)) ?? []) found.add(index);
+      }
+      for (const index of found) starts[index]?.push(hit.index);
+    }
     last = { text, starts };
     return starts;
   };

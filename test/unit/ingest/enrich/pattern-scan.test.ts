@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allMatches, matchesAt, nameStarts } from '../../../../src/ingest/enrich/pattern-scan.ts';
+import {
+  allMatches,
+  keywordStarts,
+  leadingKeywords,
+  matchesAt,
+  nameStarts,
+} from '../../../../src/ingest/enrich/pattern-scan.ts';
 import { PLACE_LIST, placeStarts } from '../../../../src/ingest/enrich/place-pattern.ts';
 import { namePattern } from '../../../../src/ingest/enrich/place-text.ts';
 
@@ -73,6 +79,49 @@ describe('nameStarts + matchesAt', () => {
   it('refuse a pattern that is not sticky, and a name that opens with neither letter nor mark', () => {
     assert.throws(() => matchesAt(/us/giu, 'us', [0]), /sticky/);
     assert.throws(() => nameStarts(['(?:a|b)c']), /must open with a letter or a mark/);
+  });
+});
+
+describe('keywordStarts + matchesAt', () => {
+  const SOURCES = [
+    '\\b(?:must\\s+be|requires?|authori[sz]ed)\\s+(?:in|to)\\b',
+    '\\bremote(?:ly)?\\b[^.]{0,20}?\\bonly\\b',
+    '\\bonly\\s+in\\s+\\w+',
+    '\\bno\\s+mat+er\\s+where\\b',
+  ];
+  const TEXTS = [
+    'must be in; MUST BE IN; require to; requires to; authorised to; authorized in',
+    'remote US only, remotely EU only, Remote: only; remoteonly only',
+    'only in Spain; éonly in France; _only in Italy; x-only in Peru; 9only in Chile',
+    'no matter where, no mater where, no mattter where',
+    // ſ folds to s and the Kelvin sign to k under the i and u flags, in \\w and \\b too.
+    'ſhould be; muſt be in; reſidents; remoteK only',
+    '',
+    'only',
+  ];
+
+  it('find what a full scan finds, for each of several patterns from one scan', () => {
+    const finder = keywordStarts(SOURCES);
+    SOURCES.forEach((source, index) => {
+      assertSameAsFullScan(source, (text) => finder(text)[index] ?? [], TEXTS);
+    });
+  });
+
+  it('reads the keywords a pattern opens with, optional last letters and groups included', () => {
+    assert.deepEqual(leadingKeywords('\\b(?:must\\s+be|requires?|authori[sz]ed|hiring)\\s+x'), [
+      'must',
+      'require',
+      'authori',
+      'hiring',
+    ]);
+    assert.deepEqual(leadingKeywords('\\bRemote(?:ly)?\\b'), ['remote']);
+  });
+
+  it('refuses a pattern it cannot prove it scans: no \\b, an optional group, a group first', () => {
+    assert.throws(() => leadingKeywords('only\\b'), /opens with \\b/);
+    assert.throws(() => leadingKeywords('\\b(?:only|just)?\\s+x'), /required group or word/);
+    assert.throws(() => leadingKeywords('\\b(?:(?:a|b)c|d)'), /must open with letters/);
+    assert.throws(() => leadingKeywords('\\bs?only'), /must open with letters/);
   });
 });
 

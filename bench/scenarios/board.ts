@@ -1,6 +1,6 @@
 // Scenario 2, board: a seeded board (jobs and articles written as the store writes first
 // sightings, enriched by the real pipeline) served by the product's web process, driven by
-// autocannon from this process, beside a bare Express route in a process started the same way.
+// autocannon in a process of its own, beside a bare Express route in a process started the same way.
 import { load as parseHtml } from 'cheerio';
 import type { Connection } from 'mongoose';
 import type { EnrichedEntry, EntryType } from '../../src/domain/entry.ts';
@@ -230,7 +230,7 @@ export async function boardScenario(
   }
   return {
     scenario: 'board',
-    setup: `${options.jobs} jobs + ${options.articles} articles (seeded in ${Math.round(seedSeconds)} s), autocannon ${options.connections} connections × ${options.seconds} s per URL, web and baseline each in their own process`,
+    setup: `${options.jobs} jobs + ${options.articles} articles (seeded in ${Math.round(seedSeconds)} s), autocannon (own process) ${options.connections} connections × ${options.seconds} s per URL, web and baseline each in their own process`,
     figures,
   };
 }

@@ -3,12 +3,12 @@
 // runs have settled. Per run: lateness (start − due), slots no run took (missed), and runs of
 // one source overlapping in time or refused by the source lock (duplicates). A scaled run
 // shortens the interval with the source count, so the runs offered per minute stay the same.
-// Sources created together fall due together (the product adds no spread), so each cycle is
-// one burst of every source: lateness grows with the source count, not with the rate.
+// A new source runs at once (its first run, a "fetch now" job), then falls due on its own phase
+// of the interval, so sources created together are spread over each cycle rather than a burst.
 import { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { createRedis } from '../../src/queue/connection.ts';
-import { QueueName } from '../../src/queue/queues.ts';
+import { createQueues, QueueName } from '../../src/queue/queues.ts';
 import type { RunSummary } from '../../src/store/models/source.ts';
 import { createSource } from '../../src/store/source-repository.ts';
 import { type Child, profileArgs, startNode } from '../lib/children.ts';
@@ -80,6 +80,8 @@ const feedPath = (feed: number) => `/feeds/${feed}.rss`;
 // scheduler process does every 30 s, and each worker after each run) replaces the pending job
 // with a fresh timestamp, and a slot already past is queued with delay 0.
 const scheduledJobId = /^repeat:source-([^:]+):(\d+)$/;
+/** A source's first run, queued at once by scheduleSource (the "fetch now" job id). */
+const firstRunJobId = /^source-([^:]+)$/;
 
 /** The source and due time of a job a source's scheduler made; null for any other job. */
 export function parseScheduledJob(jobId: string): { sourceId: string; due: number } | null {
@@ -254,7 +256,9 @@ function scheduleChanges(runs: readonly Run[], window: Window, everyMs: number) 
 
 type Recorder = {
   runs: Run[];
-  /** Jobs in the fetch queue not made by a source's scheduler (there should be none). */
+  /** Sources whose first run (queued at once when the source is scheduled) has ended. */
+  firstRuns: Set<string>;
+  /** Jobs in the fetch queue neither made by a source's scheduler nor a first run (there should be none). */
   others: () => number;
   close: () => Promise<void>;
 };
@@ -283,16 +287,19 @@ async function recordRuns(
   let others = 0;
   const local = (entryId: string) => streamTime(entryId) - redisAheadMs;
   const finish = (jobId: string, entryId: string, outcome: Run['outcome']) => {
+    const first = firstRunJobId.exec(jobId);
+    if (first) firstRuns.add(first[1] as string);
     const run = running.get(jobId);
     if (!run) return;
     running.delete(jobId);
     run.end = local(entryId);
     run.outcome = outcome;
   };
+  const firstRuns = new Set<string>();
   events.on('active', ({ jobId }, entryId) => {
     const job = parseScheduledJob(jobId);
     if (!job) {
-      others++;
+      if (!firstRunJobId.test(jobId)) others++;
       return;
     }
     const run: Run = { ...job, jobId, start: local(entryId), end: null, outcome: null };
@@ -309,12 +316,29 @@ async function recordRuns(
   await events.waitUntilReady();
   return {
     runs,
+    firstRuns,
     others: () => others,
     close: async () => {
       await events.close();
       connection.disconnect();
     },
   };
+}
+
+/** The first due time of each source's scheduler, read before any of them has run. */
+async function firstScheduledSlots(ns: Namespace, ids: readonly string[]): Promise<number[]> {
+  const queues = createQueues(ns.redis, ns.name);
+  try {
+    const slots: number[] = [];
+    for (const id of ids) {
+      const next = (await queues.fetch.getJobScheduler(`source-${id}`))?.next;
+      if (next === undefined) throw new Error(`source ${id} has no scheduler after its first run`);
+      slots.push(Number(next));
+    }
+    return slots;
+  } finally {
+    await queues.close();
+  }
 }
 
 /** How far Redis' clock is ahead of this machine's, in ms (0 for the embedded server). */
@@ -391,7 +415,7 @@ async function repetition(
     children.push(scheduler);
     await scheduler.waitFor(/backboard scheduler running/);
 
-    // The first sync makes every source due at once; measuring starts once each has run. If
+    // The first sync runs every new source at once; measuring starts once each has run. If
     // some still have not after two intervals, measuring starts anyway: a scheduler that
     // far behind is the result (their slots in the window count as missed or late).
     const syncedAt = Date.now();
@@ -399,12 +423,15 @@ async function repetition(
     const settled = await waitUntil(
       () => {
         for (const run of runs) if (run.end !== null) ran.add(run.sourceId);
+        for (const id of recorder?.firstRuns ?? []) ran.add(id);
         return ran.size >= ids.length;
       },
       syncedAt + 2 * everyMs + 120_000,
     );
     const firstRuns = { settled, sourcesRun: ran.size, seconds: (Date.now() - syncedAt) / 1000 };
-    const from = Date.now();
+    // Each source falls due on its own phase from about an interval after its first run: the
+    // window opens once every grid has begun, so each source has `cycles` slots in it.
+    const from = Math.max(Date.now(), ...(await firstScheduledSlots(ns, ids)));
     const window = { from, to: from + options.cycles * everyMs };
     // Then until every slot of the window has been run, or one more interval has passed
     // (a slot not started by its next slot's time counts as missed).

@@ -9,7 +9,12 @@ import { loadConfig } from '../../config/env.ts';
 import { stopProcess } from '../../src/embedded/process-control.ts';
 import { startRedis } from '../../src/embedded/redis-server.ts';
 import { createRedis } from '../../src/queue/connection.ts';
-import { enqueueRefresh, syncSourceSchedules } from '../../src/queue/fetch-jobs.ts';
+import {
+  enqueueRefresh,
+  nextSlot,
+  phaseMs,
+  syncSourceSchedules,
+} from '../../src/queue/fetch-jobs.ts';
 import { createQueues, type Queues } from '../../src/queue/queues.ts';
 import { SourceLock } from '../../src/queue/source-lock.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
@@ -100,7 +105,8 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
         .sort();
     await syncSourceSchedules(queues.fetch, [a, b]);
     const before = await pending();
-    assert.equal(before.length, 2);
+    // Each new source: its first run, queued at once, and its scheduler's next run.
+    assert.equal(before.length, 4);
     // The scheduler process syncs every 30 s: re-adding the jobs would send overdue runs to
     // the back of the queue behind newer ones.
     await new Promise((r) => setTimeout(r, 20));
@@ -109,6 +115,61 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
     // A changed interval is applied.
     await syncSourceSchedules(queues.fetch, [{ ...a, intervalMinutes: 60 }, b]);
     assert.equal((await queues.fetch.getJobScheduler(`source-${a._id}`))?.every, 60 * 60_000);
+    await syncSourceSchedules(queues.fetch, []);
+  });
+
+  it('spreads sources added together over the interval: each runs at once, then on its own phase', async () => {
+    const sources = [];
+    for (let i = 0; i < 12; i++)
+      sources.push(await createSource(db.mongo, sourceInput(web.url(`/spread-${i}.rss`))));
+    const now = Date.now();
+    await syncSourceSchedules(queues.fetch, sources);
+    const every = 30 * 60_000;
+    const nexts = [];
+    for (const source of sources) {
+      const id = String(source._id);
+      const first = await queues.fetch.getJob(`source-${id}`);
+      assert.equal(await first?.getState(), 'waiting', 'a new source is fetched at once');
+      const next = Number((await queues.fetch.getJobScheduler(`source-${id}`))?.next);
+      assert.equal(next, nextSlot(next, every, phaseMs(id, every)), 'on its own phase');
+      assert.ok(
+        next >= now + every && next < now + 2 * every + 1000,
+        'an interval after the first run',
+      );
+      nexts.push(next);
+    }
+    assert.ok(new Set(nexts).size >= 11, `due times: ${nexts.join(', ')}`);
+    assert.ok(Math.max(...nexts) - Math.min(...nexts) > every / 4, 'spread, not one burst');
+    await syncSourceSchedules(queues.fetch, []);
+    await queues.fetch.drain();
+  });
+
+  it('moves a scheduler made before phases onto its phase once, then leaves it alone', async () => {
+    const source = await createSource(db.mongo, sourceInput(web.url('/old-phase.rss')));
+    const id = String(source._id);
+    const every = 30 * 60_000;
+    const phase = phaseMs(id, every);
+    // As scheduleSource made it before: due now, whatever the phase.
+    const oldStart = nextSlot(Date.now(), every, (phase + every / 2) % every);
+    await queues.fetch.upsertJobScheduler(
+      `source-${id}`,
+      { every, startDate: oldStart },
+      { name: 'refresh', data: { sourceId: id, reason: 'scheduled' } },
+    );
+    const ran = { ...source, health: { ...source.health, lastFetchedAt: new Date() } };
+    await syncSourceSchedules(queues.fetch, [ran]);
+    const moved = await queues.fetch.getJobScheduler(`source-${id}`);
+    assert.equal(Number(moved?.next), nextSlot(Number(moved?.next), every, phase));
+    assert.notEqual(Number(moved?.next), oldStart);
+    const pending = async () =>
+      (await queues.fetch.getJobs(['waiting', 'delayed']))
+        .filter((j) => j.id?.includes(id))
+        .map((j) => `${j.id}@${j.timestamp}`);
+    const before = await pending();
+    assert.equal(before.length, 1, 'one pending run, and no first run for a source that has run');
+    await new Promise((r) => setTimeout(r, 20));
+    await syncSourceSchedules(queues.fetch, [ran]);
+    assert.deepEqual(await pending(), before);
     await syncSourceSchedules(queues.fetch, []);
   });
 

@@ -5,7 +5,15 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-export type LoadResult = { rps: number; p50: number; p99: number; non2xx: number; errors: number };
+export type LoadResult = {
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Bytes read per response, headers included: a page's weight under load. */
+  bytesPerResponse: number;
+  non2xx: number;
+  errors: number;
+};
 
 const autocannonCli = path.join(
   path.dirname(createRequire(import.meta.url).resolve('autocannon/package.json')),
@@ -14,7 +22,8 @@ const autocannonCli = path.join(
 
 /** What autocannon's --json report carries that a benchmark reads. */
 type Report = {
-  requests: { average: number };
+  requests: { average: number; total: number };
+  throughput: { total: number };
   latency: { p50: number; p99: number };
   non2xx: number;
   errors: number;
@@ -29,6 +38,7 @@ export async function load(url: string, connections: number, seconds: number): P
     rps: report.requests.average,
     p50: report.latency.p50,
     p99: report.latency.p99,
+    bytesPerResponse: report.requests.total ? report.throughput.total / report.requests.total : 0,
     non2xx: report.non2xx,
     errors: report.errors + report.timeouts,
   };

@@ -181,9 +181,10 @@ export async function boardScenario(
     // Cold: the first request after the cache is emptied (a fresh version) pays the database.
     const cold = new Map<string, number[]>(pages.map(([name]) => [name, []]));
     const driver: number[] = [];
-    const rows = new Map<string, { ratio: number[]; rps: number[]; p50: number[]; p99: number[] }>(
-      pages.map(([name]) => [name, { ratio: [], rps: [], p50: [], p99: [] }]),
-    );
+    const rows = new Map<
+      string,
+      { ratio: number[]; rps: number[]; p50: number[]; p99: number[]; kb: number[] }
+    >(pages.map(([name]) => [name, { ratio: [], rps: [], p50: [], p99: [], kb: [] }]));
     const baseRps: number[] = [];
     const baseP99: number[] = [];
     for (let rep = 0; rep < options.reps; rep++) {
@@ -201,6 +202,7 @@ export async function boardScenario(
         row?.ratio.push(r.rps / bare.rps);
         row?.p50.push(r.p50);
         row?.p99.push(r.p99);
+        row?.kb.push(r.bytesPerResponse / 1024);
       }
     }
     figures.push(
@@ -215,6 +217,7 @@ export async function boardScenario(
         { name: `${name} ÷ baseline`, unit: 'ratio', values: row.ratio, target: { min: 0.3 } },
         { name: `${name} req/s`, unit: 'req/s', values: row.rps },
         { name: `${name} p50`, unit: 'ms', values: row.p50 },
+        { name: `${name} response size`, unit: 'KiB', values: row.kb },
         { name: `${name} p99`, unit: 'ms', values: row.p99, target: { max: 50 } },
         {
           name: `${name} cold (first request of a version)`,

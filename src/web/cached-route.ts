@@ -34,7 +34,8 @@ export function cachedRoute(
     const out = await deps.cache.resolve(key, async () => {
       const produced = await produce(req);
       const body = Buffer.from(produced.body);
-      return { ...produced, body, status: produced.status ?? 200, etag: bodyTag(body) };
+      const type = contentType(produced.type);
+      return { ...produced, type, body, status: produced.status ?? 200, etag: bodyTag(body) };
     });
     send(res, out, personal !== '');
   };
@@ -46,11 +47,24 @@ function send(res: Response, out: CachedResponse, personal: boolean): void {
   if (out.location) res.location(out.location);
   // Set here, Express neither hashes the body again nor loses its 304 (req.fresh reads it).
   if (out.etag) res.set('ETag', out.etag);
-  res.status(out.status).type(out.type).set('Cache-Control', policy).vary('Cookie');
-  // What Express adds for a string body, which a Buffer does not get.
-  const type = res.get('Content-Type') ?? 'text/html';
-  if (!/;\s*charset=/i.test(type)) res.set('Content-Type', `${type}; charset=utf-8`);
-  res.send(out.body);
+  res
+    .status(out.status)
+    .set('Content-Type', out.type)
+    .set('Cache-Control', policy)
+    .vary('Cookie')
+    .send(out.body);
+}
+
+// The shorthands producers use, as Express's res.type would expand them.
+const SHORTHANDS: Record<string, string> = { html: 'text/html', text: 'text/plain' };
+
+/**
+ * A producer's type as a full Content-Type with its charset, worked out once per render: a
+ * Buffer body, unlike a string, gets no charset from Express.
+ */
+export function contentType(type: string): string {
+  const full = SHORTHANDS[type] ?? type;
+  return /;\s*charset=/i.test(full) ? full : `${full}; charset=utf-8`;
 }
 
 /** A strong validator for a rendered body. */

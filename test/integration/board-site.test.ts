@@ -66,6 +66,8 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
     assert.doesNotMatch(csp, /unsafe-inline/);
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     assert.match(res.headers.get('x-frame-options') ?? '', /SAMEORIGIN|DENY/);
+    // Cached pages are sent as bytes: the charset is stated, not left to the browser's guess.
+    assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8');
     const $ = load(await res.text());
     // Every script is a file or data (JSON-LD); there is no inline code for the CSP to allow.
     $('script').each((_i, el) => {
@@ -207,7 +209,7 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
       urls,
     );
     const jsonRes = await get('/jobs.json?tags=postgresql');
-    assert.match(jsonRes.headers.get('content-type') ?? '', /application\/feed\+json/);
+    assert.equal(jsonRes.headers.get('content-type'), 'application/feed+json; charset=utf-8');
     const json = (await jsonRes.json()) as { items: Array<{ url: string }>; home_page_url: string };
     assert.deepEqual(validateJsonFeed(json), []);
     assert.deepEqual(

@@ -35,13 +35,16 @@ export function dedupKeyOf(entry: EnrichedEntry): string {
   );
 }
 
-function writeOp(
+type EntryFields = { set: Record<string, unknown>; setOnInsert: Record<string, unknown> };
+
+/** What storing `entry` writes: fields every version sets, and those only a first sighting sets. */
+function entryFields(
   entry: EnrichedEntry,
   source: StoreSource,
   hash: string,
   now: Date,
   policy: StorePolicy,
-): AnyBulkWriteOperation<EntryDoc> {
+): EntryFields {
   const { type: _type, publishedAt, ...fields } = entry;
   const state =
     entry.type === 'jobs'
@@ -64,48 +67,31 @@ function writeOp(
   // A missing source date becomes the first-seen time, once.
   if (publishedAt) set.publishedAt = publishedAt;
   else setOnInsert.publishedAt = now;
+  return { set, setOnInsert };
+}
+
+/** An upsert keyed on the canonical URL: for an entry another source may have stored first. */
+function upsertOp(fields: EntryFields, canonicalUrl: string): AnyBulkWriteOperation<EntryDoc> {
   return {
     updateOne: {
-      filter: { canonicalUrl: entry.canonicalUrl },
-      update: { $set: set, $setOnInsert: setOnInsert },
+      filter: { canonicalUrl },
+      update: { $set: fields.set, $setOnInsert: fields.setOnInsert },
       upsert: true,
     },
   };
 }
 
-/**
- * A whole new document, for entries this source has not stored before. A plain insert keeps
- * every field (FerretDB 1.24 drops null and [] values from $setOnInsert) and, unlike an upsert
- * keyed on a non-_id field, costs no collection scan on FerretDB.
- */
-function insertOp(
-  entry: EnrichedEntry,
-  source: StoreSource,
-  hash: string,
-  now: Date,
-  policy: StorePolicy,
-): AnyBulkWriteOperation<EntryDoc> {
-  return { insertOne: { document: newEntryDocument(entry, source, hash, now, policy) } };
-}
-
 /** A new version of an entry this source stored before, addressed by its _id. */
-function updateOp(
-  entry: EnrichedEntry,
-  id: Types.ObjectId,
-  source: StoreSource,
-  hash: string,
-  now: Date,
-  policy: StorePolicy,
-): AnyBulkWriteOperation<EntryDoc> {
-  const { update } = (
-    writeOp(entry, source, hash, now, policy) as {
-      updateOne: { update: { $set: Record<string, unknown> } };
-    }
-  ).updateOne;
-  return { updateOne: { filter: { _id: id }, update: { $set: update.$set } } };
+function updateOp(fields: EntryFields, id: Types.ObjectId): AnyBulkWriteOperation<EntryDoc> {
+  return { updateOne: { filter: { _id: id }, update: { $set: fields.set } } };
 }
 
-/** The document a first sighting of `entry` stores (also how benchmarks seed a board). */
+/**
+ * The document a first sighting of `entry` stores (also how benchmarks seed a board). Inserted
+ * whole: a plain insert keeps every field (FerretDB 1.24 drops null and [] values from
+ * $setOnInsert) and, unlike an upsert keyed on a non-_id field, costs no collection scan on
+ * FerretDB.
+ */
 export function newEntryDocument(
   entry: EnrichedEntry,
   source: StoreSource,
@@ -113,15 +99,8 @@ export function newEntryDocument(
   now: Date,
   policy: StorePolicy,
 ): EntryDoc {
-  const update = (
-    writeOp(entry, source, hash, now, policy) as { updateOne: { update: Record<string, object> } }
-  ).updateOne.update;
-  return {
-    ...update.$setOnInsert,
-    ...update.$set,
-    duplicateOf: null,
-    alsoListedOn: [],
-  } as unknown as EntryDoc;
+  const { set, setOnInsert } = entryFields(entry, source, hash, now, policy);
+  return { ...setOnInsert, ...set, duplicateOf: null, alsoListedOn: [] } as unknown as EntryDoc;
 }
 
 /** One write of a run, built only when its slice goes out; an insert carries its fallback upsert. */
@@ -220,11 +199,15 @@ export async function upsertEntries(
       updated++;
       // An edit can move a listing out of its old group; that group is resolved again too.
       touchedKeys.add(stored.dedupKey);
-      planned.push({ op: () => updateOp(entry, stored._id, source, hash, now, policy) });
+      planned.push({
+        op: () => updateOp(entryFields(entry, source, hash, now, policy), stored._id),
+      });
     } else {
       planned.push({
-        op: () => insertOp(entry, source, hash, now, policy),
-        upsert: () => writeOp(entry, source, hash, now, policy),
+        op: () => ({
+          insertOne: { document: newEntryDocument(entry, source, hash, now, policy) },
+        }),
+        upsert: () => upsertOp(entryFields(entry, source, hash, now, policy), entry.canonicalUrl),
       });
     }
   }

@@ -71,7 +71,7 @@ export function buildApp(deps: AppDependencies): Express {
     logger: deps.logger,
     renderer,
     version,
-    cache: new PageCache(500, deps.pageCacheTtlMs ?? 30_000),
+    cache: new PageCache({ ttlMs: deps.pageCacheTtlMs ?? 30_000 }),
     shared: boardShared(deps.mongo, version, deps.pageCacheTtlMs),
     publicUrl: deps.publicUrl,
   };

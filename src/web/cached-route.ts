@@ -1,6 +1,6 @@
 // Routes that render from data answer through the page cache: a hit costs a Map lookup, a miss
-// renders once per board version per process (concurrent misses share that render) and hashes
-// its ETag once.
+// renders once per board version per process (concurrent misses share that render; a page slow
+// to build is rebuilt in the background instead) and hashes its ETag once.
 import { createHash } from 'node:crypto';
 import type { Request, RequestHandler, Response } from 'express';
 import { BLOCKLIST_COOKIE } from '../domain/blocklist.ts';
@@ -30,8 +30,8 @@ export function cachedRoute(
 ): RequestHandler {
   return async (req, res) => {
     const personal = blocklistCookie(req);
-    const key = `${await deps.version.current()}|${req.get('host')}|${req.originalUrl}|${personal}`;
-    const out = await deps.cache.resolve(key, async () => {
+    const key = `${req.get('host')}|${req.originalUrl}|${personal}`;
+    const out = await deps.cache.resolve(key, await deps.version.current(), async () => {
       const produced = await produce(req);
       const body = Buffer.from(produced.body);
       const type = contentType(produced.type);

@@ -1,9 +1,15 @@
-// A small per-process cache of rendered responses for the hottest URLs. Entries are keyed on the
-// board version (src/cache/board-version.ts), so an ingest that changes data retires them all;
-// the TTL bounds staleness when Redis is unreachable and for time-relative text ("3 min ago").
-// Two things keep a slow database off the request path under load: concurrent misses for one
-// key share a single render, and an entry past its TTL (same version, so same data) is served
-// while one request renders it anew.
+// A small per-process cache of rendered responses for the hottest URLs. Each entry remembers the
+// board version (src/cache/board-version.ts) it was built from, so an ingest that changes data
+// retires it; the TTL bounds staleness when Redis is unreachable and for time-relative text
+// ("3 min ago").
+//
+// Three things keep a slow database off the request path:
+// - concurrent misses for one URL share a single render;
+// - an entry past its TTL (same version, so same data) is served while one request renders it anew;
+// - a page slow to build (a scan of a large collection on FerretDB takes seconds) is kept across
+//   data changes and rebuilt in the background at most once per `rebuildFactor` times its build
+//   time, so visitors never wait on it and the database spends at most a tenth of its time on
+//   it. Its new data shows within that interval. A page built quickly is rebuilt on every change.
 
 /** A rendered response: what the route would send. */
 export type CachedResponse = {
@@ -17,69 +23,120 @@ export type CachedResponse = {
   etag?: string;
 };
 
-export class PageCache {
-  private readonly entries = new Map<string, { value: CachedResponse; expires: number }>();
-  private readonly rendering = new Map<string, Promise<CachedResponse>>();
+export type PageCacheOptions = {
+  maxEntries?: number;
+  ttlMs?: number;
+  /** How long past its TTL an entry may still be served while it is rendered again. */
+  staleMs?: number;
+  /** A page that took at least this long to build is kept across data changes. */
+  slowRenderMs?: number;
+  /** A slow page's entry lives this many times its build time (at least the TTL). */
+  rebuildFactor?: number;
+  clock?: () => number;
+};
 
-  constructor(
-    private readonly maxEntries = 500,
-    private readonly ttlMs = 30_000,
-    /** How long past its TTL an entry may still be served while it is rendered again. */
-    private readonly staleMs = 10 * ttlMs,
-  ) {}
+type Entry = {
+  value: CachedResponse;
+  version: string;
+  /** When its render started: a render started earlier never replaces it. */
+  startedAt: number;
+  /** How long the render took: slow pages are rebuilt less often and kept across versions. */
+  renderMs: number;
+  expires: number;
+};
+
+export class PageCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly rendering = new Map<
+    string,
+    { version: string; promise: Promise<CachedResponse> }
+  >();
+  private readonly maxEntries: number;
+  private readonly ttlMs: number;
+  private readonly staleMs: number;
+  private readonly slowRenderMs: number;
+  private readonly rebuildFactor: number;
+  private readonly clock: () => number;
+
+  constructor(options: PageCacheOptions = {}) {
+    this.maxEntries = options.maxEntries ?? 500;
+    this.ttlMs = options.ttlMs ?? 30_000;
+    this.staleMs = options.staleMs ?? 10 * this.ttlMs;
+    this.slowRenderMs = options.slowRenderMs ?? 1_000;
+    this.rebuildFactor = options.rebuildFactor ?? 10;
+    this.clock = options.clock ?? Date.now;
+  }
 
   /**
-   * The response for `key`: a fresh entry; else an entry within its stale window, refreshed in
+   * The response for `key` at board `version`: a fresh entry; else an entry within its stale
+   * window (of this version, or of an older one when the page is slow to build), refreshed in
    * the background; else one render shared by everyone asking. Only 200s are kept.
    */
   async resolve(
     key: string,
+    version: string,
     render: () => Promise<CachedResponse>,
-    now = Date.now(),
   ): Promise<CachedResponse> {
-    const fresh = this.get(key, now);
-    if (fresh) return fresh;
-    const stale = this.entries.get(key);
-    if (stale && now < stale.expires + this.staleMs) {
-      // A failed refresh keeps the stale entry; the next request past the TTL tries again.
-      this.renderOnce(key, render, now).catch(() => {});
-      return stale.value;
+    const now = this.clock();
+    const hit = this.entries.get(key);
+    if (
+      hit &&
+      now < hit.expires + this.staleMs &&
+      (hit.version === version || hit.renderMs >= this.slowRenderMs)
+    ) {
+      if (now >= hit.expires && !this.rendering.has(key)) {
+        // A failed refresh keeps the entry; the next request past the TTL tries again.
+        this.renderOnce(key, version, render).catch(() => {});
+      }
+      this.touch(key, hit);
+      return hit.value;
     }
-    this.entries.delete(key);
-    return this.renderOnce(key, render, now);
+    return this.renderOnce(key, version, render);
   }
 
   private renderOnce(
     key: string,
+    version: string,
     render: () => Promise<CachedResponse>,
-    now: number,
   ): Promise<CachedResponse> {
     const running = this.rendering.get(key);
-    if (running) return running;
-    const next = render()
+    if (running?.version === version) return running.promise;
+    const started = this.clock();
+    const promise = render()
       .then((value) => {
-        if (value.status === 200) this.set(key, value, now);
+        if (value.status === 200) this.store(key, version, value, started);
         return value;
       })
-      .finally(() => this.rendering.delete(key));
-    this.rendering.set(key, next);
-    return next;
+      .finally(() => {
+        if (this.rendering.get(key)?.promise === promise) this.rendering.delete(key);
+      });
+    this.rendering.set(key, { version, promise });
+    return promise;
   }
 
-  /** The cached response, or undefined when missing or past its TTL. */
-  get(key: string, now = Date.now()): CachedResponse | undefined {
+  /** The cached response of `version`, or undefined when missing, of another version or expired. */
+  get(key: string, version: string): CachedResponse | undefined {
     const hit = this.entries.get(key);
-    if (!hit || hit.expires <= now) return undefined;
-    // Re-insert: Map keeps insertion order, so the oldest key is the least recently used.
-    this.entries.delete(key);
-    this.entries.set(key, hit);
+    if (!hit || hit.version !== version || hit.expires <= this.clock()) return undefined;
+    this.touch(key, hit);
     return hit.value;
   }
 
-  /** Stores a response, evicting the least recently used past the size limit. */
-  set(key: string, value: CachedResponse, now = Date.now()): void {
+  /** Stores a response rendered just now. */
+  set(key: string, version: string, value: CachedResponse): void {
+    this.store(key, version, value, this.clock());
+  }
+
+  /** Stores a response whose render began at `startedAt`, evicting the least recently used. */
+  private store(key: string, version: string, value: CachedResponse, startedAt: number): void {
+    const held = this.entries.get(key);
+    // A refresh of older data that finishes after a newer render must not replace it.
+    if (held && held.startedAt > startedAt) return;
+    const now = this.clock();
+    const renderMs = now - startedAt;
+    const lifetime = Math.max(this.ttlMs, renderMs * this.rebuildFactor);
     this.entries.delete(key);
-    this.entries.set(key, { value, expires: now + this.ttlMs });
+    this.entries.set(key, { value, version, startedAt, renderMs, expires: now + lifetime });
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
@@ -89,5 +146,11 @@ export class PageCache {
 
   get size(): number {
     return this.entries.size;
+  }
+
+  // Re-insert: Map keeps insertion order, so the oldest key is the least recently used.
+  private touch(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
   }
 }

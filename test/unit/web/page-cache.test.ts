@@ -1,102 +1,176 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PageCache } from '../../../src/web/page-cache.ts';
+import { type CachedResponse, PageCache } from '../../../src/web/page-cache.ts';
 
-const page = (body: string) => ({
+const page = (body: string): CachedResponse => ({
   status: 200,
   type: 'html',
   body: Buffer.from(body),
   cacheControl: 'public',
 });
 
+/** A clock the test moves by hand. */
+function manualClock(start = 0) {
+  const clock = { now: start, read: () => clock.now };
+  return clock;
+}
+
+/** A render the test finishes by hand, counting how often it was started. */
+function manualRender(label: string) {
+  const state = {
+    started: 0,
+    finish: () => {},
+    render: () =>
+      new Promise<CachedResponse>((resolve) => {
+        const n = ++state.started;
+        state.finish = () => resolve(page(`${label} ${n}`));
+      }),
+  };
+  return state;
+}
+
+const settle = () => new Promise((r) => setImmediate(r));
+const text = async (answer: Promise<CachedResponse>) => (await answer).body.toString();
+
 describe('PageCache', () => {
-  it('expires entries after their TTL', () => {
-    const cache = new PageCache(10, 1000);
-    cache.set('a', page('A'), 0);
-    assert.equal(cache.get('a', 999)?.body.toString(), 'A');
-    assert.equal(cache.get('a', 1000), undefined);
+  it('expires entries after their TTL and keeps them per version', () => {
+    const clock = manualClock();
+    const cache = new PageCache({ ttlMs: 1000, clock: clock.read });
+    cache.set('a', 'v1', page('A'));
+    clock.now = 999;
+    assert.equal(cache.get('a', 'v1')?.body.toString(), 'A');
+    assert.equal(cache.get('a', 'v2'), undefined, 'another version');
+    clock.now = 1000;
+    assert.equal(cache.get('a', 'v1'), undefined);
   });
 
   it('evicts the least recently used entry past its size', () => {
-    const cache = new PageCache(2, 60_000);
-    cache.set('a', page('A'), 0);
-    cache.set('b', page('B'), 0);
-    cache.get('a', 1);
-    cache.set('c', page('C'), 2);
+    const cache = new PageCache({ maxEntries: 2, ttlMs: 60_000, clock: () => 0 });
+    cache.set('a', 'v', page('A'));
+    cache.set('b', 'v', page('B'));
+    cache.get('a', 'v');
+    cache.set('c', 'v', page('C'));
     assert.equal(cache.size, 2);
-    assert.equal(cache.get('b', 3), undefined);
-    assert.equal(cache.get('a', 3)?.body.toString(), 'A');
+    assert.equal(cache.get('b', 'v'), undefined);
+    assert.equal(cache.get('a', 'v')?.body.toString(), 'A');
   });
 
   it('renders a missing page once however many ask at the same time', async () => {
-    const cache = new PageCache(10, 1000);
-    let renders = 0;
-    let finish: () => void = () => {};
-    const render = () =>
-      new Promise<ReturnType<typeof page>>((resolve) => {
-        renders++;
-        finish = () => resolve(page(`render ${renders}`));
-      });
-    const asking = Array.from({ length: 5 }, () => cache.resolve('a', render, 0));
-    finish();
-    const answers = await Promise.all(asking);
-    assert.equal(renders, 1);
-    assert.deepEqual(
-      answers.map((a) => a.body.toString()),
-      Array(5).fill('render 1'),
-    );
-    assert.equal((await cache.resolve('a', render, 10)).body.toString(), 'render 1', 'then cached');
-    assert.equal(renders, 1);
+    const cache = new PageCache({ ttlMs: 1000, clock: () => 0 });
+    const r = manualRender('render');
+    const asking = Array.from({ length: 5 }, () => text(cache.resolve('a', 'v', r.render)));
+    r.finish();
+    assert.deepEqual(await Promise.all(asking), Array(5).fill('render 1'));
+    assert.equal(r.started, 1);
+    assert.equal(await text(cache.resolve('a', 'v', r.render)), 'render 1', 'then cached');
+    assert.equal(r.started, 1);
   });
 
   it('serves a page past its TTL while one request renders it again, then the new one', async () => {
-    const cache = new PageCache(10, 1000, 5000);
-    await cache.resolve('a', async () => page('old'), 0);
-    let renders = 0;
-    let finish: () => void = () => {};
-    const render = () =>
-      new Promise<ReturnType<typeof page>>((resolve) => {
-        const n = ++renders;
-        finish = () => resolve(page(`new ${n}`));
-      });
-    assert.equal(
-      (await cache.resolve('a', render, 1500)).body.toString(),
-      'old',
-      'stale, not waited for',
-    );
-    assert.equal(
-      (await cache.resolve('a', render, 1500)).body.toString(),
-      'old',
-      'still rendering',
-    );
-    assert.equal(renders, 1, 'one render at a time');
-    finish();
-    await new Promise((r) => setImmediate(r));
-    assert.equal((await cache.resolve('a', render, 1501)).body.toString(), 'new 1');
+    const clock = manualClock();
+    const cache = new PageCache({ ttlMs: 1000, staleMs: 5000, clock: clock.read });
+    await cache.resolve('a', 'v', async () => page('old'));
+    const r = manualRender('new');
+    clock.now = 1500;
+    assert.equal(await text(cache.resolve('a', 'v', r.render)), 'old', 'stale, not waited for');
+    assert.equal(await text(cache.resolve('a', 'v', r.render)), 'old', 'still rendering');
+    assert.equal(r.started, 1, 'one render at a time');
+    r.finish();
+    await settle();
+    clock.now = 1501;
+    assert.equal(await text(cache.resolve('a', 'v', r.render)), 'new 1');
     // Beyond the stale window the request waits for a fresh render.
-    const waiting = cache.resolve('a', render, 1501 + 1000 + 5000);
-    finish();
-    assert.equal((await waiting).body.toString(), 'new 2');
+    clock.now = 1501 + 1000 + 5000;
+    const waiting = cache.resolve('a', 'v', r.render);
+    r.finish();
+    assert.equal(await text(waiting), 'new 2');
+  });
+
+  it('waits for a quickly built page of a new version: new data shows at once', async () => {
+    const clock = manualClock();
+    const cache = new PageCache({ ttlMs: 30_000, clock: clock.read });
+    await cache.resolve('a', 'v1', async () => page('before'));
+    clock.now = 10;
+    const r = manualRender('after');
+    const waiting = cache.resolve('a', 'v2', r.render);
+    clock.now = 20;
+    r.finish();
+    assert.equal(await text(waiting), 'after 1');
+    assert.equal(cache.get('a', 'v2')?.body.toString(), 'after 1');
+    assert.equal(cache.size, 1, 'one entry per URL, whatever the version');
+  });
+
+  it('keeps a slowly built page across new data and rebuilds it in the background', async () => {
+    const clock = manualClock();
+    const cache = new PageCache({ ttlMs: 30_000, staleMs: 300_000, clock: clock.read });
+    const first = manualRender('v1 page');
+    const building = cache.resolve('a', 'v1', first.render);
+    clock.now = 5_000; // a 5 s build: kept for 50 s, across versions
+    first.finish();
+    assert.equal(await text(building), 'v1 page 1');
+
+    const next = manualRender('v2 page');
+    clock.now = 40_000; // new data, within 10 × the build time: served as is, no rebuild yet
+    assert.equal(await text(cache.resolve('a', 'v2', next.render)), 'v1 page 1');
+    assert.equal(next.started, 0);
+
+    clock.now = 55_000; // past 10 × build time: still served, one rebuild starts
+    assert.equal(await text(cache.resolve('a', 'v2', next.render)), 'v1 page 1');
+    assert.equal(await text(cache.resolve('a', 'v3', next.render)), 'v1 page 1');
+    assert.equal(next.started, 1, 'one rebuild at a time, whatever the version');
+    clock.now = 58_000;
+    next.finish();
+    await settle();
+    assert.equal(await text(cache.resolve('a', 'v2', next.render)), 'v2 page 1');
+
+    // Too old to serve (past the stale window): the visitor waits for a fresh build.
+    clock.now = 58_000 + 30_000 + 300_000;
+    const waiting = cache.resolve('a', 'v4', next.render);
+    next.finish();
+    assert.equal(await text(waiting), 'v2 page 2');
+  });
+
+  it('does not hand a request for new data a render of older data', async () => {
+    const clock = manualClock();
+    const cache = new PageCache({ ttlMs: 1000, clock: clock.read });
+    await cache.resolve('a', 'v1', async () => page('v1'));
+    clock.now = 1500;
+    const refresh = manualRender('v1 again');
+    assert.equal(await text(cache.resolve('a', 'v1', refresh.render)), 'v1', 'background refresh');
+    const fresh = manualRender('v2');
+    clock.now = 1600;
+    const waiting = cache.resolve('a', 'v2', fresh.render);
+    assert.equal(fresh.started, 1, 'its own render, not the older one in flight');
+    fresh.finish();
+    assert.equal(await text(waiting), 'v2 1');
+    refresh.finish();
+    await settle();
+    assert.equal(
+      cache.get('a', 'v2')?.body.toString(),
+      'v2 1',
+      'the older render, done last, is dropped',
+    );
   });
 
   it('keeps the stale page when a background render fails, and never caches errors', async () => {
-    const cache = new PageCache(10, 1000);
-    await cache.resolve('a', async () => page('good'), 0);
-    const failing = async (): Promise<ReturnType<typeof page>> => {
+    const clock = manualClock();
+    const cache = new PageCache({ ttlMs: 1000, clock: clock.read });
+    await cache.resolve('a', 'v', async () => page('good'));
+    const failing = async (): Promise<CachedResponse> => {
       throw new Error('database down');
     };
-    assert.equal((await cache.resolve('a', failing, 1500)).body.toString(), 'good');
-    await new Promise((r) => setImmediate(r));
-    assert.equal(
-      (await cache.resolve('a', async () => page('back'), 1600)).body.toString(),
-      'good',
-    );
-    await new Promise((r) => setImmediate(r));
-    assert.equal(cache.get('a', 1700)?.body.toString(), 'back');
+    clock.now = 1500;
+    assert.equal(await text(cache.resolve('a', 'v', failing)), 'good');
+    await settle();
+    clock.now = 1600;
+    assert.equal(await text(cache.resolve('a', 'v', async () => page('back'))), 'good');
+    await settle();
+    clock.now = 1700;
+    assert.equal(cache.get('a', 'v')?.body.toString(), 'back');
 
-    await assert.rejects(cache.resolve('b', failing, 0), /database down/);
+    await assert.rejects(cache.resolve('b', 'v', failing), /database down/);
     const notFound = { ...page('missing'), status: 404 };
-    assert.equal((await cache.resolve('c', async () => notFound, 0)).status, 404);
-    assert.equal(cache.get('c', 1), undefined, 'only 200s are kept');
+    assert.equal((await cache.resolve('c', 'v', async () => notFound)).status, 404);
+    assert.equal(cache.get('c', 'v'), undefined, 'only 200s are kept');
   });
 });

@@ -171,7 +171,8 @@ export async function boardScenario(
     await Promise.all([web.waitFor(/web listening/), bare.waitFor(/listening/)]);
     const base = `http://127.0.0.1:${webPort}`;
     const baseline = `http://127.0.0.1:${barePort}/hello`;
-    const first = parseHtml((await timeOne(`${base}/jobs`)).body);
+    const firstJobs = await timeOne(`${base}/jobs`);
+    const first = parseHtml(firstJobs.body);
     const jobPath = first('article.job h3 a').first().attr('href');
     if (!jobPath) throw new Error('no job on /jobs: the seed did not reach the board');
     const deepPages = Math.min(50, Math.floor(options.jobs / DEFAULT_PAGE_SIZE));
@@ -185,8 +186,15 @@ export async function boardScenario(
       ['/jobs.rss', '/jobs.rss'],
       ['/api/v1/jobs', '/api/v1/jobs'],
     ];
-    // Cold: the first request after the cache is emptied (a fresh version) pays the database.
+    // Cold: a render with no cached copy, which pays the database in full. The first sample is
+    // each page's first request; later ones send another Host header (another cache key).
+    // After new data: the first request once the board version moves, what a visitor feels (a
+    // page slow to build is served from its cached copy while it is rebuilt).
     const cold = new Map<string, number[]>(pages.map(([name]) => [name, []]));
+    const afterChange = new Map<string, number[]>(pages.map(([name]) => [name, []]));
+    cold.get('/jobs')?.push(firstJobs.ms);
+    for (const [name, path] of pages)
+      if (name !== '/jobs') cold.get(name)?.push((await timeOne(`${base}${path}`)).ms);
     const driver: number[] = [];
     const rows = new Map<
       string,
@@ -197,7 +205,13 @@ export async function boardScenario(
     for (let rep = 0; rep < options.reps; rep++) {
       await ns.redis.incr(`${ns.name}:board:version`);
       driver.push(await driverQueryMs(ns.mongo));
-      for (const [name, path] of pages) cold.get(name)?.push((await timeOne(`${base}${path}`)).ms);
+      // The web reads the version at most once a second.
+      await new Promise((r) => setTimeout(r, 1_100));
+      for (const [name, path] of pages) {
+        afterChange.get(name)?.push((await timeOne(`${base}${path}`)).ms);
+        if (rep > 0)
+          cold.get(name)?.push((await timeOne(`${base}${path}`, `rep-${rep}.bench.invalid`)).ms);
+      }
       for (const [name, path] of pages) {
         // The baseline right before each page: on a noisy machine a ratio of neighbours is fair.
         const bare = await load(baseline, options.connections, options.seconds);
@@ -227,10 +241,11 @@ export async function boardScenario(
         { name: `${name} response size`, unit: 'KiB', values: row.kb },
         { name: `${name} p99`, unit: 'ms', values: row.p99, target: { max: 50 } },
         {
-          name: `${name} cold (first request of a version)`,
+          name: `${name} first request after new data`,
           unit: 'ms',
-          values: cold.get(name) ?? [],
+          values: afterChange.get(name) ?? [],
         },
+        { name: `${name} cold render (no cached copy)`, unit: 'ms', values: cold.get(name) ?? [] },
       );
     }
   } finally {

@@ -9,7 +9,8 @@
 // - a page slow to build (a scan of a large collection on FerretDB takes seconds) is kept across
 //   data changes and rebuilt in the background at most once per `rebuildFactor` times its build
 //   time, so visitors never wait on it and the database spends at most a tenth of its time on
-//   it. Its new data shows within that interval. A page built quickly is rebuilt on every change.
+//   it. Its new data shows within that interval (or, after a quiet spell, on the request after
+//   the one that found it expired). A page built quickly is rebuilt on every change.
 
 /** A rendered response: what the route would send. */
 export type CachedResponse = {
@@ -26,7 +27,7 @@ export type CachedResponse = {
 export type PageCacheOptions = {
   maxEntries?: number;
   ttlMs?: number;
-  /** How long past its TTL an entry may still be served while it is rendered again. */
+  /** How long past its TTL an entry built quickly may still be served while it is rendered again. */
   staleMs?: number;
   /** A page that took at least this long to build is kept across data changes. */
   slowRenderMs?: number;
@@ -79,11 +80,10 @@ export class PageCache {
   ): Promise<CachedResponse> {
     const now = this.clock();
     const hit = this.entries.get(key);
-    if (
-      hit &&
-      now < hit.expires + this.staleMs &&
-      (hit.version === version || hit.renderMs >= this.slowRenderMs)
-    ) {
+    const slow = hit !== undefined && hit.renderMs >= this.slowRenderMs;
+    // A slow page is served however old while it is rebuilt: after a quiet spell, a visitor
+    // seeing the page as it was beats one waiting a minute (or a proxy timing out).
+    if (hit && (slow || (hit.version === version && now < hit.expires + this.staleMs))) {
       if (now >= hit.expires && !this.rendering.has(key)) {
         // A failed refresh keeps the entry; the next request past the TTL tries again.
         this.renderOnce(key, version, render).catch(() => {});

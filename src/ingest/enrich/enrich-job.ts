@@ -1,6 +1,6 @@
 import type { EnrichedEntry, NormalizedEntry } from '../../domain/entry.ts';
 import type { JobEnrichmentInput, JobIntel } from '../../domain/job-intel.ts';
-import { htmlToText } from '../normalize/text.ts';
+import { bodyText } from '../normalize/normalize-feed.ts';
 import { articleIntel } from './article-intel.ts';
 import { parseEligibility } from './eligibility.ts';
 import { detectEmploymentType } from './employment-type.ts';
@@ -61,7 +61,7 @@ export function jobInput(
     title: entry.title,
     role: job?.role ?? null,
     company: job?.company ?? null,
-    text: htmlToText(entry.html) || entry.summary,
+    text: bodyText(entry) || entry.summary,
     tags: [...entry.tags, ...(job?.skills ?? [])],
     location: job?.location ?? null,
     region: job?.region ?? null,
@@ -91,7 +91,7 @@ export function enrichEntries(
         articleIntel: null,
       };
     }
-    const text = htmlToText(entry.html) || entry.summary;
+    const text = bodyText(entry) || entry.summary;
     const info = articleIntel({ title: entry.title, text, tags: entry.tags });
     const terms = [...new Set([...entry.terms, ...info.stackTags, ...info.topics])];
     return { ...entry, terms, intel: null, articleIntel: info };

@@ -14,8 +14,38 @@
 /** Finds the candidate starts of a name list in a text; see `nameStarts`. */
 export type NameStarts = (text: string) => number[];
 
-// Maximal runs: each match starts where the one before ended on a non-letter, so no lookbehind.
-const WORD = /[\p{L}\p{N}]+/gu;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** The length in code units of the letter or digit at `at`, or 0 when none stands there. */
+function wordCharLength(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  if (c < 0x80)
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  const point = text.codePointAt(at) as number;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(point)) ? (point > 0xffff ? 2 : 1) : 0;
+}
+
+/**
+ * Calls `visit` with the start and end of each word: each maximal run of letters and digits,
+ * what `/[\p{L}\p{N}]+/gu` finds. Read code by code: running that pattern once per word cost
+ * three times as much, and the place readers scan every listing's text several times.
+ */
+export function eachWord(text: string, visit: (start: number, end: number) => void): void {
+  let at = 0;
+  while (at < text.length) {
+    let length = wordCharLength(text, at);
+    if (length === 0) {
+      at++;
+      continue;
+    }
+    const start = at;
+    while (length > 0) {
+      at += length;
+      length = at < text.length ? wordCharLength(text, at) : 0;
+    }
+    visit(start, at);
+  }
+}
 const LEADING_RUN = /^[\p{L}\p{N}]+/u;
 // After a name's first run of letters, a pattern piece that needs one non-letter in the text
 // ("[\s-]+", "\s+", "\.", "'", "-"): the text's word then ends where the name's run ends. An
@@ -93,23 +123,26 @@ export function nameStarts(
     everyWord ||
     exact.has(word) ||
     (prefixesByFirst.get(word[0] as string)?.some((p) => word.startsWith(p)) ?? false);
-  const words = new RegExp(WORD.source, 'gu');
   // Several readers scan the same text in a row (eligibility, then time zones): the last answer is kept.
   let last: { text: string; starts: number[] } | null = null;
   return (text) => {
     if (last?.text === text) return last.starts;
     const starts: number[] = [];
-    words.lastIndex = 0;
-    for (let m = words.exec(text); m; m = words.exec(text)) {
-      if (!isCandidate(fold(m[0]))) continue;
+    // Folding the whole text once is cheaper than folding each word, and gives each word's own
+    // folding wherever lower-casing keeps the length (all but a few letters, such as "İ").
+    const folded = fold(text);
+    const scanned = folded.length === text.length ? folded : text;
+    const foldWord = scanned === folded ? (word: string) => word : fold;
+    eachWord(scanned, (start, end) => {
+      if (!isCandidate(foldWord(scanned.slice(start, end)))) return;
       if (options.leadingThe) {
-        let before = m.index;
+        let before = start;
         while (before > 0 && SPACE.test(text[before - 1] as string)) before--;
-        const the = before < m.index && before >= 3 ? text.slice(before - 3, before) : '';
+        const the = before < start && before >= 3 ? text.slice(before - 3, before) : '';
         if (the.toLowerCase() === 'the') starts.push(before - 3);
       }
-      starts.push(m.index);
-    }
+      starts.push(start);
+    });
     for (const mark of openers) {
       for (let at = text.indexOf(mark); at !== -1; at = text.indexOf(mark, at + 1)) starts.push(at);
     }

@@ -2,7 +2,7 @@
 // timezones") as a window of UTC offsets in hours, and how a country's offsets sit in a window.
 // Windows and country ranges are both standard time: a listing's "CEST" means CET.
 import { timeZoneNames } from '../../../config/regions.ts';
-import { allMatches, matchesAt } from './pattern-scan.ts';
+import { allMatches, eachWord, matchesAt } from './pattern-scan.ts';
 import { countryOf, type Place, regionOf } from './place-names.ts';
 import { PLACE_OR_DEMONYM_LIST, placeStarts, placesInMixedList } from './place-pattern.ts';
 import { foldText, isAllCaps } from './place-text.ts';
@@ -48,6 +48,41 @@ const PLACE_ZONES = new RegExp(
   'iuy',
 );
 
+// Every phrase RANGE, TOLERANCE, WITHIN and SINGLE read holds a zone token that zoneOffset must
+// accept, and a token opens a word: UTC or GMT in any case, a spelled-out name's first word in any
+// case, an abbreviation only in capitals. Most listings hold no such word, and those patterns,
+// tried at every position of the text, cost more than the rest of eligibility: a text without one
+// skips them. A word that merely starts like a zone ("ETL", "Centralized") still runs them.
+const byFirst = (words: string[]) => {
+  const map = new Map<string, string[]>();
+  for (const word of words)
+    map.set(word[0] as string, [...(map.get(word[0] as string) ?? []), word]);
+  return map;
+};
+const CAPITAL_OPENERS = byFirst(NAMES.filter((n) => isAllCaps(n) && !/^(?:UTC|GMT)$/.test(n)));
+const ANY_CASE_OPENERS = byFirst([
+  ...new Set(
+    NAMES.filter((n) => !isAllCaps(n) || /^(?:UTC|GMT)$/.test(n)).map(
+      (n) => n.split(' ')[0]?.toLowerCase() as string,
+    ),
+  ),
+]);
+
+/** Whether a word of the text could open a zone token zoneOffset accepts. */
+function mayNameZone(text: string): boolean {
+  let found = false;
+  eachWord(text, (start, end) => {
+    const first = text[start] as string;
+    const capitals = CAPITAL_OPENERS.get(first);
+    const anyCase = ANY_CASE_OPENERS.get(first.toLowerCase());
+    if (!capitals && !anyCase) return;
+    const word = text.slice(start, end);
+    if (capitals?.some((z) => word.startsWith(z))) found = true;
+    else if (anyCase?.some((z) => word.toLowerCase().startsWith(z))) found = true;
+  });
+  return found;
+}
+
 /** The standard offset a zone token means, or null; abbreviations count only in capitals ("EST", not "est"). */
 export function zoneOffset(token: string): number | null {
   const text = token.replace(/\s+/g, ' ').trim();
@@ -61,14 +96,30 @@ export function zoneOffset(token: string): number | null {
   return timeZoneNames[name] ?? null;
 }
 
+type AddWindow = (min: number | null, max: number | null, at: number, length: number) => void;
+
 /** The UTC offset window timezone phrases in a text state, and the phrases; null when none. */
 export function readUtcWindow(text: string): { window: UtcWindow; raw: string[] } | null {
   const folded = foldText(text);
   const found: Array<{ min: number; max: number; raw: string }> = [];
-  const add = (min: number | null, max: number | null, at: number, length: number) => {
+  const add: AddWindow = (min, max, at, length) => {
     if (min === null || max === null || min > max || min < -12 || max > 14) return;
     found.push({ min, max, raw: text.slice(at, at + length).trim() });
   };
+  if (mayNameZone(folded)) readZonePhrases(folded, add);
+  for (const m of matchesAt(PLACE_ZONES, folded, placeStarts(folded))) {
+    const windows = placesInMixedList(m[1] ?? '')
+      .map(placeWindow)
+      .filter((w): w is UtcWindow => w !== null);
+    if (windows.length === 0) continue;
+    const min = Math.min(...windows.map((w) => w.minUtcOffset));
+    add(min, Math.max(...windows.map((w) => w.maxUtcOffset)), m.index, m[0].length);
+  }
+  return found.length > 0 ? mergeWindows(found) : null;
+}
+
+/** The windows phrases around zone tokens state: ranges, tolerances, "within", single zones. */
+function readZonePhrases(folded: string, add: AddWindow): void {
   for (const m of allMatches(RANGE, folded)) {
     const [first, second] = [m[1] ?? '', m[2] ?? ''];
     const from = zoneOffset(first);
@@ -95,15 +146,6 @@ export function readUtcWindow(text: string): { window: UtcWindow; raw: string[] 
     const at = zoneOffset(m.slice(1).find(Boolean) ?? '');
     add(at, at, m.index, m[0].length);
   }
-  for (const m of matchesAt(PLACE_ZONES, folded, placeStarts(folded))) {
-    const windows = placesInMixedList(m[1] ?? '')
-      .map(placeWindow)
-      .filter((w): w is UtcWindow => w !== null);
-    if (windows.length === 0) continue;
-    const min = Math.min(...windows.map((w) => w.minUtcOffset));
-    add(min, Math.max(...windows.map((w) => w.maxUtcOffset)), m.index, m[0].length);
-  }
-  return found.length > 0 ? mergeWindows(found) : null;
 }
 
 /** Several stated windows as one span; the raw phrases kept in order of appearance. */

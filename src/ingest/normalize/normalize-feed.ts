@@ -58,7 +58,7 @@ function normalizeItem(
   if (!url || !canonical) {
     return { reason: 'no usable link', title: rawTitle || null, link: link?.trim() || null };
   }
-  const { html, plain } = bodyOf(item, base ?? url);
+  const { html, plain, plainIsHtml } = bodyOf(item, base ?? url);
   const title =
     rawTitle || (context.type === 'articles' ? summarize(plain, DERIVED_TITLE_LENGTH) : '');
   if (!title) return { reason: 'no usable title', title: null, link: url };
@@ -68,7 +68,7 @@ function normalizeItem(
       : null;
   const tags = cleanTags(item.categories);
   const published = publishedDate(item, context);
-  return {
+  const entry: NormalizedEntry = {
     type: context.type,
     canonicalUrl: canonical,
     url,
@@ -91,6 +91,20 @@ function normalizeItem(
     ),
     job: job?.fields ?? null,
   };
+  if (plainIsHtml) bodyTexts.set(entry, { html, text: plain });
+  return entry;
+}
+
+// The plain text normalize read from an entry's HTML (when its summary comes from that HTML),
+// kept for enrichment, which reads the same text: parsing a listing's HTML again cost an eighth
+// of enrichment. Kept beside the entry, not in it, so stored documents and their hashes stay as
+// they are; checked against the entry's HTML, so a changed entry is read afresh.
+const bodyTexts = new WeakMap<NormalizedEntry, { html: string; text: string }>();
+
+/** The plain text of an entry's sanitized HTML. */
+export function bodyText(entry: NormalizedEntry): string {
+  const known = bodyTexts.get(entry);
+  return known && known.html === entry.html ? known.text : htmlToText(entry.html);
 }
 
 /** The item's page: its link, else a permalink guid, else its first link that is not an attachment or a feed. */
@@ -104,14 +118,17 @@ function pickLink(item: RawItem): string | null {
 }
 
 /** Sanitized content HTML, and the plain text of the description (else of the content). */
-function bodyOf(item: RawItem, base: string): { html: string; plain: string } {
+function bodyOf(
+  item: RawItem,
+  base: string,
+): { html: string; plain: string; plainIsHtml: boolean } {
   const contentSource = firstFilled(item.contentHtml, item.summaryHtml);
   const summarySource = firstFilled(item.summaryHtml, item.contentHtml);
   const html = sanitizeHtml(contentSource ?? '', base);
   // The summary reads sanitized markup too, so no tracking link or hidden text reaches it.
   const summaryHtml =
     summarySource === contentSource ? html : sanitizeHtml(summarySource ?? '', base);
-  return { html, plain: htmlToText(summaryHtml) };
+  return { html, plain: htmlToText(summaryHtml), plainIsHtml: summaryHtml === html };
 }
 
 function firstFilled(...values: Array<string | null>): string | null {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
   allMatches,
+  eachWord,
   keywordStarts,
   leadingKeywords,
   matchesAt,
@@ -146,5 +147,33 @@ describe('allMatches', () => {
 
   it('refuses a pattern that is not global', () => {
     assert.throws(() => allMatches(/o/, 'foo'), /global/);
+  });
+});
+
+describe('eachWord', () => {
+  const words = (text: string) => {
+    const found: Array<[number, string]> = [];
+    eachWord(text, (start, end) => found.push([start, text.slice(start, end)]));
+    return found;
+  };
+
+  it('finds what /[\\p{L}\\p{N}]+/gu finds: accents, digits, astral letters, emoji, lone surrogates', () => {
+    for (const text of [
+      '',
+      ' ',
+      'US only',
+      'Côte d’Ivoire, São Paulo & Zürich — 9-5, UTC+5:30',
+      '🇺🇸 US🇪🇺EU',
+      '𝒜𝒷𝒸 x𝟙y ١٢٣ 一二三',
+      '\ud800x\udc00y\ud835\udc9c',
+      'İstanbul ſt K x_y',
+      'end',
+    ]) {
+      assert.deepEqual(
+        words(text),
+        [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => [m.index, m[0]]),
+        `in ${JSON.stringify(text)}`,
+      );
+    }
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { NormalizedEntry } from '../../../../src/domain/entry.ts';
 import {
+  bodyText,
   type NormalizeContext,
   normalizeFeed,
 } from '../../../../src/ingest/normalize/normalize-feed.ts';
@@ -422,4 +423,31 @@ describe('normalizeFeed: tags, images, enclosures', () => {
       );
     });
   }
+});
+
+describe('bodyText', () => {
+  const item = (fields: Parameters<typeof rawItem>[0]) =>
+    rawItem({ title: 'Go developer', link: 'https://jobs.example.com/1', ...fields });
+
+  it('is the plain text of the entry HTML, whether or not the summary came from it', () => {
+    const [same] = normalizeFeed(
+      rawFeed([item({ summaryHtml: '<p>Remote &amp; <b>US</b> only</p><p>Go</p>' })]),
+      jobs,
+    ).entries;
+    assert.equal(bodyText(same as NormalizedEntry), 'Remote & US only Go');
+    const [split] = normalizeFeed(
+      rawFeed([item({ summaryHtml: '<p>Short</p>', contentHtml: '<p>The whole <i>text</i></p>' })]),
+      jobs,
+    ).entries;
+    assert.equal(split?.summary, 'Short');
+    assert.equal(bodyText(split as NormalizedEntry), 'The whole text');
+  });
+
+  it('reads the HTML afresh when it is not what normalize read', () => {
+    const [entry] = normalizeFeed(rawFeed([item({ summaryHtml: '<p>Before</p>' })]), jobs).entries;
+    const changed = { ...(entry as NormalizedEntry), html: '<p>After</p>' };
+    assert.equal(bodyText(changed), 'After');
+    (entry as NormalizedEntry).html = '<p>Edited</p>';
+    assert.equal(bodyText(entry as NormalizedEntry), 'Edited');
+  });
 });

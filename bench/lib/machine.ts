@@ -27,7 +27,7 @@ export async function describeMachine(
     os: `${os.type()} ${os.release()}`,
     node: process.version,
     database: status?.ferretdbVersion
-      ? `FerretDB ${status.ferretdbVersion} (SQLite)`
+      ? `FerretDB ${status.ferretdbVersion} (${await ferretdbBackend(mongo)})`
       : `MongoDB ${build?.version ?? '?'}`,
     redis: /redis_version:(\S+)/.exec(redisInfo)?.[1] ?? '?',
     express: await packageVersion('express'),
@@ -36,4 +36,24 @@ export async function describeMachine(
     'rss-parser': await packageVersion('rss-parser'),
     autocannon: await packageVersion('autocannon').catch(() => 'n/a'),
   };
+}
+
+/**
+ * FerretDB's storage backend, which its status does not name: its query plans tell. SQLite's is
+ * a list of plan steps, PostgreSQL's its own plan tree. The two differ widely in speed (BENCHMARKS.md).
+ */
+async function ferretdbBackend(mongo: Connection): Promise<string> {
+  const probe = mongo.db?.collection('bench_backend_probe');
+  if (!probe) return 'backend unknown';
+  await probe.insertOne({ probe: true });
+  try {
+    const explained = (await probe.find({}).limit(1).explain()) as {
+      queryPlanner?: { Plan?: unknown };
+    };
+    const plan = explained.queryPlanner?.Plan;
+    if (Array.isArray(plan)) return 'SQLite';
+    return plan && typeof plan === 'object' ? 'PostgreSQL' : 'backend unknown';
+  } finally {
+    await probe.drop();
+  }
 }

@@ -1,4 +1,5 @@
 import type { AnyBulkWriteOperation, Model, Types } from 'mongoose';
+import { bulkUpdate } from './bulk-updates.ts';
 import type { EntryDoc, Origin } from './models/entry.ts';
 
 type Member = Pick<
@@ -84,7 +85,7 @@ export async function resolveDuplicates(
       }
     }
   }
-  if (ops.length) await Entry.bulkWrite(ops, { ordered: false });
+  await bulkUpdate(Entry, ops);
 }
 
 // One query per batch of keys: on FerretDB every query is a scan of the collection, so one

@@ -4,6 +4,7 @@ import { articleDedupKey, jobDedupKey } from '../domain/dedup-key.ts';
 import type { EnrichedEntry, EntryType } from '../domain/entry.ts';
 import { jobStatus } from '../domain/job-status.ts';
 import type { SourceTerms } from '../domain/source.ts';
+import { bulkUpdate } from './bulk-updates.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
 import { type EntryDoc, entryModel } from './models/entry.ts';
 
@@ -118,29 +119,43 @@ const WRITE_SLICE = 250;
 // instance, validate it and serialize it again: ~150 us an entry, half again what enrichment
 // costs, for documents newEntryDocument already builds to the schema (a test holds it to what
 // mongoose would store).
-const sendBulk = (Entry: ReturnType<typeof entryModel>, ops: AnyBulkWriteOperation<EntryDoc>[]) =>
+const insertBulk = (Entry: ReturnType<typeof entryModel>, ops: AnyBulkWriteOperation<EntryDoc>[]) =>
   Entry.collection.bulkWrite(ops as Parameters<typeof Entry.collection.bulkWrite>[0], {
     ordered: false,
   });
 
-/** Runs the writes; an insert refused because another source stored the URL first becomes an upsert. */
+/**
+ * Runs the writes: inserts in slices, updates a few per command (see bulk-updates.ts); an
+ * insert refused because another source stored the URL first becomes an upsert.
+ */
 async function writeAll(
   Entry: ReturnType<typeof entryModel>,
   planned: PlannedWrite[],
 ): Promise<number> {
+  const inserts = planned.filter((p) => p.upsert);
+  const updates = planned.filter((p) => !p.upsert);
   let written = 0;
-  for (let offset = 0; offset < planned.length; offset += WRITE_SLICE) {
-    written += await writeSlice(Entry, planned.slice(offset, offset + WRITE_SLICE));
+  for (let offset = 0; offset < inserts.length; offset += WRITE_SLICE) {
+    written += await insertSlice(Entry, inserts.slice(offset, offset + WRITE_SLICE));
+  }
+  for (let offset = 0; offset < updates.length; offset += WRITE_SLICE) {
+    const slice = updates.slice(offset, offset + WRITE_SLICE);
+    written += (
+      await bulkUpdate(
+        Entry,
+        slice.map((p) => p.op()),
+      )
+    ).upsertedCount;
   }
   return written;
 }
 
-async function writeSlice(
+async function insertSlice(
   Entry: ReturnType<typeof entryModel>,
   planned: PlannedWrite[],
 ): Promise<number> {
   try {
-    const result = await sendBulk(
+    const result = await insertBulk(
       Entry,
       planned.map((p) => p.op()),
     );
@@ -151,7 +166,7 @@ async function writeSlice(
     const upsert = (index: number) => planned[index]?.upsert;
     if (!failed || !result || failed.some((e) => e.code !== 11000 || !upsert(e.index))) throw error;
     const retry = failed.map((e) => (upsert(e.index) as () => AnyBulkWriteOperation<EntryDoc>)());
-    const again = await sendBulk(Entry, retry);
+    const again = await bulkUpdate(Entry, retry);
     return result.insertedCount + result.upsertedCount + again.upsertedCount;
   }
 }

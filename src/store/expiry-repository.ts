@@ -1,4 +1,5 @@
 import type { Connection, Types } from 'mongoose';
+import { bulkUpdate } from './bulk-updates.ts';
 import { entryModel } from './models/entry.ts';
 
 /**
@@ -34,15 +35,16 @@ export async function closeMissingJobs(
   const open = await Job.find({ sourceId, status: 'open' }, { canonicalUrl: 1 }).lean();
   const missing = open.filter((doc) => !present.has(doc.canonicalUrl)).map((doc) => doc._id);
   if (missing.length === 0) return 0;
-  // One update per id: equality on _id is index-backed everywhere, $in is not on FerretDB.
-  const result = await Job.bulkWrite(
+  // One update per id: index-backed on MongoDB, a scan of _ids only on FerretDB (any other
+  // filter, $in included, decodes every document there).
+  const result = await bulkUpdate(
+    Job,
     missing.map((_id) => ({
       updateOne: {
         filter: { _id },
         update: { $set: { status: 'closed', closedReason: 'no_longer_listed', closedAt: now } },
       },
     })),
-    { ordered: false },
   );
   return result.modifiedCount;
 }

@@ -182,6 +182,27 @@ describe('sources and entries in the store', () => {
     assert.equal(taken?.title, 'Big 550');
   });
 
+  // FerretDB 1.24 holds a pooled connection per statement of an update command until the
+  // command ends: one command refreshing 150 entries took all 100 of its SQLite pool and the
+  // server stopped answering. The store sends updates a few per command (bulk-updates.ts).
+  it('refreshes lastSeenAt on 150 unchanged entries in one run without wedging the server', {
+    timeout: 120_000,
+  }, async () => {
+    const Article = entryModel(db.mongo, 'articles');
+    const terms = { attribution: false, syndication: true, note: null };
+    const store = { _id: new Types.ObjectId(), name: 'Stale', type: 'articles' as const, terms };
+    const at = new Date('2026-11-12T00:00:00Z');
+    const run = Array.from({ length: 150 }, (_, i) => entry(8000 + i));
+    await upsertEntries(db.mongo, store, run, at, policy);
+    const later = new Date(at.getTime() + lastSeenRefreshMs + 1);
+    assert.deepEqual(await upsertEntries(db.mongo, store, run, later, policy), {
+      new: 0,
+      updated: 0,
+      unchanged: 150,
+    });
+    assert.equal(await Article.countDocuments({ sourceId: store._id, lastSeenAt: later }), 150);
+  });
+
   it('updates edited entries of a large run by their _id, and only those', async () => {
     const Article = entryModel(db.mongo, 'articles');
     const terms = { attribution: false, syndication: true, note: null };

@@ -13,6 +13,18 @@ export const UPDATES_PER_COMMAND = 5;
 
 export type BulkCounts = { matchedCount: number; modifiedCount: number; upsertedCount: number };
 
+/**
+ * One unordered bulk write straight to the driver. The store builds its documents to the schema
+ * (a test holds newEntryDocument to what mongoose would store); mongoose would cast each into a
+ * model instance, validate and serialize it again, ~150 us an entry.
+ */
+export function sendUnordered<T extends Document>(
+  model: Model<T>,
+  ops: AnyBulkWriteOperation<T>[],
+) {
+  return model.collection.bulkWrite(ops as DriverOperation[], { ordered: false });
+}
+
 /** Sends updates (updateOne, upserts included) unordered, a few per command; counts summed. */
 export async function bulkUpdate<T extends Document>(
   model: Model<T>,
@@ -20,10 +32,7 @@ export async function bulkUpdate<T extends Document>(
 ): Promise<BulkCounts> {
   const counts: BulkCounts = { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
   for (let i = 0; i < ops.length; i += UPDATES_PER_COMMAND) {
-    const result = await model.collection.bulkWrite(
-      ops.slice(i, i + UPDATES_PER_COMMAND) as DriverOperation[],
-      { ordered: false },
-    );
+    const result = await sendUnordered(model, ops.slice(i, i + UPDATES_PER_COMMAND));
     counts.matchedCount += result.matchedCount;
     counts.modifiedCount += result.modifiedCount;
     counts.upsertedCount += result.upsertedCount;

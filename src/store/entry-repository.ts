@@ -4,7 +4,7 @@ import { articleDedupKey, jobDedupKey } from '../domain/dedup-key.ts';
 import type { EnrichedEntry, EntryType } from '../domain/entry.ts';
 import { jobStatus } from '../domain/job-status.ts';
 import type { SourceTerms } from '../domain/source.ts';
-import { bulkUpdate } from './bulk-updates.ts';
+import { bulkUpdate, sendUnordered } from './bulk-updates.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
 import { type EntryDoc, entryModel } from './models/entry.ts';
 
@@ -115,15 +115,6 @@ type PlannedWrite = {
 // once, which for a 5 MB feed's 2,600 inserts in one batch held ~170 MB.
 const WRITE_SLICE = 250;
 
-// A run's writes go straight to the driver. Mongoose would cast each document into a model
-// instance, validate it and serialize it again: ~150 us an entry, half again what enrichment
-// costs, for documents newEntryDocument already builds to the schema (a test holds it to what
-// mongoose would store).
-const insertBulk = (Entry: ReturnType<typeof entryModel>, ops: AnyBulkWriteOperation<EntryDoc>[]) =>
-  Entry.collection.bulkWrite(ops as Parameters<typeof Entry.collection.bulkWrite>[0], {
-    ordered: false,
-  });
-
 /**
  * Runs the writes: inserts in slices, updates a few per command (see bulk-updates.ts); an
  * insert refused because another source stored the URL first becomes an upsert.
@@ -155,7 +146,8 @@ async function insertSlice(
   planned: PlannedWrite[],
 ): Promise<number> {
   try {
-    const result = await insertBulk(
+    // Straight to the driver, like every write of a run (see sendUnordered).
+    const result = await sendUnordered(
       Entry,
       planned.map((p) => p.op()),
     );

@@ -77,8 +77,9 @@ function mayNameZone(text: string): boolean {
     const anyCase = ANY_CASE_OPENERS.get(first.toLowerCase());
     if (!capitals && !anyCase) return;
     const word = text.slice(start, end);
+    const lower = anyCase ? word.toLowerCase() : '';
     if (capitals?.some((z) => word.startsWith(z))) found = true;
-    else if (anyCase?.some((z) => word.toLowerCase().startsWith(z))) found = true;
+    else if (anyCase?.some((z) => lower.startsWith(z))) found = true;
   });
   return found;
 }

@@ -58,10 +58,27 @@ const regions = [
   'UK Only',
   'Remote (EMEA)',
 ] as const;
-const companies = Array.from(
-  { length: 400 },
-  (_, i) => `Company ${String.fromCharCode(65 + (i % 26))}${i}`,
-);
+// Forty employers per feed, named for it: two feeds list the same job only when it is
+// cross-posted (below), so the share of copies stays the same at every scale. (Before, 400
+// names were shared by all feeds and the share grew with the feed count: 7% of items had a copy
+// at 6 feeds, 94% at 200, and the full-size run measured mostly duplicate resolution.)
+const COMPANIES_PER_FEED = 40;
+const companyName = (feed: number, k: number) =>
+  `Company ${String.fromCharCode(65 + ((feed + k) % 26))}${feed}-${k}`;
+
+/**
+ * One item in ten is cross-posted: feeds 2k and 2k+1 list the same job (company, title, text)
+ * under their own URLs, published minutes apart, so the store's duplicate resolution runs at
+ * every scale. With an odd feed count the last feed's shared items have no partner.
+ */
+export const CROSS_POSTED_EVERY = 10;
+const isCrossPosted = (index: number) => index % CROSS_POSTED_EVERY === 3;
+
+/** How many listings a run over `feeds` feeds should mark as copies of another feed's. */
+export function expectedCopies(feeds: number, count: number): number {
+  const shared = Array.from({ length: count }, (_, i) => isCrossPosted(i)).filter(Boolean).length;
+  return Math.floor(feeds / 2) * shared;
+}
 
 export type GeneratedItem = {
   id: string;
@@ -84,15 +101,13 @@ export function generateItems(options: {
 }): GeneratedItem[] {
   const rand = seeded(options.feed * 7919 + 17);
   return Array.from({ length: options.count }, (_, i) => {
-    const level = pick(rand, levels);
-    const stack = pick(rand, stacks);
-    const company = pick(rand, companies);
-    const tools = [pick(rand, extras), pick(rand, extras)];
-    const salaryLow = 70 + Math.floor(rand() * 100);
-    const hasSalary = rand() < 0.4;
-    const salary = hasSalary ? `$${salaryLow},000 &ndash; $${salaryLow + 30},000 per year` : null;
-    const region = rand() < 0.6 ? pick(rand, regions) : null;
-    const title = `${level ? `${level} ` : ''}${pick(rand, roles)} (${stack})`;
+    const own = listing(rand, (k) => companyName(options.feed, k));
+    // A cross-posted job comes from a generator both partner feeds share; the feed's own draw
+    // is still made, so the items after it do not depend on which ones are shared.
+    const pair = options.feed >> 1;
+    const { title, company, stack, tools, salary, region } = isCrossPosted(i)
+      ? listing(seeded(pair * 104_729 + i * 31 + 5), (k) => `Company S${pair}-${i}-${k}`)
+      : own;
     const id = `f${options.feed}-i${i}`;
     const revised = options.changed?.(i) ? ' <p>Updated: the team has grown &amp; moved.</p>' : '';
     return {
@@ -106,6 +121,28 @@ export function generateItems(options: {
       html: itemHtml({ title, company, stack, tools, salary, region }) + revised,
     };
   });
+}
+
+type Listing = {
+  title: string;
+  company: string;
+  stack: string;
+  tools: string[];
+  salary: string | null;
+  region: string | null;
+};
+
+function listing(rand: () => number, company: (k: number) => string): Listing {
+  const level = pick(rand, levels);
+  const stack = pick(rand, stacks);
+  const name = company(Math.floor(rand() * COMPANIES_PER_FEED));
+  const tools = [pick(rand, extras), pick(rand, extras)];
+  const salaryLow = 70 + Math.floor(rand() * 100);
+  const hasSalary = rand() < 0.4;
+  const salary = hasSalary ? `$${salaryLow},000 &ndash; $${salaryLow + 30},000 per year` : null;
+  const region = rand() < 0.6 ? pick(rand, regions) : null;
+  const title = `${level ? `${level} ` : ''}${pick(rand, roles)} (${stack})`;
+  return { title, company: name, stack, tools, salary, region };
 }
 
 // ~1.5 KB: headings, lists, links, entities (&amp; &ndash; &#8217; &nbsp;), like real postings.

@@ -18,7 +18,13 @@ import { createSource } from '../../src/store/source-repository.ts';
 import { type Child, profileArgs, startNode } from '../lib/children.ts';
 import type { BenchContext, Namespace } from '../lib/context.ts';
 import { serverWrites } from '../lib/db-writes.ts';
-import { atomFeed, generateItems, rssFeed } from '../lib/feed-gen.ts';
+import {
+  atomFeed,
+  CROSS_POSTED_EVERY,
+  expectedCopies,
+  generateItems,
+  rssFeed,
+} from '../lib/feed-gen.ts';
 import { type FeedServer, startFeedServer } from '../lib/feed-server.ts';
 import type { Figures } from '../lib/report.ts';
 import { benchSource } from '../lib/sources.ts';
@@ -191,6 +197,7 @@ export async function ingestScenario(
   const original = feedBodies(server.origin, options, now, false);
   const edited = feedBodies(server.origin, options, now, true);
   const totalItems = options.feeds * options.items;
+  const copies = expectedCopies(options.feeds, options.items);
   const bytes = original.reduce((n, b) => n + Buffer.byteLength(b), 0);
   const expectedChanged = Array.from(
     { length: options.feeds },
@@ -208,6 +215,7 @@ export async function ingestScenario(
   const editWrittenItems: number[] = [];
   const editWrites: number[] = [];
   const firstWrites: number[] = [];
+  const firstCopies: number[] = [];
   const driverFind: number[] = [];
   const driverUpdate: number[] = [];
   const driverUpdateById: number[] = [];
@@ -240,6 +248,9 @@ export async function ingestScenario(
         const first = await runAll(ns, ids, server, workers);
         if (first.newItems !== totalItems)
           throw new Error(`first run stored ${first.newItems} new items, expected ${totalItems}`);
+        firstCopies.push(
+          await entryModel(ns.mongo, 'jobs').countDocuments({ duplicateOf: { $ne: null } }),
+        );
         const driver = await driverTimes(ns, ids.at(-1) as string);
         driverFind.push(driver.find);
         driverUpdate.push(driver.update);
@@ -281,7 +292,7 @@ export async function ingestScenario(
   }
   return {
     scenario: 'ingest',
-    setup: `${options.feeds} feeds × ${options.items} items (${(bytes / 1024 / 1024).toFixed(1)} MB, half RSS, half Atom), ${options.workers} worker processes`,
+    setup: `${options.feeds} feeds × ${options.items} items (${(bytes / 1024 / 1024).toFixed(1)} MB, half RSS, half Atom, one item in ${CROSS_POSTED_EVERY} cross-posted on a partner feed), ${options.workers} worker processes`,
     figures: [
       { name: 'rss-parser parseString (baseline)', unit: 'items/s', values: raw },
       { name: 'end to end: new items stored', unit: 'items/s', values: e2e },
@@ -299,6 +310,12 @@ export async function ingestScenario(
         values: driverInsert,
       },
       { name: 'first run: DB writes', unit: 'ops', values: firstWrites },
+      {
+        name: `first run: cross-posted listings marked as copies (expected ${copies})`,
+        unit: 'items',
+        values: firstCopies,
+        target: { min: copies, max: copies },
+      },
       {
         name: 'unchanged re-run: time ÷ first run',
         unit: 'ratio',

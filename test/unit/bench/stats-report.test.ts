@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import Parser from 'rss-parser';
-import { atomFeed, generateItems, rssFeed } from '../../../bench/lib/feed-gen.ts';
+import { atomFeed, expectedCopies, generateItems, rssFeed } from '../../../bench/lib/feed-gen.ts';
 import { markdownReport, meets, summarizeFigures } from '../../../bench/lib/report.ts';
 import { percentile, round, summarize } from '../../../bench/lib/stats.ts';
 
@@ -83,6 +83,30 @@ describe('generated benchmark feeds', () => {
     assert.match(rss.items[0]?.content ?? '', /can&#8217;t afford downtime/);
     assert.match(atom.items[0]?.content ?? '', /can&#8217;t afford downtime/);
     assert.equal(atom.items[3]?.link, items[3]?.url);
+  });
+
+  it('share jobs across feeds only where cross-posted: one item in ten, partner feeds 2k and 2k+1', () => {
+    const feeds = Array.from({ length: 6 }, (_, feed) =>
+      generateItems({ feed, count: 50, origin, now }),
+    );
+    const listedOn = new Map<string, Set<number>>();
+    for (const [feed, items] of feeds.entries())
+      for (const item of items) {
+        const key = `${item.company}|${item.title}`;
+        listedOn.set(key, (listedOn.get(key) ?? new Set()).add(feed));
+      }
+    const shared = [...listedOn.values()].filter((on) => on.size > 1);
+    assert.equal(shared.length, expectedCopies(6, 50));
+    assert.equal(expectedCopies(6, 50), 15);
+    for (const on of shared) {
+      const [a, b] = [...on].sort();
+      assert.equal(on.size, 2);
+      assert.equal((a as number) >> 1, (b as number) >> 1, 'only partner feeds share a job');
+    }
+    // Same job, each feed's own URL; the rest of the feed is its own.
+    assert.equal(feeds[0]?.[3]?.html, feeds[1]?.[3]?.html);
+    assert.notEqual(feeds[0]?.[3]?.url, feeds[1]?.[3]?.url);
+    assert.notEqual(feeds[0]?.[4]?.company, feeds[1]?.[4]?.company);
   });
 
   it('edits only the items chosen', () => {

@@ -120,28 +120,37 @@ async function driverInsertRate(bench: BenchContext, label: string, entries: Enr
 
 /**
  * The store's per-run queries, timed straight through the driver on the collection the first
- * run filled: reading one source's stored hashes, and updating one item by its URL and by _id.
+ * run filled: reading one source's stored hashes, reading the duplicate groups of its items'
+ * keys, and updating one item by its URL and by _id.
  */
 async function driverTimes(
   ns: Namespace,
   sourceId: string,
-): Promise<{ find: number; update: number; updateById: number }> {
+): Promise<{ find: number; groups: number; update: number; updateById: number }> {
   const jobs = entryModel(ns.mongo, 'jobs').collection;
   const one = await jobs.findOne({}, { sort: { _id: -1 }, projection: { canonicalUrl: 1 } });
   let started = performance.now();
-  await jobs
+  const stored = await jobs
     .find(
       { sourceId: new Types.ObjectId(sourceId) },
-      { projection: { canonicalUrl: 1, contentHash: 1 } },
+      { projection: { canonicalUrl: 1, contentHash: 1, dedupKey: 1 } },
     )
     .toArray();
   const find = performance.now() - started;
+  started = performance.now();
+  await jobs
+    .find(
+      { dedupKey: { $in: stored.map((doc) => doc.dedupKey) } },
+      { projection: { dedupKey: 1, sourceId: 1, publishedAt: 1, duplicateOf: 1 } },
+    )
+    .toArray();
+  const groups = performance.now() - started;
   started = performance.now();
   await jobs.updateOne({ canonicalUrl: one?.canonicalUrl }, { $set: { lastSeenAt: new Date() } });
   const update = performance.now() - started;
   started = performance.now();
   await jobs.updateOne({ _id: one?._id }, { $set: { lastSeenAt: new Date() } });
-  return { find, update, updateById: performance.now() - started };
+  return { find, groups, update, updateById: performance.now() - started };
 }
 
 /** Queues every source at once and waits until each has recorded a run that started after. */
@@ -217,6 +226,7 @@ export async function ingestScenario(
   const firstWrites: number[] = [];
   const firstCopies: number[] = [];
   const driverFind: number[] = [];
+  const driverGroups: number[] = [];
   const driverUpdate: number[] = [];
   const driverUpdateById: number[] = [];
   const driverInsert: number[] = [];
@@ -253,6 +263,7 @@ export async function ingestScenario(
         );
         const driver = await driverTimes(ns, ids.at(-1) as string);
         driverFind.push(driver.find);
+        driverGroups.push(driver.groups);
         driverUpdate.push(driver.update);
         driverUpdateById.push(driver.updateById);
         const second = await runAll(ns, ids, server, workers);
@@ -345,6 +356,11 @@ export async function ingestScenario(
         name: `driver alone: one source's stored items (of ${totalItems})`,
         unit: 'ms',
         values: driverFind,
+      },
+      {
+        name: `driver alone: duplicate groups of one source's ${options.items} keys ($in, of ${totalItems})`,
+        unit: 'ms',
+        values: driverGroups,
       },
       {
         name: `driver alone: update one item by URL (of ${totalItems})`,

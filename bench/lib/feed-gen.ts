@@ -123,6 +123,7 @@ export function generateItems(options: {
   });
 }
 
+/** What one job listing says: drawn by `listing`, written out by `itemHtml`. */
 type Listing = {
   title: string;
   company: string;
@@ -146,14 +147,7 @@ function listing(rand: () => number, company: (k: number) => string): Listing {
 }
 
 // ~1.5 KB: headings, lists, links, entities (&amp; &ndash; &#8217; &nbsp;), like real postings.
-function itemHtml(f: {
-  title: string;
-  company: string;
-  stack: string;
-  tools: string[];
-  salary: string | null;
-  region: string | null;
-}): string {
+function itemHtml(f: Listing): string {
   return [
     `<h2>About ${f.company}</h2>`,
     `<p>${f.company} builds infrastructure for teams that can&#8217;t afford downtime. We&#8217;re hiring a ${f.title} to own services end&nbsp;to&nbsp;end &mdash; design, code, on-call &amp; the post-mortems.</p>`,

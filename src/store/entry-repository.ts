@@ -18,6 +18,8 @@ export type StoreSource = {
   name: string;
   type: EntryType;
   terms: SourceTerms;
+  /** When the source last stored a run in full; absent or null: never. */
+  health?: { lastSuccessAt: Date | null };
 };
 
 /** A stable hash of what a reader sees of an entry; bookkeeping fields are left out. */
@@ -181,21 +183,26 @@ export async function upsertEntries(
   // "driver alone" figures show).
   const known = new Map<
     string,
-    Pick<EntryDoc, '_id' | 'contentHash' | 'lastSeenAt' | 'closedReason' | 'dedupKey'>
+    Pick<EntryDoc, '_id' | 'contentHash' | 'lastSeenAt' | 'closedReason' | 'dedupKey' | 'changedAt'>
   >();
   for (const doc of await Entry.find(
     { sourceId: source._id },
-    { canonicalUrl: 1, contentHash: 1, lastSeenAt: 1, closedReason: 1, dedupKey: 1 },
+    { canonicalUrl: 1, contentHash: 1, lastSeenAt: 1, closedReason: 1, dedupKey: 1, changedAt: 1 },
   ).lean()) {
     known.set(doc.canonicalUrl, doc);
   }
   const planned: PlannedWrite[] = [];
   const touchedKeys = new Set<string>();
+  // An entry written after the source last succeeded was stored by an attempt that failed,
+  // perhaps before it resolved the entry's duplicate group. The retry finds it unchanged, so its
+  // group is resolved again here; otherwise its copies would stay unmarked until it next changed.
+  const lastSuccess = source.health?.lastSuccessAt?.getTime() ?? Number.NEGATIVE_INFINITY;
   let unchanged = 0;
   let updated = 0;
   for (const entry of entries) {
     const hash = contentHash(entry);
     const stored = known.get(entry.canonicalUrl);
+    if (stored && stored.changedAt.getTime() > lastSuccess) touchedKeys.add(stored.dedupKey);
     // Stored entries are written by _id: FerretDB hands that filter to SQLite, which still reads
     // every row (its _id index is not on the expression its queries use) but only for the _id,
     // about 5x cheaper than decoding every document for a canonicalUrl filter.
@@ -229,9 +236,9 @@ export async function upsertEntries(
       });
     }
   }
-  if (planned.length === 0) return { new: 0, updated, unchanged };
+  if (planned.length === 0 && touchedKeys.size === 0) return { new: 0, updated, unchanged };
   // An entry stored earlier by another source counts as updated, not new.
-  const inserted = await writeAll(Entry, planned);
+  const inserted = planned.length ? await writeAll(Entry, planned) : 0;
   await resolveDuplicates(Entry, [...touchedKeys], policy.dedupWindowDays);
   return {
     new: inserted,

@@ -2,7 +2,12 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Types } from 'mongoose';
 import type { EnrichedEntry, JobFields } from '../../src/domain/entry.ts';
-import { type StoreSource, upsertEntries } from '../../src/store/entry-repository.ts';
+import {
+  contentHash,
+  newEntryDocument,
+  type StoreSource,
+  upsertEntries,
+} from '../../src/store/entry-repository.ts';
 import { closeExpiredJobs, closeMissingJobs } from '../../src/store/expiry-repository.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
@@ -126,6 +131,44 @@ describe('cross-source dedup and expiry in the store', () => {
     );
     assert.deepEqual(primary?.attribution, { required: true, note: 'Board A terms' });
     assert.equal(await Job.countDocuments({ duplicateOf: null }), 2, 'default views see two jobs');
+  });
+
+  it('resolves the groups of entries a failed attempt stored, when its retry finds them unchanged', async () => {
+    const [a, b] = [source('Retry A'), source('Retry B')];
+    const Job = entryModel(db.mongo, 'jobs');
+    await upsertEntries(
+      db.mongo,
+      a,
+      [job('https://a.example/r1', 'Globex', 'Platform Engineer')],
+      t0,
+      policy,
+    );
+    // B's first attempt stored its entry, then failed before resolving its group (as a
+    // "database is locked" from the server does): the state that attempt leaves behind.
+    const copy = job('https://b.example/r1', 'Globex', 'Platform Engineer');
+    const failedAt = new Date(t0.getTime() + day);
+    await Job.collection.insertOne(newEntryDocument(copy, b, contentHash(copy), failedAt, policy));
+    const stranded = await Job.findOne({ canonicalUrl: 'https://b.example/r1' }).lean();
+    assert.equal(stranded?.duplicateOf, null, 'the failed attempt left the group unresolved');
+
+    // The queue's retry: B has never succeeded, and the same feed comes back unchanged.
+    const counts = await upsertEntries(
+      db.mongo,
+      { ...b, health: { lastSuccessAt: null } },
+      [copy],
+      new Date(failedAt.getTime() + 60_000),
+      policy,
+    );
+    assert.deepEqual(counts, { new: 0, updated: 0, unchanged: 1 });
+    const primary = await Job.findOne({ canonicalUrl: 'https://a.example/r1' }).lean();
+    assert.equal(
+      String((await Job.findOne({ canonicalUrl: 'https://b.example/r1' }).lean())?.duplicateOf),
+      String(primary?._id),
+    );
+    assert.deepEqual(
+      primary?.alsoListedOn.map((o) => o.url),
+      ['https://b.example/r1'],
+    );
   });
 
   it('marks the same article on two sources as a near-duplicate of the first seen', async () => {

@@ -9,7 +9,7 @@ import type { EnrichedEntry } from '../../src/domain/entry.ts';
 import { enrichEntries } from '../../src/ingest/enrich/enrich-job.ts';
 import { normalizeFeed } from '../../src/ingest/normalize/normalize-feed.ts';
 import { parseSourceBody } from '../../src/ingest/read-source-body.ts';
-import { enqueueRefresh } from '../../src/queue/fetch-jobs.ts';
+import { enqueueRefresh, refreshJobOptions } from '../../src/queue/fetch-jobs.ts';
 import { createQueues } from '../../src/queue/queues.ts';
 import { contentHash, newEntryDocument } from '../../src/store/entry-repository.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
@@ -157,8 +157,8 @@ async function driverTimes(
   return { find, groups, update, updateById: performance.now() - started };
 }
 
-/** Attempts after which the queue gives up on a run (src/queue/fetch-jobs.ts). */
-const ATTEMPTS = 3;
+/** Attempts after which the queue gives up on a run. */
+const ATTEMPTS = refreshJobOptions.attempts ?? 1;
 
 /**
  * Queues every source at once and waits until each has succeeded since. A run that fails is

@@ -6,19 +6,19 @@ const QUOTES = /[\u2018\u2019\u02bc\u0060\u00b4]/;
 
 /** The text with accents, curly quotes and dash variants folded to ASCII, one character per character. */
 export function foldText(text: string): string {
-  let folded = '';
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) folded += ch;
-    else if (DASHES.test(ch)) folded += '-';
-    else if (QUOTES.test(ch)) folded += "'";
-    else if (ch === '\u00a0') folded += ' ';
-    else {
-      const base = ch.normalize('NFD')[0] ?? ch;
-      // Astral characters (emoji flags) are two code units: keep the length by padding.
-      folded += base.charCodeAt(0) < 0x80 ? base.padEnd(ch.length, ' ') : ch;
-    }
-  }
-  return folded;
+  // Only the characters past ASCII are looked at: the runs between them are copied as they are.
+  return text.replace(NON_ASCII_CHAR, foldChar);
+}
+
+const NON_ASCII_CHAR = /[^\u0000-\u007f]/gu;
+
+function foldChar(ch: string): string {
+  if (DASHES.test(ch)) return '-';
+  if (QUOTES.test(ch)) return "'";
+  if (ch === '\u00a0') return ' ';
+  const base = ch.normalize('NFD')[0] ?? ch;
+  // Astral characters (emoji flags) are two code units: keep the length by padding.
+  return base.charCodeAt(0) < 0x80 ? base.padEnd(ch.length, ' ') : ch;
 }
 
 /** The lookup key of a place name: folded, lower-case, "&" as "and", no dots or hyphens, no leading "the". */

@@ -47,6 +47,8 @@ const PLACE_ZONES = new RegExp(
   `(?=(${PLACE_OR_DEMONYM_LIST}))\\1\\s*(?:-\\s*)?(?:time\\s*zones?|timezones?|tz|(?:business|working)\\s+hours)\\b`,
   'iuy',
 );
+// What every PLACE_ZONES match ends with, under its flags: a text without it skips the place scan.
+const ZONE_WORDS = /time\s*zone|tz|(?:business|working)\s+hours/iu;
 
 // Every phrase RANGE, TOLERANCE, WITHIN and SINGLE read holds a zone token that zoneOffset must
 // accept, and a token opens a word: UTC or GMT in any case, a spelled-out name's first word in any
@@ -108,7 +110,8 @@ export function readUtcWindow(text: string): { window: UtcWindow; raw: string[] 
     found.push({ min, max, raw: text.slice(at, at + length).trim() });
   };
   if (mayNameZone(folded)) readZonePhrases(folded, add);
-  for (const m of matchesAt(PLACE_ZONES, folded, placeStarts(folded))) {
+  const places = ZONE_WORDS.test(folded) ? placeStarts(folded) : [];
+  for (const m of matchesAt(PLACE_ZONES, folded, places)) {
     const windows = placesInMixedList(m[1] ?? '')
       .map(placeWindow)
       .filter((w): w is UtcWindow => w !== null);

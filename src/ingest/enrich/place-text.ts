@@ -10,7 +10,7 @@ export function foldText(text: string): string {
   return text.replace(NON_ASCII_CHAR, foldChar);
 }
 
-const NON_ASCII_CHAR = /[^\u0000-\u007f]/gu;
+const NON_ASCII_CHAR = /[^\p{ASCII}]/gu;
 
 function foldChar(ch: string): string {
   if (DASHES.test(ch)) return '-';

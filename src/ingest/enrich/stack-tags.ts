@@ -34,7 +34,9 @@ const ALIAS_PATTERN = new RegExp(
 );
 const aliasStarts = nameStarts(ALIAS_SOURCES);
 // URLs and e-mail addresses name hosts, not technologies ("gotealeaf.com", "golang.org/x").
-const ADDRESS = /\S*(?::\/\/|www\.|@)\S*/gi;
+// Tried only where a run of non-spaces begins, where every match begins anyway: from inside a
+// run, \S* would re-read the rest of the run at each character.
+const ADDRESS = /(?<!\S)\S*(?::\/\/|www\.|@)\S*/gi;
 
 const TECH_NOUNS = new Set(
   `developer developers engineer engineers engineering programmer programmers programming code

@@ -1,7 +1,7 @@
 // Plain text out of feed markup: titles, summaries, search input. Feeds escape their HTML once,
 // twice ("&amp;amp;") or not at all, so decoding repeats until the text stops changing.
 import { DecodingMode, decodeHTML } from 'entities';
-import sanitize from 'sanitize-html';
+import { Parser } from 'htmlparser2';
 
 /** Elements whose content is never readable text. */
 export const NON_TEXT_TAGS = [
@@ -40,8 +40,12 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
 
 /** Decodes HTML entities, repeatedly, so double-escaped text ("&amp;amp;", "&amp;#8217;") comes out plain. */
 export function decodeEntities(text: string): string {
-  let current = decodeHTML(text);
-  // Later passes need the semicolon: "?a=1&amp;copy=2" must end as "&copy=2", not "©=2".
+  return decodeAgain(decodeHTML(text));
+}
+
+// Later passes need the semicolon: "?a=1&amp;copy=2" must end as "&copy=2", not "©=2".
+function decodeAgain(text: string): string {
+  let current = text;
   for (let pass = 0; pass < 2; pass++) {
     const next = decodeHTML(current, DecodingMode.Strict);
     if (next === current) break;
@@ -52,12 +56,39 @@ export function decodeEntities(text: string): string {
 
 /** The readable text of an HTML fragment: tags dropped, blocks separated, entities decoded, whitespace collapsed. */
 export function htmlToText(html: string): string {
-  const escaped = sanitize(html.replace(BLOCK_TAG, ' $& '), {
-    allowedTags: [],
-    allowedAttributes: {},
-    nonTextTags: NON_TEXT_TAGS,
-  });
-  return collapse(decodeEntities(escaped));
+  // The parser decodes entities once, as decodeEntities' first pass would.
+  return collapse(decodeAgain(markupText(html.replace(BLOCK_TAG, ' $& '))));
+}
+
+const NON_TEXT = new Set(NON_TEXT_TAGS);
+
+/**
+ * The text nodes of markup, entities decoded once, without the content of NON_TEXT_TAGS
+ * elements: the text sanitize-html keeps with no tag allowed (its nesting count included),
+ * read by the parser it uses, without building the escaped output it would then be decoded from.
+ */
+function markupText(html: string): string {
+  let text = '';
+  // Inside a non-text element: how many elements are open from it down (as sanitize-html counts).
+  let skipped = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (skipped > 0) skipped++;
+        else if (NON_TEXT.has(name)) skipped = 1;
+      },
+      ontext(chunk) {
+        if (skipped === 0) text += chunk;
+      },
+      onclosetag() {
+        if (skipped > 0) skipped--;
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
+  return text;
 }
 
 /** Shortens text to at most max characters, cutting at a word boundary and marking the cut with "…". */

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import sanitize from 'sanitize-html';
+import { seeded } from '../../../../bench/lib/feed-gen.ts';
 import {
   cleanTitle,
   decodeEntities,
   htmlToText,
+  NON_TEXT_TAGS,
   summarize,
 } from '../../../../src/ingest/normalize/text.ts';
 
@@ -56,6 +59,56 @@ describe('htmlToText', () => {
       assert.equal(htmlToText(input), expected);
     });
   }
+
+  // htmlToText reads the parser's text itself; it used to take sanitize-html's output with no
+  // tag allowed and decode it. Both must agree on any markup, broken markup above all.
+  it('reads the same text as sanitize-html with no tag allowed, on 5,000 random fragments', () => {
+    const BLOCK_TAG =
+      /<\/?(?:address|article|aside|blockquote|br|caption|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>/gi;
+    const viaSanitizeHtml = (html: string) =>
+      decodeEntities(
+        sanitize(html.replace(BLOCK_TAG, ' $& '), {
+          allowedTags: [],
+          allowedAttributes: {},
+          nonTextTags: NON_TEXT_TAGS,
+        }),
+      )
+        .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const pieces = [
+      ...['<p>', '</p>', '<div class="x">', '</div>', '<br>', '<br/>', '<li>', '</li>', '<b>'],
+      ...['</b>', '<span hidden>', '</span>', '<script>', '</script>', '<style>', '</style>'],
+      ...['<svg><path d="M0"/>', '</svg>', '<template>', '</template>', '<select><option>'],
+      ...['</option></select>', '<textarea>', '</textarea>', '<xmp>', '</xmp>', '<noscript>'],
+      ...[
+        '</noscript>',
+        '<title>',
+        '</title>',
+        '<img src="a.png" alt="x">',
+        '<a href="/?a=1&amp;b">',
+      ],
+      ...['</a>', '<!-- note -->', '<![CDATA[ data ]]>', '<', '>', '</', '</unknown>', '<x-y>'],
+      ...[
+        '&amp;',
+        '&amp;amp;',
+        '&lt;b&gt;',
+        '&#8217;',
+        '&amp;#8217;',
+        '&nbsp;',
+        '&copy',
+        '&bogus;',
+      ],
+      ...['Go', ' Rust ', 'a<b', 'x > y', '\n', '\u200b', 'é', '"q"', "it's", '  ', '&'],
+    ];
+    const rand = seeded(20261125);
+    for (let i = 0; i < 5000; i++) {
+      let html = '';
+      const length = Math.floor(rand() * 14);
+      for (let k = 0; k < length; k++) html += pieces[Math.floor(rand() * pieces.length)];
+      assert.equal(htmlToText(html), viaSanitizeHtml(html), JSON.stringify(html));
+    }
+  });
 });
 
 describe('summarize', () => {

@@ -33,3 +33,10 @@ export function round(value: number): number {
   if (Math.abs(value) >= 100) return Math.round(value);
   return Number(value.toPrecision(3));
 }
+
+/** The rate of stages run one after another on one core, from each stage's own rate (items/s). */
+export function chainedRate(rates: readonly number[]): number {
+  if (rates.length === 0 || rates.some((rate) => !(rate > 0)))
+    throw new Error(`chainedRate needs positive rates, got [${rates.join(', ')}]`);
+  return 1 / rates.reduce((seconds, rate) => seconds + 1 / rate, 0);
+}

@@ -3,13 +3,22 @@ import { describe, it } from 'node:test';
 import Parser from 'rss-parser';
 import { atomFeed, expectedCopies, generateItems, rssFeed } from '../../../bench/lib/feed-gen.ts';
 import { markdownReport, meets, summarizeFigures } from '../../../bench/lib/report.ts';
-import { percentile, round, summarize } from '../../../bench/lib/stats.ts';
+import { chainedRate, percentile, round, summarize } from '../../../bench/lib/stats.ts';
 
 describe('benchmark statistics', () => {
   it('summarizes repetitions as min, median and max', () => {
     assert.deepEqual(summarize([3, 1, 2]), { min: 1, median: 2, max: 3, n: 3 });
     assert.deepEqual(summarize([4, 1, 3, 2]), { min: 1, median: 2.5, max: 4, n: 4 });
     assert.throws(() => summarize([]), /no values/);
+  });
+
+  it('chains stage rates: each item pays every stage on one core', () => {
+    assert.equal(chainedRate([100]), 100);
+    // 10 ms + 2.5 ms + 12.5 ms per item: 25 ms, 40 items/s
+    assert.equal(chainedRate([100, 400, 80]), 40);
+    assert.throws(() => chainedRate([]), /positive rates/);
+    assert.throws(() => chainedRate([100, 0]), /positive rates/);
+    assert.throws(() => chainedRate([100, Number.NaN]), /positive rates/);
   });
 
   it('takes percentiles by nearest rank', () => {

@@ -367,6 +367,18 @@ describe('readUtcWindow', () => {
     ['Pacific Time zone', [-8, -8]],
     ['European time zones', [0, 3]],
     ['US/EU timezones', [-8, 2]],
+    // A place before each ending a place window may have, in any case (a text without one of
+    // these endings skips the place scan, so each must still be read).
+    ['India TZ', [5.5, 5.5]],
+    ['india tz', [5.5, 5.5]],
+    ['Must overlap UK business hours', [0, 0]],
+    ['UK BUSINESS HOURS', [0, 0]],
+    ['Brazil working hours', [-5, -3]],
+    ['Japan timezone', [9, 9]],
+    ['Germany Timezones', [1, 1]],
+    ['Australia - time zones', [8, 10]],
+    ['Brazil work hours', null],
+    ['Germany-based team', null],
     ['Remote (EST)', [-5, -5]],
     ['10am-2pm EST meeting', null],
     ['est. 2010', null],

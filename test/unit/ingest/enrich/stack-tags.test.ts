@@ -27,6 +27,11 @@ describe('matchStackTags', () => {
     ['clojure is not in ClojureScript; JRuby is not Ruby', ['ClojureScript, JRuby'], []],
     ['.net is not in a host name', ['see example.net for details'], []],
     ['host names and e-mail are not stacks', ['http://golang.org/x go@gotealeaf.com'], []],
+    [
+      'an address is blanked whole, from the start of its run of non-spaces',
+      ['Python (https://go.dev/rust) and mail:hire@golang.org, see www.kafka.apache.org/java'],
+      ['python'],
+    ],
     // "go" is an English verb
     ['go-getter', ['You’re a go-getter, a doer'], []],
     ['on the go', ['news events while on the go.'], []],

@@ -99,7 +99,21 @@ describe('htmlToText', () => {
         '&copy',
         '&bogus;',
       ],
-      ...['Go', ' Rust ', 'a<b', 'x > y', '\n', '\u200b', 'é', '"q"', "it's", '  ', '&'],
+      ...[
+        'Go',
+        ' Rust ',
+        'a<b',
+        'x > y',
+        '\n',
+        '\t',
+        '\u3000',
+        '\u200b',
+        'é',
+        '"q"',
+        "it's",
+        '  ',
+        '&',
+      ],
     ];
     const rand = seeded(20261125);
     for (let i = 0; i < 5000; i++) {

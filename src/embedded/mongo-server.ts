@@ -42,9 +42,13 @@ export const SQLITE_BUSY_TIMEOUT_MS = 60_000;
 
 /** FerretDB's arguments: SQLite backend in the data folder; no debug listener, no telemetry (no network here). */
 export function ferretdbArgs(port: number, dir: string): string[] {
-  // The folder goes into a URL as written (FerretDB does not unescape it).
-  if (/[?#]/.test(dir))
-    throw new EmbeddedServerError(`FerretDB's data folder may not contain "?" or "#": ${dir}`);
+  // The folder goes into a URL (FerretDB unescapes "%", and "?" or "#" would end the path) and
+  // into a file-name pattern (FerretDB finds its databases by globbing "*.sqlite" in it: a
+  // folder named with "[", "*" or "\\" hides them after a restart, so stored data seems gone).
+  if (/[?#%*[\]\\]/.test(dir))
+    throw new EmbeddedServerError(
+      `FerretDB's data folder may not contain ? # % * [ ] or \\: ${dir} (set DATA_DIR to another folder)`,
+    );
   return [
     '--handler=sqlite',
     `--sqlite-url=file:${dir}/?_pragma=busy_timeout(${SQLITE_BUSY_TIMEOUT_MS})`,

@@ -8,6 +8,7 @@ const flag = (args: string[], name: string) =>
 
 describe('ferretdbArgs', () => {
   it('keeps SQLite in the data folder and waits a minute for its write lock, not FerretDB’s 10 s', () => {
+    assert.doesNotThrow(() => ferretdbArgs(27123, '/home/me/My Projects/backboard/.data/ferretdb'));
     const args = ferretdbArgs(27123, '/var/lib/backboard/ferretdb');
     const url = new URL(flag(args, 'sqlite-url') ?? '');
     assert.equal(url.protocol, 'file:');
@@ -22,8 +23,8 @@ describe('ferretdbArgs', () => {
     assert.equal(flag(args, 'telemetry'), 'disable');
   });
 
-  it('refuses a data folder the URL would misread, naming it', () => {
-    for (const dir of ['/data/what?', '/data/#1'])
+  it('refuses a data folder the URL or its file pattern would misread, naming it', () => {
+    for (const dir of ['/data/what?', '/data/#1', '/data/p%41', '/data/g[1]', '/data/*', '/a\\b'])
       assert.throws(
         () => ferretdbArgs(27123, dir),
         (e) => e instanceof EmbeddedServerError && e.message.includes(dir),

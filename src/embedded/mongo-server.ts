@@ -44,8 +44,9 @@ export const SQLITE_BUSY_TIMEOUT_MS = 60_000;
 export function ferretdbArgs(port: number, dir: string): string[] {
   // The folder goes into a URL (FerretDB unescapes "%", and "?" or "#" would end the path) and
   // into a file-name pattern (FerretDB finds its databases by globbing "*.sqlite" in it: a
-  // folder named with "[", "*" or "\\" hides them after a restart, so stored data seems gone).
-  if (/[?#%*[\]\\]/.test(dir))
+  // folder named with "[", "*" or, where it is not the separator, "\\" hides them after a
+  // restart, so stored data seems gone).
+  if (/[?#%*[\]]/.test(dir) || (path.sep === '/' && dir.includes('\\')))
     throw new EmbeddedServerError(
       `FerretDB's data folder may not contain ? # % * [ ] or \\: ${dir} (set DATA_DIR to another folder)`,
     );

@@ -8,7 +8,7 @@ import { AppError, FetchError, ParseError } from '../src/lib/errors.ts';
 import type { Logger } from '../src/lib/logger.ts';
 import { knownUrls, type StorePolicy, upsertEntries } from '../src/store/entry-repository.ts';
 import { closeMissingJobs } from '../src/store/expiry-repository.ts';
-import type { RunSummary, RunTrigger, SourceDoc } from '../src/store/models/source.ts';
+import type { RunSummary, RunTrigger, SourceDoc, StageMs } from '../src/store/models/source.ts';
 import { findSource, recordRunFailure, recordRunSuccess } from '../src/store/source-repository.ts';
 
 export type RefreshDeps = {
@@ -59,14 +59,18 @@ export async function refreshSource(
   if (!source) throw new UnrecoverableError(`source ${sourceId} no longer exists`);
   const run: RunSummary = { ...emptyRun(now), trigger };
   if (!source.enabled) return { ...run, outcome: 'skipped', warnings: ['source is disabled'] };
+  const clock = stageClock();
   try {
-    const result = await runStages(deps, source, run, now);
+    const result = await runStages(deps, source, run, now, clock);
     result.run.durationMs = Date.now() - started;
+    result.run.stageMs = clock.read();
     await recordRunSuccess(deps.mongo, source._id, result.run, result.fetchState);
     return result.run;
   } catch (error) {
     run.outcome = 'failed';
     run.durationMs = Date.now() - started;
+    // The stages it got through: a run failing after a long store points at the database.
+    run.stageMs = clock.read();
     const failure = describeFailure(error);
     await recordRunFailure(deps.mongo, source._id, run, failure);
     deps.logger.warn(
@@ -77,17 +81,41 @@ export async function refreshSource(
   }
 }
 
+/** Adds up the wall time of each stage of one run. */
+export function stageClock(clock: () => number = () => performance.now()) {
+  const spent: StageMs = { fetch: 0, read: 0, store: 0 };
+  return {
+    async time<T>(stage: keyof StageMs, work: () => Promise<T>): Promise<T> {
+      const started = clock();
+      try {
+        return await work();
+      } finally {
+        spent[stage] += clock() - started;
+      }
+    },
+    /** The time so far, whole milliseconds. */
+    read: (): StageMs => ({
+      fetch: Math.round(spent.fetch),
+      read: Math.round(spent.read),
+      store: Math.round(spent.store),
+    }),
+  };
+}
+
 async function runStages(
   deps: RefreshDeps,
   source: SourceDoc,
   run: RunSummary,
   now: Date,
+  clock: ReturnType<typeof stageClock>,
 ): Promise<{ run: RunSummary; fetchState: SourceDoc['fetchState'] }> {
-  const fetched = await deps.fetcher.fetch(source.url, {
-    etag: source.fetchState.etag,
-    lastModified: source.fetchState.lastModified,
-    userAgent: source.options.userAgent ?? undefined,
-  });
+  const fetched = await clock.time('fetch', () =>
+    deps.fetcher.fetch(source.url, {
+      etag: source.fetchState.etag,
+      lastModified: source.fetchState.lastModified,
+      userAgent: source.options.userAgent ?? undefined,
+    }),
+  );
   const fetchState = {
     etag: fetched.etag ?? source.fetchState.etag,
     lastModified: fetched.lastModified ?? source.fetchState.lastModified,
@@ -101,24 +129,31 @@ async function runStages(
   if (singlePage && fetched.bodyHash === source.fetchState.bodyHash) {
     return { run: { ...run, outcome: 'unchanged' as const }, fetchState };
   }
-  const known = source.kind === 'html' ? await knownUrls(deps.mongo, source) : new Set<string>();
-  const reading = await readFeed(
-    fetched.text,
-    fetched.url,
-    {
-      ...source,
-      // Next and detail pages go through the same polite fetcher; detail pages for new items only.
-      fetchPage: async (url) => {
-        const page = await deps.fetcher.fetch(url, {
-          userAgent: source.options.userAgent ?? undefined,
-        });
-        return { text: page.text, url: page.url };
+  const known =
+    source.kind === 'html'
+      ? await clock.time('store', () => knownUrls(deps.mongo, source))
+      : new Set<string>();
+  const reading = await clock.time('read', () =>
+    readFeed(
+      fetched.text,
+      fetched.url,
+      {
+        ...source,
+        // Next and detail pages go through the same polite fetcher; detail pages for new items only.
+        fetchPage: async (url) => {
+          const page = await deps.fetcher.fetch(url, {
+            userAgent: source.options.userAgent ?? undefined,
+          });
+          return { text: page.text, url: page.url };
+        },
+        isNew: (item) => !item.link || !known.has(canonicalUrl(item.link) ?? item.link),
       },
-      isNew: (item) => !item.link || !known.has(canonicalUrl(item.link) ?? item.link),
-    },
-    now,
+      now,
+    ),
   );
-  const counts = await upsertEntries(deps.mongo, source, reading.entries, now, deps.policy);
+  const counts = await clock.time('store', () =>
+    upsertEntries(deps.mongo, source, reading.entries, now, deps.policy),
+  );
   const shape = reading.fieldCounts
     ? { items: reading.entries.length + reading.dropped.length, fieldCounts: reading.fieldCounts }
     : null;
@@ -131,11 +166,13 @@ async function runStages(
   ];
   let closed = 0;
   if (source.type === 'jobs' && source.options.listsAllOpenJobs && reading.entries.length > 0) {
-    closed = await closeMissingJobs(
-      deps.mongo,
-      source._id,
-      new Set(reading.entries.map((e) => e.canonicalUrl)),
-      now,
+    closed = await clock.time('store', () =>
+      closeMissingJobs(
+        deps.mongo,
+        source._id,
+        new Set(reading.entries.map((e) => e.canonicalUrl)),
+        now,
+      ),
     );
     if (closed) warnings.push(`${closed} job(s) no longer listed were closed`);
   }

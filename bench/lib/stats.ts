@@ -40,3 +40,23 @@ export function chainedRate(rates: readonly number[]): number {
     throw new Error(`chainedRate needs positive rates, got [${rates.join(', ')}]`);
   return 1 / rates.reduce((seconds, rate) => seconds + 1 / rate, 0);
 }
+
+type TimedRun = { durationMs: number; stageMs?: { fetch: number; read: number; store: number } };
+
+/**
+ * The share of a round's run time each stage took, summed over its runs (as the workers recorded
+ * them): a store share near 1 says the round waited on the database. Every run must carry its
+ * stage times.
+ */
+export function stageShares(runs: readonly TimedRun[]): {
+  fetch: number;
+  read: number;
+  store: number;
+} {
+  const total = runs.reduce((ms, run) => ms + run.durationMs, 0);
+  if (runs.length === 0 || !(total > 0) || runs.some((run) => !run.stageMs))
+    throw new Error(`stageShares needs runs with their stage times, got ${runs.length} runs`);
+  const sum = (stage: 'fetch' | 'read' | 'store') =>
+    runs.reduce((ms, run) => ms + (run.stageMs?.[stage] ?? 0), 0) / total;
+  return { fetch: sum('fetch'), read: sum('read'), store: sum('store') };
+}

@@ -28,7 +28,7 @@ import {
 import { type FeedServer, startFeedServer } from '../lib/feed-server.ts';
 import type { Figures } from '../lib/report.ts';
 import { benchSource } from '../lib/sources.ts';
-import { chainedRate } from '../lib/stats.ts';
+import { chainedRate, stageShares } from '../lib/stats.ts';
 
 export type IngestOptions = { feeds: number; items: number; reps: number; workers: number };
 
@@ -45,6 +45,8 @@ type Round = {
   /** Documents this round wrote, read back from the database: changed items + source records. */
   docs: number;
   counts: Record<number, number>;
+  /** Each stage's share of the round's run time, as the workers recorded it on the sources. */
+  shares: ReturnType<typeof stageShares>;
 };
 
 const changedShare = 20; // one item in 20: 5%
@@ -201,6 +203,8 @@ async function runAll(
   const changedItems = await Jobs.countDocuments({ changedAt: { $gte: since } });
   const sourceRecords = await Source.countDocuments({ 'health.lastFetchedAt': { $gte: since } });
   const failed = (await failures()) - failuresBefore;
+  const runs = await Source.find({}, { health: 1 }).lean();
+  const shares = stageShares(runs.flatMap((s) => (s.health.lastRun ? [s.health.lastRun] : [])));
   await queues.close();
   return {
     seconds,
@@ -210,6 +214,7 @@ async function runAll(
     writes,
     docs: changedItems + sourceRecords,
     counts: server.counts(),
+    shares,
   };
 }
 
@@ -248,6 +253,9 @@ export async function ingestScenario(
   const driverUpdate: number[] = [];
   const driverUpdateById: number[] = [];
   const driverInsert: number[] = [];
+  const firstStore: number[] = [];
+  const firstRead: number[] = [];
+  const editStore: number[] = [];
   const stages = {
     parse: [] as number[],
     normalize: [] as number[],
@@ -312,6 +320,9 @@ export async function ingestScenario(
         editWrittenItems.push(third.changedItems);
         failedRuns.push(first.failed + second.failed + third.failed);
         editWrites.push(third.writes);
+        firstStore.push(first.shares.store);
+        firstRead.push(first.shares.read);
+        editStore.push(third.shares.store);
         bench.logger.warn(
           { rep, first, second: { ...second }, third: { ...third }, rawRate: Math.round(rawRate) },
           'ingest repetition',
@@ -355,6 +366,16 @@ export async function ingestScenario(
         values: failedRuns,
         target: { max: 0 },
       },
+      {
+        name: "first run: share of the runs' time spent storing (database)",
+        unit: 'ratio',
+        values: firstStore,
+      },
+      {
+        name: "first run: share of the runs' time spent reading (parse → normalize → enrich)",
+        unit: 'ratio',
+        values: firstRead,
+      },
       { name: 'first run: DB writes', unit: 'ops', values: firstWrites },
       {
         name: `first run: cross-posted listings marked as copies (expected ${copies})`,
@@ -387,6 +408,11 @@ export async function ingestScenario(
         target: { max: expectedChanged, min: expectedChanged },
       },
       { name: '5% edited: DB writes', unit: 'ops', values: editWrites },
+      {
+        name: "5% edited: share of the runs' time spent storing (database)",
+        unit: 'ratio',
+        values: editStore,
+      },
       {
         name: `driver alone: one source's stored items (of ${totalItems})`,
         unit: 'ms',

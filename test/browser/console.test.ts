@@ -146,6 +146,11 @@ describe('the operator console in a browser', () => {
         await page.reload();
       }
       assert.match(await textOf(page, '.health'), /Healthy/);
+      // The run says where its time went.
+      assert.match(
+        await textOf(page, 'main'),
+        /in \d+ ms \(fetch \d+ ms · read \d+ ms · store \d+ ms\)/,
+      );
       await screenshot(page, 'console-source-1280');
 
       await page.getByRole('button', { name: 'Fetch now' }).click();

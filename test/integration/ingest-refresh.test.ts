@@ -65,6 +65,14 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     assert.equal(stored?.fetchState.etag, '"v1"');
     assert.equal(stored?.health.lastRun?.new, 25);
     assert.equal(stored?.health.consecutiveFailures, 0);
+    // Where the run's time went, kept with the run for the console.
+    const stages = stored?.health.lastRun?.stageMs;
+    assert.ok(stages, 'the run records its stage times');
+    assert.ok(stages.read > 0 && stages.store > 0, JSON.stringify(stages));
+    assert.ok(
+      stages.fetch + stages.read + stages.store <= run.durationMs + 2,
+      `${JSON.stringify(stages)} within ${run.durationMs} ms`,
+    );
   });
 
   it('stores what enrichment learned: stack tags, relevance, seniority, terms of the source', async () => {
@@ -124,6 +132,7 @@ describe('refreshing a source end to end (fixture server → real database)', ()
       .lean();
     const run = await refreshSource(deps, String(source?._id));
     assert.equal(run.outcome, 'not_modified');
+    assert.deepEqual({ read: run.stageMs?.read, store: run.stageMs?.store }, { read: 0, store: 0 });
     assert.equal(web.requests.at(-1)?.headers['if-none-match'], '"v1"');
     const after = await entryModel(db.mongo, 'jobs')
       .find({}, { changedAt: 1, lastSeenAt: 1 })
@@ -182,6 +191,15 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     assert.equal(after404?.health.lastError?.status, 404);
     assert.equal(after404?.health.consecutiveFailures, 1);
     assert.equal(after404?.health.lastRun?.outcome, 'failed');
+    // A failed run keeps the time of the stages it got through: here only the fetch.
+    assert.deepEqual(
+      {
+        read: after404?.health.lastRun?.stageMs?.read,
+        store: after404?.health.lastRun?.stageMs?.store,
+      },
+      { read: 0, store: 0 },
+    );
+    assert.equal(typeof after404?.health.lastRun?.stageMs?.fetch, 'number');
 
     web.on('/broken.rss', serveBody('oops', { status: 500, contentType: 'text/plain' }));
     const broken = await createSource(db.mongo, sourceInput(web.url('/broken.rss')));

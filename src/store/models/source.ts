@@ -3,6 +3,14 @@ import type { SourceInput } from '../../domain/source.ts';
 
 export type RunTrigger = 'scheduled' | 'manual';
 
+/**
+ * Where a run's time went: waiting on the source (`fetch`: the feed or first page), reading it
+ * (`read`: parse, normalize, enrich, and a web source's next and detail pages), and the database
+ * (`store`: the writes, duplicate groups and closing jobs no longer listed). A slow run then
+ * says whether to look at the source, the listing's size or the database.
+ */
+export type StageMs = { fetch: number; read: number; store: number };
+
 /** The last run of a source, as the operator sees it. */
 export type RunSummary = {
   at: Date;
@@ -16,6 +24,8 @@ export type RunSummary = {
   closed: number;
   dropped: number;
   durationMs: number;
+  /** Wall time of each stage, in ms (absent on older runs); see `StageMs`. */
+  stageMs?: StageMs;
   repairs: string[];
   warnings: string[];
   /** For html sources: items read and how often each selector field was filled (layout checks). */

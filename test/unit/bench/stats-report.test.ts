@@ -3,7 +3,13 @@ import { describe, it } from 'node:test';
 import Parser from 'rss-parser';
 import { atomFeed, expectedCopies, generateItems, rssFeed } from '../../../bench/lib/feed-gen.ts';
 import { markdownReport, meets, summarizeFigures } from '../../../bench/lib/report.ts';
-import { chainedRate, percentile, round, summarize } from '../../../bench/lib/stats.ts';
+import {
+  chainedRate,
+  percentile,
+  round,
+  stageShares,
+  summarize,
+} from '../../../bench/lib/stats.ts';
 
 describe('benchmark statistics', () => {
   it('summarizes repetitions as min, median and max', () => {
@@ -19,6 +25,20 @@ describe('benchmark statistics', () => {
     assert.throws(() => chainedRate([]), /positive rates/);
     assert.throws(() => chainedRate([100, 0]), /positive rates/);
     assert.throws(() => chainedRate([100, Number.NaN]), /positive rates/);
+  });
+
+  it("shares a round's run time among its stages, summed over its runs", () => {
+    const shares = stageShares([
+      { durationMs: 1000, stageMs: { fetch: 100, read: 100, store: 790 } },
+      { durationMs: 3000, stageMs: { fetch: 100, read: 300, store: 2590 } },
+    ]);
+    assert.deepEqual(shares, { fetch: 0.05, read: 0.1, store: 0.845 });
+    assert.throws(() => stageShares([]), /stage times/);
+    assert.throws(() => stageShares([{ durationMs: 5 }]), /stage times/);
+    assert.throws(
+      () => stageShares([{ durationMs: 0, stageMs: { fetch: 0, read: 0, store: 0 } }]),
+      /stage times/,
+    );
   });
 
   it('takes percentiles by nearest rank', () => {

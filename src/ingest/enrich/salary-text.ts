@@ -2,7 +2,7 @@
 // "₹12-18 LPA", "£43,124 pa". Every candidate carries a currency (written, or implied by lakh
 // units) and what the words around it say; salary.ts picks among them.
 
-import { allMatches } from './pattern-scan.ts';
+import { matchesAt } from './pattern-scan.ts';
 import { type AmountContext, amountContext, wordsAfter, wordsBefore } from './salary-context.ts';
 import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyOf } from './salary-currency.ts';
 import {
@@ -43,19 +43,51 @@ const amount = (n: 1 | 2) =>
 // Without a currency in front, an amount must not continue a word, number or price ("v2", "3.10").
 const FIRST = `(?:(?<c1>${CURRENCY_BEFORE})\\s?|(?<![\\p{L}\\p{N}\\p{Sc}.,'’]))${amount(1)}(?:${periodAfterSource('unit1')})?`;
 const SECOND = `(?<sep>\\s*[-–—‒]\\s*|\\s+(?:to|and|bis)\\s+)(?:(?<c2>${CURRENCY_BEFORE})\\s?)?${amount(2)}`;
-const CANDIDATE_SOURCE = `(?:\\b${QUALIFIER}:?\\s+)?${FIRST}(?:${SECOND})?(?<plus>\\+)?(?:${periodAfterSource('unit2')})?`;
-const CANDIDATE = new RegExp(CANDIDATE_SOURCE, 'giu');
+/** A salary candidate as a pattern source (exported for the test that checks `candidateStarts`). */
+export const CANDIDATE_SOURCE = `(?:\\b${QUALIFIER}:?\\s+)?${FIRST}(?:${SECOND})?(?<plus>\\+)?(?:${periodAfterSource('unit2')})?`;
+const CANDIDATE = new RegExp(CANDIDATE_SOURCE, 'iuy');
 // An amount followed by a dash and a number it could not read ("GBP 53,000 - 60,0000").
 const BROKEN_RANGE = /^\s*(?:[-–—‒]|to\b)\s*\D{0,4}\d/i;
 
 /** Every amount in the text that has a currency, in order of appearance. */
 export function findSalaryCandidates(text: string): TextCandidate[] {
   const candidates: TextCandidate[] = [];
-  for (const match of allMatches(CANDIDATE, text)) {
+  for (const match of matchesAt(CANDIDATE, text, candidateStarts(text))) {
     const candidate = readMatch(match, text);
     if (candidate) candidates.push(candidate);
   }
   return candidates;
+}
+
+/**
+ * Where a candidate can begin: at a letter, digit, `$` or non-ASCII character (a qualifier, a
+ * currency code or sign, an amount) that does not follow an ASCII letter or digit (a qualifier
+ * needs a word boundary before it, a currency or bare amount a lookbehind refusing letters and
+ * digits), and before the text's last digit (every candidate holds an amount). Trying the
+ * pattern only there, instead of at every character, finds the same matches with far fewer tries.
+ */
+export function candidateStarts(text: string): number[] {
+  const starts: number[] = [];
+  const end = lastDigit(text);
+  let afterWord = false;
+  for (let at = 0; at <= end; at++) {
+    const c = text.charCodeAt(at);
+    const word = isAsciiAlnum(c);
+    if (!afterWord && (word || c === 36 || c >= 0x80)) starts.push(at);
+    afterWord = word;
+  }
+  return starts;
+}
+
+const isAsciiAlnum = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
+function lastDigit(text: string): number {
+  for (let at = text.length - 1; at >= 0; at--) {
+    const c = text.charCodeAt(at);
+    if (c >= 48 && c <= 57) return at;
+  }
+  return -1;
 }
 
 type Groups = Partial<Record<string, string>>;

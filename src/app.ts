@@ -57,12 +57,26 @@ export function buildApp(deps: AppDependencies): Express {
           frameAncestors: ["'none'"],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
+          // Helmet's default would have browsers fetch every asset and post every form over
+          // https: a board served over plain http to another machine (a LAN, no TLS proxy) lost
+          // its styles and script, and its search form did not submit. Assets are same-origin
+          // and images https-only already, so over https there is nothing left to upgrade.
+          upgradeInsecureRequests: null,
         },
       },
       referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
       crossOriginEmbedderPolicy: false,
     }),
   );
+  // Browsers honour these only over https; over plain http to another machine they ignore
+  // them, and Chromium logs an error for COOP on every page.
+  app.use((req, res, next) => {
+    if (!req.secure) {
+      res.removeHeader('Cross-Origin-Opener-Policy');
+      res.removeHeader('Strict-Transport-Security');
+    }
+    next();
+  });
   const assets = loadAssets();
   const renderer = createRenderer(assets, { cache: !deps.reloadTemplates });
   const version = new BoardVersionReader(deps.redis, deps.queuePrefix);

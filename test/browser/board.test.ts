@@ -5,7 +5,7 @@ import { after, before, describe, it, type TestContext } from 'node:test';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { DEFAULT_PAGE_SIZE } from '../../src/domain/board-query.ts';
 import { type Board, startBoard } from '../helpers/board.ts';
-import { launchBrowser, screenshot } from '../helpers/browser.ts';
+import { LAN_HOST, launchBrowser, screenshot } from '../helpers/browser.ts';
 
 const WIDE = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 800 };
@@ -85,6 +85,27 @@ describe('the job board in a browser', () => {
 
   const jobsColumn = (page: Page) => page.locator('section[aria-labelledby="newest-jobs"]');
   const articlesColumn = (page: Page) => page.locator('section[aria-labelledby="newest-articles"]');
+
+  it('works over plain http from another machine: styles, script and search', async (t) => {
+    // Seen from the network (not localhost), a page asking the browser to upgrade its requests
+    // to https would lose its stylesheet and script, and its forms would not submit.
+    const lan = new URL(board.url);
+    lan.hostname = LAN_HOST;
+    const { page, problems } = await openTab(t, { baseURL: lan.origin });
+    const stylesheet = page.waitForResponse((r) => /\.css(?:\?|$)/.test(r.url()));
+    await page.goto('/jobs');
+    assert.equal(new URL(page.url()).protocol, 'http:');
+    const css = await stylesheet;
+    assert.equal(new URL(css.url()).origin, lan.origin);
+    assert.equal(css.status(), 200);
+    await page.getByLabel('Keywords').fill('go');
+    const query = await landOn(page, '/jobs', () =>
+      page.getByRole('button', { name: 'Show jobs' }).click(),
+    );
+    assert.equal(query.get('q'), 'go');
+    assert.equal(new URL(page.url()).host, lan.host);
+    assert.deepEqual(problems, []);
+  });
 
   it('loads the home page with jobs and articles side by side, without errors', async (t) => {
     const { page, problems } = await openTab(t);

@@ -7,6 +7,9 @@ import { projectRoot } from '../../config/env.ts';
 
 export const chromiumPath = '/usr/bin/chromium';
 
+/** Resolves to 127.0.0.1 in the test browser, but is not a loopback name to it: plain http there is not trusted. */
+export const LAN_HOST = 'board.test';
+
 /** Git-ignored (.gitignore: test-artifacts/); CI keeps the folder as a build artifact. */
 export const screenshotDir = path.join(projectRoot, 'test-artifacts', 'screenshots');
 
@@ -26,6 +29,8 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      // A name that is not localhost, for pages seen as from another machine on the network.
+      `--host-resolver-rules=MAP ${LAN_HOST} 127.0.0.1`,
     ],
   });
 }

@@ -66,6 +66,14 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
     assert.doesNotMatch(csp, /unsafe-inline/);
     assert.equal(res.headers.get('x-content-type-options'), 'nosniff');
     assert.match(res.headers.get('x-frame-options') ?? '', /SAMEORIGIN|DENY/);
+    // Over plain http nothing asks the browser for https, or its assets and forms would fail.
+    assert.doesNotMatch(csp, /upgrade-insecure-requests/);
+    assert.equal(res.headers.get('strict-transport-security'), null);
+    assert.equal(res.headers.get('cross-origin-opener-policy'), null);
+    // Behind a TLS proxy on this host, https gets both.
+    const secure = await get('/jobs', { headers: { 'x-forwarded-proto': 'https' } });
+    assert.match(secure.headers.get('strict-transport-security') ?? '', /max-age=\d+/);
+    assert.equal(secure.headers.get('cross-origin-opener-policy'), 'same-origin');
     // Cached pages are sent as bytes: the charset is stated, not left to the browser's guess.
     assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8');
     const $ = load(await res.text());

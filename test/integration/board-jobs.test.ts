@@ -142,12 +142,22 @@ describe('the job board over ingested fixture feeds', () => {
       .map((_i, el) => $(el).text().replace(/\s+/g, ' ').trim())
       .get();
     assert.ok(
-      suggestions.some((s) => /Remove “Junior” \(1 job\)/.test(s)),
+      suggestions.some((s) => /^Remove Junior \(1 job\)$/.test(s)),
       String(suggestions),
     );
     assert.ok(
-      suggestions.some((s) => /Remove “Go”/.test(s)),
+      suggestions.some((s) => /^Remove Go \(\d+ jobs?\)$/.test(s)),
       String(suggestions),
+    );
+    // Keywords read as the chip shows them: quoted once.
+    const keyword = await html('/jobs?q=zzzzqqq');
+    assert.deepEqual(
+      keyword
+        .$('.empty li')
+        .map((_i, el) => keyword.$(el).text().replace(/\s+/g, ' ').trim())
+        .get()
+        .map((s) => s.replace(/ \(\d+ jobs?\)$/, '')),
+      ['Remove “zzzzqqq”'],
     );
   });
 

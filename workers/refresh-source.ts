@@ -6,7 +6,12 @@ import type { Fetcher } from '../src/ingest/fetch/fetcher.ts';
 import { readFeed } from '../src/ingest/read-feed.ts';
 import { AppError, FetchError, ParseError } from '../src/lib/errors.ts';
 import type { Logger } from '../src/lib/logger.ts';
-import { knownUrls, type StorePolicy, upsertEntries } from '../src/store/entry-repository.ts';
+import {
+  knownUrls,
+  type ListedElsewhere,
+  type StorePolicy,
+  upsertEntries,
+} from '../src/store/entry-repository.ts';
 import { closeMissingJobs } from '../src/store/expiry-repository.ts';
 import type { RunSummary, RunTrigger, SourceDoc, StageMs } from '../src/store/models/source.ts';
 import { findSource, recordRunFailure, recordRunSuccess } from '../src/store/source-repository.ts';
@@ -151,7 +156,7 @@ async function runStages(
       now,
     ),
   );
-  const counts = await clock.time('store', () =>
+  const { elsewhere, ...counts } = await clock.time('store', () =>
     upsertEntries(deps.mongo, source, reading.entries, now, deps.policy),
   );
   const shape = reading.fieldCounts
@@ -162,6 +167,7 @@ async function runStages(
       ? [`the ${source.kind === 'rss' ? 'feed' : 'page'} has no usable items`]
       : []),
     ...reading.warnings,
+    ...(elsewhere ? [listedElsewhereWarning(elsewhere)] : []),
     ...(shape ? layoutWarnings(source.health.lastRun?.shape ?? null, shape) : []),
   ];
   let closed = 0;
@@ -189,6 +195,13 @@ async function runStages(
     },
     fetchState,
   };
+}
+
+/** Items another source stored first stay with it; the operator learns which, and how many. */
+export function listedElsewhereWarning(elsewhere: ListedElsewhere): string {
+  const items = elsewhere.count === 1 ? '1 item is' : `${elsewhere.count} items are`;
+  const by = elsewhere.sources.length === 1 ? 'another source' : 'other sources';
+  return `${items} already listed by ${by} (${elsewhere.sources.join(', ')}) and stay with ${elsewhere.sources.length === 1 ? 'it' : 'them'}: the same feed added twice, or a partner republishing them`;
 }
 
 /** The failure as the operator reads it on the source: message, code and HTTP status. */

@@ -7,11 +7,20 @@ import type { SourceTerms } from '../domain/source.ts';
 import { bulkUpdate, sendUnordered } from './bulk-updates.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
 import { type EntryDoc, entryModel } from './models/entry.ts';
+import { sourceModel } from './models/source.ts';
 
 /** How long an unchanged entry's lastSeenAt may lag before a run refreshes it. */
 export const lastSeenRefreshMs = 6 * 60 * 60 * 1000;
 
-export type UpsertCounts = { new: number; updated: number; unchanged: number };
+export type UpsertCounts = {
+  new: number;
+  updated: number;
+  unchanged: number;
+  /** Items whose URL another (existing) source stored first: left as that source keeps them. */
+  elsewhere?: ListedElsewhere;
+};
+/** How many of a run's items another source already lists, and the names of those sources. */
+export type ListedElsewhere = { count: number; sources: string[] };
 export type StorePolicy = { maxJobAgeDays: number; dedupWindowDays: number };
 export type StoreSource = {
   _id: Types.ObjectId;
@@ -73,15 +82,16 @@ function entryFields(
   return { set, setOnInsert };
 }
 
-/** An upsert keyed on the canonical URL: for an entry another source may have stored first. */
-function upsertOp(fields: EntryFields, canonicalUrl: string): AnyBulkWriteOperation<EntryDoc> {
-  return {
-    updateOne: {
-      filter: { canonicalUrl },
-      update: { $set: fields.set, $setOnInsert: fields.setOnInsert },
-      upsert: true,
-    },
-  };
+/**
+ * Takes over an entry whose source no longer exists (removed with its items kept, then added
+ * again): the listing is this source's now, and its first sighting stays.
+ */
+function adoptOp(
+  fields: EntryFields,
+  id: Types.ObjectId,
+  sourceId: Types.ObjectId,
+): AnyBulkWriteOperation<EntryDoc> {
+  return { updateOne: { filter: { _id: id }, update: { $set: { ...fields.set, sourceId } } } };
 }
 
 /** A new version of an entry this source stored before, addressed by its _id. */
@@ -106,63 +116,111 @@ export function newEntryDocument(
   return { ...setOnInsert, ...set, duplicateOf: null, alsoListedOn: [] } as unknown as EntryDoc;
 }
 
-/** One write of a run, built only when its slice goes out; an insert carries its fallback upsert. */
+/** One write of a run, built only when its slice goes out. */
 type PlannedWrite = {
   op: () => AnyBulkWriteOperation<EntryDoc>;
-  /** For an insert: the upsert to run when another source already stored the URL. */
-  upsert?: () => AnyBulkWriteOperation<EntryDoc>;
+  /** For an insert: its URL, and the update that adopts an entry left by a removed source. */
+  insert?: { canonicalUrl: string; adopt: (id: Types.ObjectId) => AnyBulkWriteOperation<EntryDoc> };
 };
+
+type Written = { written: number; elsewhere: ListedElsewhere };
 
 // Writes go out in slices, each built just before it is sent: the driver serializes a batch at
 // once, which for a 5 MB feed's 2,600 inserts in one batch held ~170 MB.
 const WRITE_SLICE = 250;
 
 /**
- * Runs the writes: inserts in slices, updates a few per command (see bulk-updates.ts); an
- * insert refused because another source stored the URL first becomes an upsert.
+ * Runs the writes: inserts in slices, updates a few per command (see bulk-updates.ts). An insert
+ * refused because the URL is stored already belongs to another source (see `claimedElsewhere`).
  */
 async function writeAll(
+  connection: Connection,
   Entry: ReturnType<typeof entryModel>,
   planned: PlannedWrite[],
-): Promise<number> {
-  const inserts = planned.filter((p) => p.upsert);
-  const updates = planned.filter((p) => !p.upsert);
-  let written = 0;
+): Promise<Written> {
+  const inserts = planned.filter((p) => p.insert);
+  const updates = planned.filter((p) => !p.insert);
+  const total: Written = { written: 0, elsewhere: { count: 0, sources: [] } };
   for (let offset = 0; offset < inserts.length; offset += WRITE_SLICE) {
-    written += await insertSlice(Entry, inserts.slice(offset, offset + WRITE_SLICE));
+    const slice = await insertSlice(connection, Entry, inserts.slice(offset, offset + WRITE_SLICE));
+    total.written += slice.written;
+    total.elsewhere.count += slice.elsewhere.count;
+    total.elsewhere.sources = [
+      ...new Set([...total.elsewhere.sources, ...slice.elsewhere.sources]),
+    ];
   }
   for (let offset = 0; offset < updates.length; offset += WRITE_SLICE) {
     const slice = updates.slice(offset, offset + WRITE_SLICE);
-    written += (
+    total.written += (
       await bulkUpdate(
         Entry,
         slice.map((p) => p.op()),
       )
     ).upsertedCount;
   }
-  return written;
+  return total;
 }
 
 async function insertSlice(
+  connection: Connection,
   Entry: ReturnType<typeof entryModel>,
   planned: PlannedWrite[],
-): Promise<number> {
+): Promise<Written> {
   try {
     // Straight to the driver, like every write of a run (see sendUnordered).
     const result = await sendUnordered(
       Entry,
       planned.map((p) => p.op()),
     );
-    return result.insertedCount + result.upsertedCount;
+    return { written: result.insertedCount, elsewhere: { count: 0, sources: [] } };
   } catch (error) {
     const failed = (error as { writeErrors?: Array<{ index: number; code: number }> }).writeErrors;
-    const result = (error as { result?: { insertedCount: number; upsertedCount: number } }).result;
-    const upsert = (index: number) => planned[index]?.upsert;
-    if (!failed || !result || failed.some((e) => e.code !== 11000 || !upsert(e.index))) throw error;
-    const retry = failed.map((e) => (upsert(e.index) as () => AnyBulkWriteOperation<EntryDoc>)());
-    const again = await bulkUpdate(Entry, retry);
-    return result.insertedCount + result.upsertedCount + again.upsertedCount;
+    const result = (error as { result?: { insertedCount: number } }).result;
+    const refused = failed?.map((e) => planned[e.index]?.insert);
+    if (!failed || !result || !refused || failed.some((e, i) => e.code !== 11000 || !refused[i]))
+      throw error;
+    const claimed = await claimedElsewhere(
+      connection,
+      Entry,
+      refused as NonNullable<PlannedWrite['insert']>[],
+    );
+    return { written: result.insertedCount, elsewhere: claimed };
   }
+}
+
+/**
+ * The refused inserts: URLs another source stored first (the same feed added twice, under a
+ * redirect or another query string; a partner republishing the listing). A listing belongs to
+ * the source that stored it first, with that source's name, terms and keep/block rules; a run
+ * of another source never rewrites it, and says how many it left. An entry whose source was
+ * removed (its items kept) is adopted instead.
+ */
+async function claimedElsewhere(
+  connection: Connection,
+  Entry: ReturnType<typeof entryModel>,
+  refused: NonNullable<PlannedWrite['insert']>[],
+): Promise<ListedElsewhere> {
+  const byUrl = new Map(refused.map((r) => [r.canonicalUrl, r]));
+  const owners = await Entry.find(
+    { canonicalUrl: { $in: [...byUrl.keys()] } },
+    { canonicalUrl: 1, sourceId: 1, sourceName: 1 },
+  ).lean();
+  const live = new Set(
+    (
+      await sourceModel(connection)
+        .find({ _id: { $in: [...new Set(owners.map((o) => String(o.sourceId)))] } }, { _id: 1 })
+        .lean()
+    ).map((s) => String(s._id)),
+  );
+  const adopted = owners.filter((o) => !live.has(String(o.sourceId)));
+  await bulkUpdate(
+    Entry,
+    adopted.map((o) =>
+      (byUrl.get(o.canonicalUrl) as NonNullable<PlannedWrite['insert']>).adopt(o._id),
+    ),
+  );
+  const kept = owners.filter((o) => live.has(String(o.sourceId)));
+  return { count: kept.length, sources: [...new Set(kept.map((o) => o.sourceName))].sort() };
 }
 
 /**
@@ -232,18 +290,25 @@ export async function upsertEntries(
         op: () => ({
           insertOne: { document: newEntryDocument(entry, source, hash, now, policy) },
         }),
-        upsert: () => upsertOp(entryFields(entry, source, hash, now, policy), entry.canonicalUrl),
+        insert: {
+          canonicalUrl: entry.canonicalUrl,
+          adopt: (id) => adoptOp(entryFields(entry, source, hash, now, policy), id, source._id),
+        },
       });
     }
   }
   if (planned.length === 0 && touchedKeys.size === 0) return { new: 0, updated, unchanged };
-  // An entry stored earlier by another source counts as updated, not new.
-  const inserted = planned.length ? await writeAll(Entry, planned) : 0;
+  const { written: inserted, elsewhere } = planned.length
+    ? await writeAll(connection, Entry, planned)
+    : { written: 0, elsewhere: { count: 0, sources: [] } };
   await resolveDuplicates(Entry, [...touchedKeys], policy.dedupWindowDays);
+  // An entry adopted from a removed source counts as updated, not new.
+  const adopted = entries.length - unchanged - updated - inserted - elsewhere.count;
   return {
     new: inserted,
-    updated: updated + (entries.length - unchanged - updated - inserted),
+    updated: updated + adopted,
     unchanged,
+    ...(elsewhere.count ? { elsewhere } : {}),
   };
 }
 

@@ -89,6 +89,29 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     assert.equal(kaleo?.status, 'open');
   });
 
+  it('the same feed added twice under another URL leaves the first source its jobs, and says so', async () => {
+    const first = await sourceModel(db.mongo)
+      .findOne({ url: web.url('/wwr.rss') })
+      .lean();
+    const Job = entryModel(db.mongo, 'jobs');
+    const before = await Job.find({ sourceId: first?._id }, { sourceName: 1, intel: 1 }).lean();
+    // Its own name and a block rule that would hide Kaleo's job, were it applied to the first's.
+    const twin = await createSource(db.mongo, {
+      ...sourceInput(web.url('/wwr.rss?utm_source=twin')),
+      name: 'Twin',
+      options: { ...sourceInput('').options, block: ['Kaleo'] },
+    });
+    const run = await refreshSource(deps, twin._id.toString());
+    assert.deepEqual([run.outcome, run.new, run.updated], ['stored', 0, 0]);
+    assert.ok(
+      run.warnings.some((w) => /^25 items are already listed by another source \(/.test(w)),
+      JSON.stringify(run.warnings),
+    );
+    assert.equal(await Job.countDocuments({ sourceId: twin._id }), 0);
+    const after = await Job.find({ sourceId: first?._id }, { sourceName: 1, intel: 1 }).lean();
+    assert.deepEqual(after, before);
+  });
+
   it('one job on two sources becomes one listing that links to both origins', async () => {
     const origin = web.origin;
     web.on(

@@ -163,10 +163,14 @@ describe('sources and entries in the store', () => {
     assert.equal(await Article.countDocuments({ sourceId }), 3);
   });
 
-  it('writes a large run in slices; a URL stored first by another source is updated, not lost', async () => {
+  it('writes a large run in slices; a URL another source stored first stays with it', async () => {
     const Article = entryModel(db.mongo, 'articles');
     const terms = { attribution: false, syndication: true, note: null };
-    const first = { _id: new Types.ObjectId(), name: 'First', type: 'articles' as const, terms };
+    const owner = await createSource(
+      db.mongo,
+      sourceInput('https://first.example/feed', 'articles'),
+    );
+    const first = { _id: owner._id, name: 'First', type: 'articles' as const, terms };
     const big = { _id: new Types.ObjectId(), name: 'Big', type: 'articles' as const, terms };
     const at = new Date('2026-11-12T00:00:00Z');
     // Two of the big run's URLs, in its second and third slice of writes, are already stored.
@@ -174,12 +178,47 @@ describe('sources and entries in the store', () => {
     const run = Array.from({ length: 600 }, (_, i) => entry(1000 + i, { title: `Big ${i}` }));
     assert.deepEqual(await upsertEntries(db.mongo, big, run, at, policy), {
       new: 598,
+      updated: 0,
+      unchanged: 0,
+      elsewhere: { count: 2, sources: ['First'] },
+    });
+    assert.equal(await Article.countDocuments({ title: /^Big / }), 598);
+    // The listing keeps its source's name, terms and text: another source's run never
+    // rewrites it (its rules, say, could hide it).
+    const kept = await Article.findOne({ canonicalUrl: entry(1550).canonicalUrl }).lean();
+    assert.equal(String(kept?.sourceId), String(owner._id));
+    assert.equal(kept?.sourceName, 'First');
+    assert.notEqual(kept?.title, 'Big 550');
+  });
+
+  it('adopts the entries of a removed source when another lists them', async () => {
+    const Article = entryModel(db.mongo, 'articles');
+    const terms = { attribution: false, syndication: true, note: null };
+    // A source removed with its items kept: its entries stay, its record is gone.
+    const gone = { _id: new Types.ObjectId(), name: 'Gone', type: 'articles' as const, terms };
+    const again = { _id: new Types.ObjectId(), name: 'Again', type: 'articles' as const, terms };
+    const at = new Date('2026-11-12T00:00:00Z');
+    await upsertEntries(db.mongo, gone, [entry(2001), entry(2002)], at, policy);
+    const firstSeen = (await Article.findOne({ canonicalUrl: entry(2001).canonicalUrl }).lean())
+      ?.firstSeenAt;
+    const later = new Date(at.getTime() + 3_600_000);
+    const run = [entry(2001, { title: 'Adopted' }), entry(2002), entry(2003)];
+    assert.deepEqual(await upsertEntries(db.mongo, again, run, later, policy), {
+      new: 1,
       updated: 2,
       unchanged: 0,
     });
-    assert.equal(await Article.countDocuments({ title: /^Big / }), 600);
-    const taken = await Article.findOne({ canonicalUrl: entry(1550).canonicalUrl }).lean();
-    assert.equal(taken?.title, 'Big 550');
+    const adopted = await Article.findOne({ canonicalUrl: entry(2001).canonicalUrl }).lean();
+    assert.equal(String(adopted?.sourceId), String(again._id));
+    assert.equal(adopted?.sourceName, 'Again');
+    assert.equal(adopted?.title, 'Adopted');
+    assert.equal(adopted?.firstSeenAt.toISOString(), firstSeen?.toISOString());
+    // From now on the adopting source knows them: an unchanged re-run writes nothing.
+    assert.deepEqual(await upsertEntries(db.mongo, again, run, later, policy), {
+      new: 0,
+      updated: 0,
+      unchanged: 3,
+    });
   });
 
   // FerretDB 1.24 holds a pooled connection per statement of an update command until the

@@ -9,6 +9,10 @@ export type Running = {
   stderr: () => string;
   waitForOutput: (pattern: RegExp, timeoutMs?: number) => Promise<RegExpMatchArray>;
   exit: Promise<number>;
+  /** The exit code, or (killing it) an error with its output when it runs past `timeoutMs`. */
+  exitWithin: (timeoutMs: number) => Promise<number>;
+  /** SIGTERM if still running (SIGKILL after `graceMs`); resolves once it has exited. */
+  stop: (graceMs?: number) => Promise<void>;
 };
 
 /** Runs a TypeScript entry point of this project (path relative to the root) in a child node. */
@@ -49,7 +53,29 @@ export function runEntry(entry: string, env: NodeJS.ProcessEnv, args: string[] =
       `no output matching ${pattern} (exited: ${exited})\nstdout: ${out}\nstderr: ${err}`,
     );
   };
-  return { child, stdout: () => out, stderr: () => err, waitForOutput, exit };
+  let exited = false;
+  void exit.then(() => {
+    exited = true;
+  });
+  const stop = async (graceMs = 30_000) => {
+    if (exited) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    await exit;
+    clearTimeout(timer);
+  };
+  const exitWithin = async (timeoutMs: number) => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), timeoutMs);
+    });
+    const code = await Promise.race([exit, late]);
+    clearTimeout(timer);
+    if (code !== 'late') return code;
+    await stop(5_000);
+    throw new Error(`still running after ${timeoutMs} ms\nstdout: ${out}\nstderr: ${err}`);
+  };
+  return { child, stdout: () => out, stderr: () => err, waitForOutput, exit, exitWithin, stop };
 }
 
 /** The environment a fresh shell would give the product: no URIs, no test variables. */

@@ -85,7 +85,7 @@ describe('npm start (workers/start.ts) as a user runs it', () => {
   });
   after(() => rm(dataDir, { recursive: true, force: true }));
 
-  it('brings up web, worker and scheduler on embedded servers and stops everything on SIGTERM', async () => {
+  it('brings up web, worker and scheduler on embedded servers and stops everything on SIGTERM', async (t) => {
     const app = runEntry(
       'workers/start.ts',
       cleanEnv({
@@ -96,6 +96,9 @@ describe('npm start (workers/start.ts) as a user runs it', () => {
         LOAD_STARTER_SOURCES: 'false',
       }),
     );
+    // Should an assertion fail, the app still stops and takes its servers with it: left
+    // running, they would be reused by the cases below, which would then start instead of failing.
+    t.after(() => app.stop());
     const [, url] = await app.waitForOutput(/backboard is running at (http:\/\/\S+)/);
     assert.match(app.stdout(), /embedded redis-server on 127\.0\.0\.1:\d+/);
     assert.match(app.stdout(), /embedded ferretdb on 127\.0\.0\.1:\d+/);
@@ -105,7 +108,7 @@ describe('npm start (workers/start.ts) as a user runs it', () => {
 
     const state = await readState(embeddedPaths(dataDir).state);
     app.child.kill('SIGTERM');
-    assert.equal(await app.exit, 0, app.stderr());
+    assert.equal(await app.exitWithin(60_000), 0, app.stderr());
     assert.match(app.stdout(), /SIGTERM received: shutting down/);
     assert.ok(!isAlive(state.mongo?.pid as number), 'FerretDB stopped');
     assert.ok(!isAlive(state.redis?.pid as number), 'Redis stopped');
@@ -145,10 +148,16 @@ describe('npm start (workers/start.ts) as a user runs it', () => {
   ];
   for (const [name, env, lines] of failures) {
     it(`stops with one clear line per problem: ${name}`, async () => {
-      const app = runEntry('workers/start.ts', cleanEnv({ DATA_DIR: dataDir, ...env }));
-      assert.equal(await app.exit, 1);
-      assert.deepEqual(app.stderr().trim().split('\n'), lines);
-      assert.equal(existsSync(embeddedPaths(dataDir).state), false, 'no server left behind');
+      // A data folder of its own: no embedded server of another case can be there to reuse.
+      const own = await mkdtemp(path.join(os.tmpdir(), 'bb-fail-'));
+      try {
+        const app = runEntry('workers/start.ts', cleanEnv({ DATA_DIR: own, ...env }));
+        assert.equal(await app.exitWithin(60_000), 1, app.stdout());
+        assert.deepEqual(app.stderr().trim().split('\n'), lines);
+        assert.equal(existsSync(embeddedPaths(own).state), false, 'no server left behind');
+      } finally {
+        await rm(own, { recursive: true, force: true });
+      }
     });
   }
 });

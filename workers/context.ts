@@ -27,9 +27,10 @@ export async function openContext(
   options: { quiet?: boolean } = {},
 ): Promise<ProcessContext> {
   const config = loadConfigOrExit();
-  // Command-line tools print their results, not the servers' chatter, unless LOG_LEVEL asks.
+  // Command-line tools print their results, not the servers' chatter, unless LOG_LEVEL asks;
+  // even then the chatter goes to stderr, away from the results.
   const level = options.quiet && !process.env.LOG_LEVEL ? 'warn' : config.logLevel;
-  const logger = createLogger({ level, name });
+  const logger = createLogger({ level, name, stream: options.quiet ? 'stderr' : 'stdout' });
   const lifecycle = new Lifecycle(logger, config.shutdownTimeoutMs);
   lifecycle.handleSignals();
   try {

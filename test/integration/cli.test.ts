@@ -132,6 +132,22 @@ describe('npm run sources', () => {
     assert.match(table.stdout, /Fixture WWR\s+jobs\s+never_run/);
   });
 
+  it('keeps log lines off stdout, so --json and an OPML export stay parseable', async () => {
+    // A database of its own: its first command logs, at info, that it loaded the starter list.
+    const name = `${db.config.mongodbDb}_logs`;
+    const chatty = { ...env, LOG_LEVEL: 'info', MONGODB_DB: name };
+    try {
+      const listed = await cli('workers/cli/sources.ts', ['list', '--json'], chatty);
+      assert.equal(listed.code, 0, listed.stderr);
+      assert.match(listed.stderr, /loaded \d+ starter sources/);
+      assert.equal((JSON.parse(listed.stdout) as unknown[]).length, starterSources.length);
+      const exported = await cli('workers/cli/sources.ts', ['export-opml'], chatty);
+      assert.match(exported.stdout, /^<\?xml /);
+    } finally {
+      await db.mongo.useDb(name).dropDatabase();
+    }
+  });
+
   it('fetch --wait runs the real queue and workers and prints the run it asked for', async () => {
     const out = await sources('fetch', id, '--wait');
     assert.equal(out.code, 0, out.stderr);

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
+import { Types } from 'mongoose';
 import { starterSources } from '../../config/starter-sources.ts';
 import { cleanEnv, runCli } from '../helpers/child-process.ts';
 import { jobItems, wwrFeed } from '../helpers/feeds.ts';
@@ -79,6 +80,18 @@ describe('npm run sources', () => {
         /^backboard sources: --interval must be minutes, an integer from 5 to 10080\n$/,
       ],
       [['add', '--type', 'jobs'], 2, /^backboard sources: --url is required\n$/],
+      // A URL without a host is refused for itself, not as a missing name.
+      [
+        ['add', '--url', 'javascript:alert(1)', '--type', 'jobs'],
+        2,
+        /^backboard sources: --url must be an absolute http\(s\) URL\n$/,
+      ],
+      // A rule's error names its flag (it said "--0").
+      [
+        ['add', '--url', web.url('/rules.rss'), '--type', 'jobs', '--block', '/(a+)+$/'],
+        2,
+        /^backboard sources: --block: .*\(a\+\)\+/,
+      ],
       [
         ['add', '--url', web.url('/jobs.rss'), '--type', 'jobs'],
         1,
@@ -130,6 +143,26 @@ describe('npm run sources', () => {
     const table = await sources('list');
     assert.match(table.stdout, /^ID\s+NAME\s+TYPE\s+STATUS/m);
     assert.match(table.stdout, /Fixture WWR\s+jobs\s+never_run/);
+  });
+
+  it('takes a /regex/ rule with commas in it as one rule', async () => {
+    const out = await sources(
+      'add',
+      '--url',
+      web.url('/dev-rules.rss'),
+      '--type',
+      'jobs',
+      '--keep',
+      '/dev{1,3}ops/i',
+      '--block',
+      'intern, unpaid',
+      '--json',
+    );
+    assert.equal(out.code, 0, out.stderr);
+    const { id } = JSON.parse(out.stdout) as { id: string };
+    const stored = await db.mongo.collection('sources').findOne({ _id: new Types.ObjectId(id) });
+    assert.deepEqual(stored?.options.keep, ['/dev{1,3}ops/i']);
+    assert.deepEqual(stored?.options.block, ['intern', 'unpaid']);
   });
 
   it('keeps log lines off stdout, so --json and an OPML export stay parseable', async () => {

@@ -368,6 +368,12 @@ describe('operator console access', () => {
     const errors = load(await invalid.text());
     assert.match(errors('#url-error').text(), /absolute http\(s\) URL/);
     assert.match(errors('#intervalMinutes-error').text(), /5 to 10080/);
+    // A URL without a host is refused for itself; the name (default: the host) is not blamed.
+    const hostless = load(
+      await (await form({ url: 'javascript:alert(1)', intent: 'preview' })).text(),
+    );
+    assert.match(hostless('#url-error').text(), /absolute http\(s\) URL/);
+    assert.equal(hostless('#name-error').length, 0, hostless('#name-error').text());
 
     const preview = load(
       await (await form({ url: web.url('/jobs.rss'), intent: 'preview' })).text(),

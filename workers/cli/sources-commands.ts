@@ -62,12 +62,13 @@ export async function addSource(ctx: ProcessContext, values: Values): Promise<Co
     type: values.type,
     kind: values.kind ?? 'rss',
     selectors,
-    name: values.name ?? urlPart(String(values.url), 'host') ?? String(values.url),
+    // Named after the host; a URL without one is refused for itself, not as a missing name.
+    name: values.name ?? (urlPart(String(values.url), 'host') || String(values.url)),
     intervalMinutes: values.interval ?? 30,
     options: {
       userAgent: values['user-agent'] ?? null,
-      keep: list(values.keep),
-      block: list(values.block),
+      keep: ruleList(values.keep),
+      block: ruleList(values.block),
       listsAllOpenJobs: values['lists-all-open-jobs'] === true,
     },
     terms: {
@@ -84,11 +85,14 @@ export async function addSource(ctx: ProcessContext, values: Values): Promise<Co
       listsAllOpenJobs: 'lists-all-open-jobs',
       note: 'terms-note',
     };
-    const key = String(issue?.path.at(-1) ?? issue?.path[0]);
+    // The field's name, not a rule's index within --keep or --block.
+    const key = issue?.path.filter((p): p is string => typeof p === 'string').at(-1) ?? 'input';
     const field = flags[key] ?? key;
     // Cross-field rules (kind vs selectors) are whole sentences already.
     if (key === 'selectors')
       throw new UsageError(`${issue?.message}: use --selectors or --selectors-file`);
+    // A rule's message names the rule and what is wrong with it.
+    if (key === 'keep' || key === 'block') throw new UsageError(`--${key}: ${issue?.message}`);
     throw new UsageError(`--${field} must be ${issue?.message}`);
   }
   const source = await createSource(ctx.mongo, parsed.data);
@@ -108,14 +112,21 @@ export async function addSource(ctx: ProcessContext, values: Values): Promise<Co
   };
 }
 
-/** "a, b ,c" → ["a", "b", "c"]; rules may repeat the flag or separate with commas. */
-function list(value: string | boolean | undefined | Array<string | boolean>): string[] {
+/**
+ * Keep/block rules from their flags: "a, b ,c" → ["a", "b", "c"]; a flag may repeat. A value
+ * written as a /regex/ is one rule whatever commas it holds ("/dev{1,3}/").
+ */
+export function ruleList(value: string | boolean | undefined | Array<string | boolean>): string[] {
   const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return values
-    .flatMap((v) => String(v).split(','))
+    .flatMap((v) => {
+      const text = String(v).trim();
+      return REGEX_RULE.test(text) ? [text] : text.split(',');
+    })
     .map((v) => v.trim())
     .filter(Boolean);
 }
+const REGEX_RULE = /^\/.*\/[a-z]*$/s;
 
 /** `list`: every source with its health. */
 export async function listSourcesCommand(

@@ -29,7 +29,8 @@ const text = (value: string | undefined) => value?.trim() || null;
 export function readSourceForm(values: SourceFormValues): SourceFormResult {
   const kind = values.kind || 'rss';
   const parsed = sourceInputSchema.safeParse({
-    name: values.name?.trim() || (urlPart(values.url ?? '', 'host') ?? ''),
+    // Named after the host; a URL without one is refused for itself, not as a missing name.
+    name: values.name?.trim() || urlPart(values.url ?? '', 'host') || values.url?.trim() || '',
     url: values.url?.trim(),
     kind,
     type: values.type,

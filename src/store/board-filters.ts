@@ -8,7 +8,7 @@ import type { Blocklist } from '../domain/blocklist.ts';
 import { keywordTerms } from '../domain/blocklist.ts';
 import { type ArticleQuery, type JobQuery, postedWindows } from '../domain/board-query.ts';
 import type { Cursor } from '../domain/cursor.ts';
-import { searchTerms } from '../domain/search-terms.ts';
+import { queryTermGroups } from '../domain/search-query.ts';
 
 /** A MongoDB filter document, kept loose: nested intel paths are beyond mongoose's typing. */
 export type Filter = Record<string, unknown>;
@@ -25,9 +25,7 @@ export function jobSearchFilter(
   query: JobQuery,
   options: { now: Date; blocklist?: Blocklist; rates?: CurrencyRates },
 ): Filter {
-  const and: Filter[] = [{ ...boardJobBase }];
-  const terms = query.q ? searchTerms(query.q) : [];
-  if (terms.length > 0) and.push({ terms: { $all: terms } });
+  const and: Filter[] = [{ ...boardJobBase }, ...termFilters(query.q)];
   if (query.workplace?.length) and.push({ 'intel.workplace': { $in: query.workplace } });
   if (query.from) and.push({ 'intel.eligibility.applyFrom': { $in: ['*', query.from] } });
   if (query.location) and.push(locationFilter(query.location));
@@ -45,12 +43,24 @@ export function jobSearchFilter(
 
 /** The filter for an article search (without paging). */
 export function articleSearchFilter(query: ArticleQuery): Filter {
-  const and: Filter[] = [{ duplicateOf: null }];
-  const terms = query.q ? searchTerms(query.q) : [];
-  if (terms.length > 0) and.push({ terms: { $all: terms } });
+  const and: Filter[] = [{ duplicateOf: null }, ...termFilters(query.q)];
   if (query.topic) and.push({ 'articleIntel.topics': query.topic });
   if (query.source) and.push({ sourceId: new Types.ObjectId(query.source) });
   return merge(and);
+}
+
+/**
+ * Every word of the query must be among an entry's terms, as written or, for a technology's
+ * other name, as its tag ("postgres" also finds entries tagged postgresql): one $all for the
+ * plain words, one $in per word with a tag, all on the terms index.
+ */
+function termFilters(q: string | undefined): Filter[] {
+  const groups = q ? queryTermGroups(q) : [];
+  const plain = groups.filter((g) => g.length === 1).map((g) => g[0] as string);
+  return [
+    ...(plain.length ? [{ terms: { $all: plain } }] : []),
+    ...groups.filter((g) => g.length > 1).map((g) => ({ terms: { $in: g } })),
+  ];
 }
 
 /** Entries strictly after (older than) or before (newer than) a position in newest-first order. */

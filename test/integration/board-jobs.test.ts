@@ -36,6 +36,19 @@ describe('the job board over ingested fixture feeds', () => {
   // Fresh Board's four jobs have known fields; the fixture feeds (2015) add realistic noise.
   const cases: Array<[string, string, string[], string[]]> = [
     ['keywords', '?q=go', ['Senior Backend Engineer (Go)'], ['Python Backend Developer']],
+    // The search box's own example: "postgres" finds jobs that write PostgreSQL.
+    [
+      'keywords, a technology by another name',
+      '?q=go%20postgres',
+      ['Senior Backend Engineer (Go)'],
+      ['Python Backend Developer', 'Staff Rust Engineer'],
+    ],
+    [
+      'keywords, golang',
+      '?q=golang',
+      ['Senior Backend Engineer (Go)'],
+      ['Python Backend Developer'],
+    ],
     [
       'keywords, every word',
       '?q=python%20django',

@@ -26,7 +26,9 @@ describe('jobSearchFilter', () => {
       { now, rates },
     );
     assert.deepEqual(parts(filter).slice(1), [
-      { terms: { $all: ['go', 'postgres'] } },
+      { terms: { $all: ['go'] } },
+      // Another name of a technology also finds what was tagged with it.
+      { terms: { $in: ['postgres', 'postgresql'] } },
       { 'intel.workplace': { $in: ['remote'] } },
       { 'intel.eligibility.applyFrom': { $in: ['*', 'DE'] } },
       { 'intel.stackTags': { $all: ['go', 'kafka'] } },

@@ -231,6 +231,27 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
     }
     const articles = (await (await get('/articles.json')).json()) as unknown;
     assert.deepEqual(validateJsonFeed(articles), []);
+
+    // Full text only from sources whose terms allow republishing (Fresh Board); the others
+    // give feed readers their summary and the link.
+    const all = (await (await get('/api/v1/jobs?limit=100')).json()) as {
+      data: Array<{ url: string; source: { name: string } }>;
+    };
+    const sourceOf = new Map(all.data.map((j) => [j.url, j.source.name]));
+    const feed = (await (await get('/jobs.json?limit=100')).json()) as {
+      items: Array<{ url: string; content_html?: string; content_text?: string; summary: string }>;
+    };
+    const full = feed.items.filter((i) => i.content_html !== undefined);
+    const partial = feed.items.filter((i) => i.content_html === undefined);
+    assert.ok(full.length > 0 && partial.length > 0, `${full.length} full, ${partial.length} not`);
+    assert.deepEqual([...new Set(full.map((i) => sourceOf.get(i.url)))], ['Fresh Board']);
+    assert.ok(!partial.some((i) => sourceOf.get(i.url) === 'Fresh Board'));
+    for (const item of partial) assert.equal(item.content_text, item.summary);
+    // Career Blog's terms ask for its name: every article names it, beside any author.
+    const reading = articles as { items: Array<{ authors?: Array<{ name: string }> }> };
+    assert.ok(reading.items.length > 0);
+    for (const item of reading.items)
+      assert.match(item.authors?.[0]?.name ?? '', /Career Blog/, JSON.stringify(item.authors));
     assert.equal((await get('/jobs.rss?posted=forever')).status, 400);
   });
 

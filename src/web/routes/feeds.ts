@@ -80,7 +80,7 @@ async function jobFeed(deps: WebDeps, req: Request, format: Format): Promise<Pro
       externalUrl: job.job?.applyUrl ?? job.url,
       title: job.job?.company && job.job.role ? `${job.job.role} at ${job.job.company}` : job.title,
       summary: job.summary,
-      html: job.html || null,
+      html: republished(job),
       published: job.publishedAt,
       updated: job.updatedAt,
       author: job.job?.company ?? null,
@@ -118,10 +118,10 @@ async function articleFeed(deps: WebDeps, req: Request, format: Format): Promise
       externalUrl: null,
       title: a.title,
       summary: a.summary,
-      html: a.html || null,
+      html: republished(a),
       published: a.publishedAt,
       updated: a.updatedAt,
-      author: a.author ?? a.sourceName,
+      author: articleAuthor(a),
       tags: a.articleIntel?.topics ?? [],
     }),
   );
@@ -134,6 +134,27 @@ async function articleFeed(deps: WebDeps, req: Request, format: Format): Promise
     language: 'en',
     items,
   });
+}
+
+/**
+ * The full text, only where the source's terms allow republishing it; otherwise a feed reader
+ * gets the summary and the link, as a visitor of the origin would. (Our own pages show the
+ * text with its attribution; a feed hands it on to whoever reads or re-aggregates it.)
+ */
+function republished(entry: { html: string; syndication: boolean }): string | null {
+  return entry.syndication ? entry.html || null : null;
+}
+
+/** An article's author, with its source named where the source's terms ask for that. */
+function articleAuthor(a: {
+  author?: string | null;
+  sourceName: string;
+  attribution: { required: boolean };
+}): string {
+  if (!a.author) return a.sourceName;
+  return a.attribution.required && a.author !== a.sourceName
+    ? `${a.author} (${a.sourceName})`
+    : a.author;
 }
 
 function produce(format: Format, doc: FeedDocument): Produced {

@@ -63,7 +63,27 @@ export async function readFeed(
     entries: enriched,
     dropped,
     repairs: feed.repairs,
-    warnings: feed.warnings,
+    warnings: [...feed.warnings, ...ruleFailureWarnings(enriched, dropped)],
     fieldCounts: feed.fieldCounts,
   };
+}
+
+const RULE_FAILED = /\b(?:keep|block) rule .* could not run \(.*?\)(?=;|$)|^held back: .*/;
+
+/**
+ * A keep/block rule that could not run (too slow on a listing: safe-pattern's time limit) holds
+ * items back, or fails to keep them, without any error: the run says so, once per rule, with
+ * how many items it hit, so the operator sees it on the source instead of a quietly empty board.
+ */
+export function ruleFailureWarnings(entries: EnrichedEntry[], dropped: DroppedItem[]): string[] {
+  const reasons = [
+    ...entries.map((e) => e.intel?.relevance.reason ?? ''),
+    ...dropped.map((d) => d.reason),
+  ];
+  const hits = new Map<string, number>();
+  for (const reason of reasons) {
+    const failure = RULE_FAILED.exec(reason)?.[0];
+    if (failure) hits.set(failure, (hits.get(failure) ?? 0) + 1);
+  }
+  return [...hits].map(([failure, count]) => `${failure}, on ${count} item(s)`);
 }

@@ -11,7 +11,13 @@ const badges: Record<string, string> = {
   disabled: 'Disabled',
   never_run: 'Not fetched yet',
   layout_changed: 'Layout changed',
+  attention: 'Needs attention',
 };
+
+// Warnings of a run that stored nothing usable or hid items without an error: the source looks
+// healthy (it answered) but the board gets nothing from it, or less than it should.
+const NEEDS_ATTENTION =
+  /has no usable items|selector ".*" matches nothing|could not run|^held back:/;
 
 /** The console's row for a source. */
 export function sourceHealthRow(source: SourceDoc, now: Date) {
@@ -19,7 +25,9 @@ export function sourceHealthRow(source: SourceDoc, now: Date) {
   const run = source.health.lastRun;
   const layoutChanged =
     status === 'healthy' && (run?.warnings ?? []).some((w) => w.startsWith('layout changed?'));
-  const badge = layoutChanged ? 'layout_changed' : status;
+  const attention =
+    status === 'healthy' && (run?.warnings ?? []).some((w) => NEEDS_ATTENTION.test(w));
+  const badge = layoutChanged ? 'layout_changed' : attention ? 'attention' : status;
   const every = effectiveIntervalMinutes(source.intervalMinutes, source.health.consecutiveFailures);
   const last = source.health.lastFetchedAt;
   const next = source.enabled && last ? new Date(last.getTime() + every * 60_000) : null;
@@ -32,7 +40,7 @@ export function sourceHealthRow(source: SourceDoc, now: Date) {
     enabled: source.enabled,
     badge,
     badgeLabel: badges[badge] ?? badge,
-    sick: badge === 'failing' || badge === 'backing_off' || badge === 'layout_changed',
+    sick: ['failing', 'backing_off', 'layout_changed', 'attention'].includes(badge),
     error:
       source.health.consecutiveFailures > 0 ? (source.health.lastError?.message ?? null) : null,
     warnings: run?.warnings ?? [],

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Types } from 'mongoose';
+import { emptyHealth, type SourceDoc } from '../../../../src/store/models/source.ts';
+import { sourceHealthRow } from '../../../../src/web/console/source-health-row.ts';
+import { emptyRun } from '../../../../workers/refresh-source.ts';
+import { sourceInput } from '../../../helpers/sources.ts';
+
+const now = new Date('2026-11-25T12:00:00Z');
+const sourceWith = (warnings: string[], failures = 0): SourceDoc => ({
+  ...sourceInput('https://jobs.example/feed'),
+  _id: new Types.ObjectId(),
+  fetchState: { etag: null, lastModified: null, bodyHash: null, finalUrl: null },
+  health: {
+    ...emptyHealth(),
+    lastFetchedAt: now,
+    consecutiveFailures: failures,
+    lastRun: { ...emptyRun(now), warnings },
+  },
+  createdAt: now,
+  updatedAt: now,
+});
+
+describe('sourceHealthRow: what the console says about a source', () => {
+  it('flags a source that answers but gives the board nothing, or hides items without an error', () => {
+    for (const warning of [
+      'the page has no usable items',
+      'the item selector "li.job-gone" matches nothing on https://jobs.example/careers',
+      'held back: block rule /x/ could not run (Rule /x/ took longer than 50 ms), on 25 item(s)',
+      'keep rule /y/ could not run (Rule /y/ took longer than 50 ms), on 3 item(s)',
+    ]) {
+      const row = sourceHealthRow(sourceWith([warning]), now);
+      assert.deepEqual(
+        [row.badge, row.badgeLabel, row.sick],
+        ['attention', 'Needs attention', true],
+        warning,
+      );
+    }
+  });
+
+  it('leaves a healthy source healthy for warnings that need no action, and a failing one failing', () => {
+    const fine = sourceHealthRow(sourceWith(['1 job(s) no longer listed were closed']), now);
+    assert.deepEqual([fine.badge, fine.sick], ['healthy', false]);
+    const failing = sourceHealthRow(sourceWith(['the page has no usable items'], 1), now);
+    assert.deepEqual([failing.badge, failing.sick], ['failing', true]);
+  });
+});

@@ -80,6 +80,49 @@ function range(min: number | null, max: number | null, currency: string): string
 
 /** The display name of a stack tag slug. */
 export const tagName = (slug: string): string => tagNames.get(slug) ?? slug;
+
+const SIDE_ORDER = ['backend', 'neutral', 'frontend', 'mobile'];
+const GROUP_ORDER = [
+  'languages',
+  'frameworks',
+  'datastores',
+  'queues-streaming',
+  'cloud-infra',
+  'practices',
+];
+const titlePatterns = new Map<string, RegExp>();
+/** The tag's display name as a whole word ("Go" in "Backend Engineer (Go)", not in "Django"). */
+function namedIn(slug: string): RegExp {
+  let pattern = titlePatterns.get(slug);
+  if (!pattern) {
+    const name = tagName(slug).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, 'iu');
+    titlePatterns.set(slug, pattern);
+  }
+  return pattern;
+}
+
+const tagRanks = new Map(
+  stackTaxonomy.map((t) => [t.slug, [SIDE_ORDER.indexOf(t.side), GROUP_ORDER.indexOf(t.group)]]),
+);
+
+/**
+ * A job's stack tags in the order a reader looks for them (they are stored alphabetically):
+ * those its title names, then backend before neutral before front-end and mobile, languages
+ * before frameworks before datastores and the rest. A card shows the first few: a Ruby/Rails
+ * job shows Ruby and Rails, not CoffeeScript and Elasticsearch.
+ */
+export function tagsByProminence(slugs: readonly string[], title: string): string[] {
+  const rank = (slug: string) => [
+    namedIn(slug).test(title) ? 0 : 1,
+    ...(tagRanks.get(slug) ?? [SIDE_ORDER.length, GROUP_ORDER.length]),
+  ];
+  return [...slugs].sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
+    return a.localeCompare(b);
+  });
+}
 /** The display name of an article topic (career topic or stack tag). */
 export const topicName = (slug: string): string => topicNames.get(slug) ?? tagName(slug);
 /** The English name of an ISO country code. */

@@ -9,6 +9,7 @@ import {
   slugify,
   statedSalary,
   tagName,
+  tagsByProminence,
   timeAgo,
   workplaceLabel,
 } from '../format.ts';
@@ -55,7 +56,9 @@ export function jobCard(job: EntryDoc, now: Date): JobCard {
     salaryAnnual: salary ? annualSalary(salary) : null,
     seniority: intel?.seniority ? label(intel.seniority) : null,
     employmentType: intel?.employmentType ? label(intel.employmentType) : null,
-    tags: (intel?.stackTags ?? []).slice(0, 6).map((slug) => ({ slug, name: tagName(slug) })),
+    tags: tagsByProminence(intel?.stackTags ?? [], job.title)
+      .slice(0, 6)
+      .map((slug) => ({ slug, name: tagName(slug) })),
     postedAgo: timeAgo(job.publishedAt, now),
     postedIso: job.publishedAt.toISOString(),
     postedDay: formatDay(job.publishedAt),

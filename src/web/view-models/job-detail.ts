@@ -4,7 +4,7 @@ import { queryString } from '../../domain/board-query-url.ts';
 import { urlPart } from '../../domain/canonical-url.ts';
 import type { EntryDoc } from '../../store/models/entry.ts';
 import type { SourceDoc } from '../../store/models/source.ts';
-import { annualSalary, formatDay, statedSalary } from '../format.ts';
+import { annualSalary, formatDay, statedSalary, tagsByProminence } from '../format.ts';
 import { jobCard } from './job-card.ts';
 import { jobPostingJsonLd, scriptJson } from './job-posting-jsonld.ts';
 
@@ -40,7 +40,7 @@ export function jobDetail(job: EntryDoc, source: SourceDoc | null, pageUrl: stri
     updatedDay: job.updatedAt ? formatDay(job.updatedAt) : null,
     alsoListedOn: (job.alsoListedOn ?? []).map((o) => ({ sourceName: o.sourceName, url: o.url })),
     closed,
-    similarHref: `/jobs${queryString({ tags: job.intel?.stackTags.slice(0, 2) })}`,
+    similarHref: `/jobs${queryString({ tags: tagsByProminence(job.intel?.stackTags ?? [], job.title).slice(0, 2) })}`,
     jsonLd: jsonLd ? scriptJson(jsonLd) : null,
   };
 }

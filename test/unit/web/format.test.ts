@@ -7,6 +7,7 @@ import {
   formatMoney,
   slugify,
   statedSalary,
+  tagsByProminence,
   timeAgo,
 } from '../../../src/web/format.ts';
 
@@ -83,5 +84,37 @@ describe('board formatting', () => {
     );
     assert.equal(slugify('¡¿!'), 'job');
     assert.ok(slugify('a'.repeat(100)).length <= 60);
+  });
+});
+
+describe('tagsByProminence: the stack tags a card shows first', () => {
+  // Kaleo's listing (jobs-remotely fixture): stored alphabetically, a card of six showed
+  // CoffeeScript to PostgreSQL and neither Ruby nor Rails.
+  const kaleo = [
+    'coffeescript',
+    'elasticsearch',
+    'html',
+    'javascript',
+    'jquery',
+    'postgresql',
+    'rails',
+    'ruby',
+  ];
+
+  it('puts backend before front-end, languages before frameworks before datastores', () => {
+    const shown = tagsByProminence(kaleo, 'Senior Software Engineer').slice(0, 6);
+    assert.deepEqual(shown.slice(0, 4), ['ruby', 'rails', 'elasticsearch', 'postgresql']);
+  });
+
+  it('puts what the title names first, as a whole word', () => {
+    assert.deepEqual(
+      tagsByProminence(['django', 'go', 'python'], 'Backend Engineer (Go)')[0],
+      'go',
+    );
+    assert.deepEqual(tagsByProminence(['django', 'go', 'python'], 'Django developer'), [
+      'django',
+      'go',
+      'python',
+    ]);
   });
 });

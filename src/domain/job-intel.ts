@@ -33,6 +33,14 @@ export type Eligibility = {
 
 export type JobLocation = { raw: string | null; city: string | null; country: string | null };
 
+const NO_LOCATION =
+  /^[\s([]*(?:n\s*\/\s*a|na|tbd|tba|tbc|none|null|unknown|not\s+(?:specified|applicable|available|disclosed)|-+|–|—|\?+)[\s)\].]*$/i;
+
+/** A location value that says nothing ("N/A", "TBD", "-"), or none at all: null; else the value. */
+export function statedLocation(value: string | null | undefined): string | null {
+  return value && !NO_LOCATION.test(value) ? value : null;
+}
+
 export const seniorities = [
   'intern',
   'junior',

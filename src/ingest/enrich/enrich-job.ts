@@ -1,5 +1,5 @@
 import type { EnrichedEntry, NormalizedEntry } from '../../domain/entry.ts';
-import type { JobEnrichmentInput, JobIntel } from '../../domain/job-intel.ts';
+import { type JobEnrichmentInput, type JobIntel, statedLocation } from '../../domain/job-intel.ts';
 import { bodyText } from '../normalize/normalize-feed.ts';
 import { articleIntel } from './article-intel.ts';
 import { parseEligibility } from './eligibility.ts';
@@ -43,7 +43,12 @@ export function enrichJob(input: JobEnrichmentInput, _options: { now: Date }): J
     workplace,
     eligibility,
     // Many boards only state the place in the description ("Location: Austin, TX").
-    location: parseLocation(input.location ?? labeledLocation(input.text) ?? input.country),
+    // A placeholder ("Location: N/A") is no location: the next place to look gets its turn.
+    location: parseLocation(
+      statedLocation(input.location) ??
+        statedLocation(labeledLocation(input.text)) ??
+        input.country,
+    ),
     seniority: detectSeniority(title, input.text),
     employmentType: detectEmploymentType(input.employmentType, input.title, input.text),
     stackTags,

@@ -6,6 +6,7 @@
 
 import { resolveUrl } from '../../domain/canonical-url.ts';
 import type { JobFields } from '../../domain/entry.ts';
+import { statedLocation } from '../../domain/job-intel.ts';
 import type { RawItem } from '../parse/raw-feed.ts';
 import { type DateHint, parseDate } from './dates.ts';
 import { cleanTitle } from './text.ts';
@@ -39,7 +40,9 @@ export function extractJobFields(
   const fields: JobFields = {
     company,
     role,
-    location: text('location', 'job_location') ?? joined(text('city'), text('state')),
+    location: statedLocation(
+      text('location', 'job_location') ?? joined(text('city'), text('state')),
+    ),
     region: text('region'),
     country: text('country'),
     employmentType: text('type', 'job_type', 'employment_type'),

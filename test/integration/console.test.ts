@@ -289,7 +289,28 @@ describe('operator console access', () => {
     );
     assert.equal((await findSource(db.mongo, sourceId))?.enabled, false);
     assert.equal(await version(), before + 1);
-    await post(url, `/console/sources/${sourceId}/enable`, { _csrf: csrf }, cookie);
+    // A disabled source is not "fetched now" (its run would only be skipped): the page says so,
+    // and nothing is queued or recorded. Disabling it again changes and records nothing.
+    const refused = await post(url, `/console/sources/${sourceId}/fetch`, { _csrf: csrf }, cookie);
+    assert.equal(refused.status, 303);
+    const refusedAt = refused.headers.get('location') ?? '';
+    assert.match(refusedAt, new RegExp(`^/console/sources/${sourceId}\\?notice=`));
+    const shown = load(await (await fetch(`${url}${refusedAt}`, { headers: { cookie } })).text());
+    assert.match(shown('.banner').text(), /is disabled: enable it to fetch it/);
+    assert.equal(shown('button[disabled]').text(), 'Fetch now');
+    const again = await post(url, `/console/sources/${sourceId}/disable`, { _csrf: csrf }, cookie);
+    assert.match(decodeURIComponent(again.headers.get('location') ?? ''), /was already disabled/);
+    // Enabled from the source's own page, back on that page.
+    const enabled = await post(
+      url,
+      `/console/sources/${sourceId}/enable`,
+      { _csrf: csrf, back: 'source' },
+      cookie,
+    );
+    assert.match(
+      enabled.headers.get('location') ?? '',
+      new RegExp(`^/console/sources/${sourceId}\\?`),
+    );
     assert.equal((await findSource(db.mongo, sourceId))?.enabled, true);
     // Every change is on the source's page: who, when, what.
     const $ = load(

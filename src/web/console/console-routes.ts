@@ -160,6 +160,12 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     const source = await findSource(deps.mongo, String(req.params.id));
     if (!source || !deps.fetchQueue)
       return void res.status(404).type('text').send('No such source.');
+    // A disabled source's run would only be skipped: say so instead of showing it queued.
+    if (!source.enabled)
+      return void res.redirect(
+        303,
+        sourcePage(source._id, `${source.name} is disabled: enable it to fetch it.`),
+      );
     await enqueueRefresh(deps.fetchQueue, String(source._id));
     await recordSourceChange(deps.mongo, {
       sourceId: source._id,
@@ -333,6 +339,7 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
         {
           session: sessionOf(res),
           running,
+          notice: typeof req.query.notice === 'string' ? req.query.notice.slice(0, 200) : null,
           row: sourceHealthRow(source, now),
           run: source.health.lastRun,
           history: history.map((h) => ({
@@ -374,7 +381,18 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
 
   for (const enabled of [true, false])
     router.post(`/sources/:id/${enabled ? 'enable' : 'disable'}`, async (req, res) => {
-      const source = await updateSource(deps.mongo, String(req.params.id), { enabled });
+      const before = await findSource(deps.mongo, String(req.params.id));
+      if (!before) return void res.status(404).type('text').send('No such source.');
+      // Back where the button was: the source's own page, or the list.
+      const back = (notice: string) =>
+        (req.body as { back?: unknown })?.back === 'source'
+          ? sourcePage(before._id, notice)
+          : `/console?notice=${encodeURIComponent(notice)}`;
+      const word = enabled ? 'enabled' : 'disabled';
+      // Nothing to change, so nothing to record: the history says what happened.
+      if (before.enabled === enabled)
+        return void res.redirect(303, back(`${before.name} was already ${word}.`));
+      const source = await updateSource(deps.mongo, String(before._id), { enabled });
       if (!source) return void res.status(404).type('text').send('No such source.');
       await recordSourceChange(deps.mongo, {
         sourceId: source._id,
@@ -384,10 +402,14 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
       });
       if (deps.fetchQueue) await scheduleSource(deps.fetchQueue, source);
       await bumpBoardVersion(deps.redis, deps.prefix);
-      const notice = `${source.name} ${enabled ? 'enabled' : 'disabled'}.`;
-      res.redirect(303, `/console?notice=${encodeURIComponent(notice)}`);
+      res.redirect(303, back(`${source.name} ${word}.`));
     });
   return router;
+}
+
+/** A source's console page, with a one-line notice on top. */
+function sourcePage(id: unknown, notice: string): string {
+  return `/console/sources/${String(id)}?notice=${encodeURIComponent(notice)}`;
 }
 
 /** The string fields of a posted form (everything else dropped). */

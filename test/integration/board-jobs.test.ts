@@ -361,6 +361,18 @@ describe('the job board over ingested fixture feeds', () => {
       await fetch(`${board.url}/jobs?limit=100`, { headers: { cookie: both } })
     ).text();
     assert.ok(!page.includes('Staff Rust Engineer') && !page.includes('Gopher Labs'));
+    // The home page counts what the visitor's board shows.
+    const openJobs = async (init?: RequestInit) => {
+      const text = load(await (await fetch(`${board.url}/`, init)).text())('.freshness').text();
+      return Number(/([\d,]+) open jobs/.exec(text)?.[1]?.replace(/,/g, ''));
+    };
+    const jobsCount = async (init?: RequestInit) => {
+      const text = load(await (await fetch(`${board.url}/jobs`, init)).text())('.count').text();
+      return Number(/([\d,]+) jobs?/.exec(text)?.[1]?.replace(/,/g, ''));
+    };
+    const blocked = { headers: { cookie: both } };
+    assert.equal(await openJobs(blocked), await jobsCount(blocked));
+    assert.ok((await openJobs(blocked)) < (await openJobs()), 'blocking lowers the count');
 
     assert.equal(
       (await post({ kind: 'companies', value: 'x' }, { 'sec-fetch-site': 'cross-site' })).status,

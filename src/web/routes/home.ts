@@ -1,6 +1,5 @@
 // "/": the combined board: newest jobs and articles, popular stacks, and how fresh it all is.
 import { Router } from 'express';
-import { boardJobBase } from '../../store/board-filters.ts';
 import { countEntries, findNewest } from '../../store/board-repository.ts';
 import { CACHE_PAGE, cachedRoute } from '../cached-route.ts';
 import { tagName, timeAgo } from '../format.ts';
@@ -16,11 +15,14 @@ export function homeRoutes(deps: WebDeps): Router {
     '/',
     cachedRoute(deps, async (req) => {
       const now = new Date();
+      // The visitor's block list applies to the count as to the list (it is the board's base
+      // filter when there is none).
+      const jobFilter = jobFilterOf(req, {}, now);
       const [jobs, articles, tags, jobCount, articleCount, sources] = await Promise.all([
-        findNewest(deps.mongo, 'jobs', jobFilterOf(req, {}, now), 12),
+        findNewest(deps.mongo, 'jobs', jobFilter, 12),
         findNewest(deps.mongo, 'articles', { duplicateOf: null }, 12),
         deps.shared.popularTags().then((tags) => tags.slice(0, 16)),
-        countEntries(deps.mongo, 'jobs', boardJobBase),
+        countEntries(deps.mongo, 'jobs', jobFilter),
         countEntries(deps.mongo, 'articles', { duplicateOf: null }),
         deps.shared.sources(),
       ]);

@@ -52,7 +52,11 @@ export function sourceHealthRow(source: SourceDoc, now: Date) {
         : `in ${Math.max(1, Math.round((next.getTime() - now.getTime()) / 60_000))} min`
       : '—',
     totalNew: source.health.totalNew,
-    lastRun: run ? `${run.new} new, ${run.updated} updated` : '—',
+    lastRun: !run
+      ? '—'
+      : run.outcome === 'stored'
+        ? `${run.new} new, ${run.updated} updated`
+        : run.outcome.replace('_', ' '),
     durationMs: run?.durationMs ?? null,
   };
 }

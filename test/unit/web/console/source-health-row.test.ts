@@ -44,4 +44,16 @@ describe('sourceHealthRow: what the console says about a source', () => {
     const failing = sourceHealthRow(sourceWith(['the page has no usable items'], 1), now);
     assert.deepEqual([failing.badge, failing.sick], ['failing', true]);
   });
+
+  it('words the last run by what happened: counts for a stored run, the outcome otherwise', () => {
+    const row = (outcome: 'stored' | 'not_modified' | 'unchanged') => {
+      const source = sourceWith([]);
+      const run = source.health.lastRun;
+      if (run) Object.assign(run, { outcome, new: 2, updated: 1 });
+      return sourceHealthRow(source, now).lastRun;
+    };
+    assert.equal(row('stored'), '2 new, 1 updated');
+    assert.equal(row('not_modified'), 'not modified');
+    assert.equal(row('unchanged'), 'unchanged');
+  });
 });

@@ -243,6 +243,25 @@ describe('npm run sources', () => {
       exported.stdout,
       /<outline type="rss" text="Go Jobs" title="Go Jobs" xmlUrl="https:\/\/opml\.example\/go\.rss" category="jobs"\/>/,
     );
+    // An ISO-8859-1 file is read by its declaration, not as UTF-8.
+    const latin1 = path.join(dir, 'latin1.opml');
+    await writeFile(
+      latin1,
+      Buffer.from(
+        `<?xml version="1.0" encoding="ISO-8859-1"?><opml version="2.0"><head><title>x</title></head><body>
+          <outline text="Café Jobs München" xmlUrl="https://opml.example/muenchen.rss" category="jobs"/>
+        </body></opml>`,
+        'latin1',
+      ),
+    );
+    const accented = await sources('import-opml', latin1, '--json');
+    assert.equal(accented.code, 0, accented.stderr);
+    assert.deepEqual(
+      (JSON.parse(accented.stdout) as { created: Array<{ name: string }> }).created.map(
+        (c) => c.name,
+      ),
+      ['Café Jobs München'],
+    );
     const missing = await sources('import-opml', path.join(dir, 'nope.opml'));
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read .*nope\.opml: no such file/);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { bumpBoardVersion } from '../../src/cache/board-version.ts';
 import { UsageError } from '../../src/cli/args.ts';
 import { renderOpml } from '../../src/domain/opml.ts';
+import { decodeBody } from '../../src/ingest/fetch/charset.ts';
 import { readOpml } from '../../src/ingest/parse/opml.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { scheduleSource } from '../../src/queue/fetch-jobs.ts';
@@ -25,11 +26,13 @@ export async function importOpml(
   const type = values.type === undefined ? null : values.type;
   if (type !== null && type !== 'jobs' && type !== 'articles')
     throw new UsageError('--type must be jobs or articles');
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const bytes = await readFile(file).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(
       `cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`,
     );
   });
+  // Decoded as a feed is: BOM, then the XML declaration's encoding (ISO-8859-1 OPML exists).
+  const { text } = decodeBody(bytes, null);
   const report = await importFeeds(ctx.mongo, readOpml(text), { type });
   await recordImport(ctx.mongo, report.created, 'cli');
   if (report.created.length) {

@@ -5,6 +5,7 @@ import { type NextFunction, type Request, type Response, Router } from 'express'
 import multer from 'multer';
 import { bumpBoardVersion } from '../../cache/board-version.ts';
 import { renderOpml } from '../../domain/opml.ts';
+import { decodeBody } from '../../ingest/fetch/charset.ts';
 import { readOpml } from '../../ingest/parse/opml.ts';
 import { ParseError } from '../../lib/errors.ts';
 import { scheduleSource } from '../../queue/fetch-jobs.ts';
@@ -59,7 +60,8 @@ export function opmlRoutes(deps: ConsoleDeps): Router {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const type = body.type === 'jobs' || body.type === 'articles' ? body.type : null;
     const pasted = typeof body.opmlText === 'string' ? body.opmlText : '';
-    const text = req.file ? req.file.buffer.toString('utf8') : pasted;
+    // An uploaded file is decoded by its BOM or XML declaration (ISO-8859-1 OPML exists).
+    const text = req.file ? decodeBody(req.file.buffer, null).text : pasted;
     const answer = (status: number, model: Parameters<typeof render>[1]) =>
       res
         .status(status)

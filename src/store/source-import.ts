@@ -22,18 +22,19 @@ export async function importFeeds(
   const known = new Set((await listSources(connection)).map((s) => sourceUrlKey(s.url)));
   const report: ImportReport = { created: [], skipped: [] };
   for (const feed of feeds) {
-    const type = feed.type ?? defaults.type;
-    if (!type) {
+    if (!feed.url) {
       report.skipped.push({
-        url: feed.url,
-        reason: 'no type: give one (jobs or articles) for outlines without a category',
+        url: `“${feed.title}”`,
+        reason: 'no feed URL (xmlUrl) in this outline',
       });
       continue;
     }
+    const type = feed.type ?? defaults.type;
+    // Checked in the order an operator fixes them: the URL, a duplicate, then the type.
     const parsed = sourceInputSchema.safeParse({
       url: feed.url,
-      name: feed.title || feed.url,
-      type,
+      name: sourceName(feed),
+      type: type ?? 'jobs',
       kind: 'rss',
     });
     if (!parsed.success) {
@@ -45,10 +46,25 @@ export async function importFeeds(
       report.skipped.push({ url: feed.url, reason: 'already present' });
       continue;
     }
+    if (!type) {
+      report.skipped.push({
+        url: feed.url,
+        reason: 'no type: give one (jobs or articles) for outlines without a category',
+      });
+      continue;
+    }
     known.add(key);
     report.created.push(await createSource(connection, parsed.data));
   }
   return report;
+}
+
+const MAX_NAME = 200;
+
+/** The outline's title as a source name, shortened to fit; its URL when it has none. */
+function sourceName(feed: OpmlFeed): string {
+  const name = feed.title.trim() || feed.url;
+  return name.length > MAX_NAME ? `${name.slice(0, MAX_NAME - 1).trimEnd()}…` : name;
 }
 
 /** Records each imported source's creation, by whom ("cli", "console:<user>"). */

@@ -262,6 +262,45 @@ describe('npm run sources', () => {
       ),
       ['Café Jobs München'],
     );
+    // Every skipped outline says what is wrong with it, in the order an operator fixes it.
+    const odd = path.join(dir, 'odd.opml');
+    await writeFile(
+      odd,
+      `<?xml version="1.0"?><opml version="2.0"><body>
+        <outline text="Just a bookmark" htmlUrl="https://opml.example/"/>
+        <outline text="${'Long '.repeat(60)}" xmlUrl="https://opml.example/long.rss"/>
+        <outline text="Bad" xmlUrl="not a url"/>
+        <outline text="Again" xmlUrl="https://opml.example/go.rss"/>
+      </body></opml>`,
+    );
+    const oddRun = await sources('import-opml', odd, '--type', 'articles', '--json');
+    const oddReport = JSON.parse(oddRun.stdout) as {
+      created: Array<{ name: string }>;
+      skipped: Array<{ url: string; reason: string }>;
+    };
+    assert.equal(oddReport.created.length, 1);
+    assert.equal(oddReport.created[0]?.name.length, 200, 'a long title is shortened, not refused');
+    assert.match(oddReport.created[0]?.name ?? '', /…$/);
+    assert.deepEqual(
+      oddReport.skipped.map((s) => [s.url, s.reason]),
+      [
+        ['“Just a bookmark”', 'no feed URL (xmlUrl) in this outline'],
+        ['not a url', 'an absolute http(s) URL'],
+        ['https://opml.example/go.rss', 'already present'],
+      ],
+    );
+    const untyped = await sources('import-opml', odd, '--json');
+    assert.deepEqual(
+      (JSON.parse(untyped.stdout) as { skipped: Array<{ reason: string }> }).skipped.map(
+        (s) => s.reason,
+      ),
+      [
+        'no feed URL (xmlUrl) in this outline',
+        'already present',
+        'an absolute http(s) URL',
+        'already present',
+      ],
+    );
     const missing = await sources('import-opml', path.join(dir, 'nope.opml'));
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /cannot read .*nope\.opml: no such file/);

@@ -7,8 +7,16 @@ import { ParseError } from '../../lib/errors.ts';
 export function readOpml(text: string): OpmlFeed[] {
   const $ = load(text, { xml: true });
   if ($('opml').length === 0) throw new ParseError('not an OPML document (no <opml> element)');
-  return $('outline[xmlUrl], outline[xmlurl]')
+  // Feeds, and leaf outlines without a feed URL (a bookmark, a typo): those are reported as
+  // skipped with url ''. Outlines with children are folders.
+  return $('outline')
     .toArray()
+    .filter((el) => {
+      const node = $(el);
+      return node.attr('xmlUrl') !== undefined || node.attr('xmlurl') !== undefined
+        ? true
+        : node.children('outline').length === 0;
+    })
     .map((el) => {
       const node = $(el);
       const url = (node.attr('xmlUrl') ?? node.attr('xmlurl') ?? '').trim();

@@ -18,6 +18,12 @@ describe('OPML', () => {
     assert.deepEqual(readOpml(text), [{ title: 'A', url: 'https://a.example/', type: null }]);
   });
 
+  it('keeps a leaf outline without a feed URL (for the import to report), not a folder', () => {
+    const text =
+      '<opml version="2.0"><body><outline text="Folder"><outline text="Bookmark" htmlUrl="https://b.example/"/></outline></body></opml>';
+    assert.deepEqual(readOpml(text), [{ title: 'Bookmark', url: '', type: null }]);
+  });
+
   it('refuses a document that is not OPML', () => {
     assert.throws(() => readOpml('<html><body/></html>'), /not an OPML document/);
   });

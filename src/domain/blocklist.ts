@@ -10,11 +10,19 @@ const MAX_LENGTH = 80;
 
 export const emptyBlocklist = (): Blocklist => ({ companies: [], keywords: [] });
 
+// Browsers drop a cookie over 4,096 bytes (name, value and attributes) without a word, so a
+// list that would not fit is refused with a message instead. The value is base64url of the
+// JSON: in the percent-encoding Express gives cookie values, a Cyrillic letter took 6 bytes
+// and every quote 3, and 13 long Cyrillic company names filled the cookie.
+export const MAX_COOKIE_VALUE = 3_800;
+
 /** The block list a cookie value holds; anything malformed reads as empty, never as an error. */
 export function parseBlocklist(value: string | undefined): Blocklist {
   if (!value) return emptyBlocklist();
   try {
-    const data = JSON.parse(value) as Partial<Record<keyof Blocklist, unknown>>;
+    // Cookies written before the compact form hold the JSON itself.
+    const json = value.startsWith('{') ? value : Buffer.from(value, 'base64url').toString('utf8');
+    const data = JSON.parse(json) as Partial<Record<keyof Blocklist, unknown>>;
     return { companies: cleanList(data.companies), keywords: cleanList(data.keywords) };
   } catch {
     return emptyBlocklist();
@@ -23,19 +31,28 @@ export function parseBlocklist(value: string | undefined): Blocklist {
 
 /** The cookie value for a block list. */
 export function serializeBlocklist(list: Blocklist): string {
-  return JSON.stringify({ companies: list.companies, keywords: list.keywords });
+  const json = JSON.stringify({ companies: list.companies, keywords: list.keywords });
+  return Buffer.from(json, 'utf8').toString('base64url');
 }
 
-/** Adds or removes one company or keyword; adding past the limit drops the oldest. */
+/** Why a change was not made: the list kind is at its limit, or the cookie would not fit. */
+export type BlocklistRefusal = 'full' | 'too_long';
+
+/**
+ * Adds or removes one company or keyword. An addition that would pass the limit of entries or
+ * the cookie's size is refused (nothing is dropped behind the visitor's back).
+ */
 export function changeBlocklist(
   list: Blocklist,
   change: { kind: keyof Blocklist; value: string; remove: boolean },
-): Blocklist {
+): Blocklist | BlocklistRefusal {
   const value = clean(change.value);
   if (!value) return list;
   const kept = list[change.kind].filter((v) => v.toLowerCase() !== value.toLowerCase());
-  const next = change.remove ? kept : [...kept, value].slice(-MAX_BLOCKED);
-  return { ...list, [change.kind]: next };
+  if (change.remove) return { ...list, [change.kind]: kept };
+  if (kept.length >= MAX_BLOCKED) return 'full';
+  const next = { ...list, [change.kind]: [...kept, value] };
+  return serializeBlocklist(next).length > MAX_COOKIE_VALUE ? 'too_long' : next;
 }
 
 /** The search tokens a blocked keyword stands for; a keyword blocks jobs having all of them. */

@@ -383,6 +383,27 @@ describe('the job board over ingested fixture feeds', () => {
       403,
     );
     assert.equal((await post({ kind: 'nope', value: 'x' })).status, 400);
+
+    // Thirty long non-Latin names fit the cookie a browser keeps (it drops one over 4 KB
+    // silently); a 31st is refused with a message, and nothing already blocked is dropped.
+    let jar = '';
+    for (let i = 0; i < 30; i++) {
+      const res = await post(
+        { kind: 'companies', value: `Общество с ограниченной ответственностью ${i}` },
+        { cookie: jar },
+      );
+      const set = res.headers.get('set-cookie') ?? '';
+      assert.ok(set.length < 4096, `cookie of ${set.length} bytes after ${i + 1}`);
+      jar = set.split(';')[0] as string;
+    }
+    const full = await post({ kind: 'companies', value: 'One More Inc' }, { cookie: jar });
+    assert.equal(full.headers.get('set-cookie'), null, 'the list is left as it was');
+    const refusedAt = full.headers.get('location') ?? '';
+    const shown = load(
+      await (await fetch(`${board.url}${refusedAt}`, { headers: { cookie: jar } })).text(),
+    );
+    assert.match(shown('[role=alert]').text(), /holds 30 companies already/);
+    assert.equal(shown('.blocked li').length, 30);
     assert.equal(
       (await post({ kind: 'companies', value: 'x', back: '//evil.example/' })).headers.get(
         'location',

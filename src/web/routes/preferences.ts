@@ -3,8 +3,8 @@
 import express, { type Request, Router } from 'express';
 import {
   BLOCKLIST_COOKIE,
-  type Blocklist,
   changeBlocklist,
+  MAX_BLOCKED,
   parseBlocklist,
   serializeBlocklist,
 } from '../../domain/blocklist.ts';
@@ -20,10 +20,18 @@ export function preferenceRoutes(deps: WebDeps): Router {
   const router = Router();
   router.get('/preferences', (req, res) => {
     const list = parseBlocklist(blocklistCookie(req));
+    const kind = req.query.kind === 'keywords' ? 'keywords' : 'companies';
+    const refused =
+      req.query.refused === 'full'
+        ? `Your block list holds ${MAX_BLOCKED} ${kind} already: unblock one to add another.`
+        : req.query.refused === 'too_long'
+          ? 'Your block list is as long as this browser can keep: unblock an entry, or use shorter names, to add another.'
+          : null;
     const body = deps.renderer.page(
       'preferences',
       { title: 'Your block list', nav: 'preferences', noindex: true },
       {
+        refused,
         groups: [
           {
             kind: 'companies',
@@ -57,11 +65,14 @@ export function preferenceRoutes(deps: WebDeps): Router {
         ]);
       if (!value.trim())
         throw new InvalidQueryError([{ parameter: 'value', message: 'must not be empty' }]);
-      const next: Blocklist = changeBlocklist(parseBlocklist(blocklistCookie(req)), {
+      const next = changeBlocklist(parseBlocklist(blocklistCookie(req)), {
         kind,
         value,
         remove: form.remove === '1',
       });
+      // Refused: the preferences page says why, and the list stays as it was.
+      if (typeof next === 'string')
+        return void res.redirect(303, `/preferences?refused=${next}&kind=${kind}`);
       res.cookie(BLOCKLIST_COOKIE, serializeBlocklist(next), {
         httpOnly: true,
         sameSite: 'lax',

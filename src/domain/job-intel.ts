@@ -53,6 +53,14 @@ export const seniorities = [
 ] as const;
 export type Seniority = (typeof seniorities)[number];
 
+/**
+ * The seniorities the board's filter offers. Manager roles (people, program, product
+ * management) are classified off-topic for a board of hands-on backend work (test/eval/
+ * LABELING.md) and hidden from every default view, so a "Manager" choice could only ever
+ * return nothing. A query naming it is still valid.
+ */
+export const filterSeniorities = seniorities.filter((s) => s !== 'manager');
+
 export const employmentTypes = [
   'full-time',
   'part-time',

@@ -174,6 +174,15 @@ describe('the job board over ingested fixture feeds', () => {
     );
   });
 
+  it('offers only seniorities the board can show (manager roles are off-topic, hidden)', async () => {
+    const { $ } = await html('/jobs');
+    const offered = $('input[name=seniority]')
+      .map((_i, el) => $(el).attr('value'))
+      .get();
+    assert.ok(offered.includes('senior') && offered.includes('lead'), String(offered));
+    assert.ok(!offered.includes('manager'), String(offered));
+  });
+
   it('keeps every filter in the URL, with removable chips', async () => {
     const { $ } = await html('/jobs?q=engineer&workplace=remote&tags=go');
     const chips = $('.chips a')

@@ -3,7 +3,7 @@ import { countries } from '../../../config/countries.ts';
 import { currencyRates } from '../../../config/currency-rates.ts';
 import type { JobQuery } from '../../domain/board-query.ts';
 import { postedWindows, workplaces } from '../../domain/board-query.ts';
-import { employmentTypes, seniorities } from '../../domain/job-intel.ts';
+import { employmentTypes, filterSeniorities } from '../../domain/job-intel.ts';
 import { countryName, label, tagName, workplaceLabel } from '../format.ts';
 
 type Check = { value: string; label: string; checked: boolean };
@@ -45,7 +45,7 @@ export function jobSearchForm(
       .sort()
       .map((code) => ({ value: code, label: code, selected: code === (query.currency ?? 'USD') })),
     hasSalary: query.hasSalary ?? false,
-    seniority: checks(seniorities, query.seniority, label),
+    seniority: checks(filterSeniorities, query.seniority, label),
     type: checks(employmentTypes, query.type, label),
     tags: checks(tags, query.tags, tagName),
     posted: ['', ...Object.keys(postedWindows)].map((value) => ({

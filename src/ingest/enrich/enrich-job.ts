@@ -23,7 +23,7 @@ export function enrichJob(input: JobEnrichmentInput, _options: { now: Date }): J
     text: [input.salaryText, input.text].filter(Boolean).join('\n'),
     structured,
   });
-  const workplace = detectWorkplace({
+  const detected = detectWorkplace({
     title: input.title,
     text: input.text,
     location: input.location,
@@ -35,8 +35,12 @@ export function enrichJob(input: JobEnrichmentInput, _options: { now: Date }): J
     location: input.location,
     title: input.title,
     text: input.text,
-    workplace,
+    workplace: detected,
   });
+  // "Remote - US only", "Remote (Canada)", "Remote worldwide": eligibility reads who may apply
+  // from a phrase that opens with "Remote", and that phrase says the job is remote too.
+  const workplace =
+    detected === 'unknown' && /^remote(?:ly)?\b/i.test(eligibility.raw ?? '') ? 'remote' : detected;
   const stackTags = matchStackTags(input.title, input.text, input.tags);
   return {
     salary,

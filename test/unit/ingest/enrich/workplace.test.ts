@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import type { Workplace } from '../../../../src/domain/job-intel.ts';
+import type { JobEnrichmentInput, Workplace } from '../../../../src/domain/job-intel.ts';
+import { enrichJob } from '../../../../src/ingest/enrich/enrich-job.ts';
 import { detectWorkplace, type WorkplaceInput } from '../../../../src/ingest/enrich/workplace.ts';
 import { decodeEntities, htmlToText } from '../../../../src/ingest/normalize/text.ts';
 import { sharedFixtures } from '../../../helpers/fixture-server.ts';
@@ -229,4 +230,40 @@ describe('detectWorkplace: jobs-remotely/jobs.rss (every item)', () => {
       assert.equal(got, expected[title]);
     });
   }
+});
+
+describe('workplace agrees with a "Remote …" eligibility phrase', () => {
+  const input = (text: string): JobEnrichmentInput => ({
+    title: 'Backend Engineer',
+    role: null,
+    company: null,
+    text,
+    tags: [],
+    location: null,
+    region: null,
+    country: null,
+    employmentType: null,
+    salaryText: null,
+    salaryMin: null,
+    salaryMax: null,
+    salaryCurrency: null,
+  });
+  const now = new Date('2026-11-20T00:00:00Z');
+
+  it('reads the job as remote when who may apply is stated after "Remote"', () => {
+    for (const text of [
+      'Remote - US only. We build APIs in Go.',
+      'Remote worldwide. We build APIs.',
+      'Remote (Canada). Build APIs.',
+    ]) {
+      const intel = enrichJob(input(text), { now });
+      assert.equal(intel.workplace, 'remote', text);
+      assert.ok(intel.eligibility.applyFrom.length > 0, text);
+    }
+  });
+
+  it('leaves other senses of "remote" alone', () => {
+    const intel = enrichJob(input('Our remote sensing team in Canada builds APIs.'), { now });
+    assert.equal(intel.workplace, 'unknown');
+  });
 });

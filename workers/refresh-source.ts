@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import type { Connection } from 'mongoose';
-import { canonicalUrl } from '../src/domain/canonical-url.ts';
+import { canonicalUrl, urlPart } from '../src/domain/canonical-url.ts';
 import { layoutWarnings } from '../src/domain/layout-change.ts';
 import type { Fetcher } from '../src/ingest/fetch/fetcher.ts';
 import { readFeed } from '../src/ingest/read-feed.ts';
@@ -14,7 +14,13 @@ import {
 } from '../src/store/entry-repository.ts';
 import { closeMissingJobs } from '../src/store/expiry-repository.ts';
 import type { RunSummary, RunTrigger, SourceDoc, StageMs } from '../src/store/models/source.ts';
-import { findSource, recordRunFailure, recordRunSuccess } from '../src/store/source-repository.ts';
+import { diffFields, recordSourceChange } from '../src/store/source-change-repository.ts';
+import {
+  findSource,
+  recordRunFailure,
+  recordRunSuccess,
+  updateSource,
+} from '../src/store/source-repository.ts';
 
 export type RefreshDeps = {
   mongo: Connection;
@@ -156,8 +162,11 @@ async function runStages(
       now,
     ),
   );
+  const named = await clock.time('store', () =>
+    nameFromFeed(deps.mongo, source, reading.feedTitle),
+  );
   const { elsewhere, ...counts } = await clock.time('store', () =>
-    upsertEntries(deps.mongo, source, reading.entries, now, deps.policy),
+    upsertEntries(deps.mongo, named, reading.entries, now, deps.policy),
   );
   const shape = reading.fieldCounts
     ? { items: reading.entries.length + reading.dropped.length, fieldCounts: reading.fieldCounts }
@@ -195,6 +204,29 @@ async function runStages(
     },
     fetchState,
   };
+}
+
+/**
+ * A source added without a name is named after its host ("127.0.0.1:8080", "jobs.example"):
+ * several feeds of one host then share a name on the board. Its first successful read names
+ * it after the feed's own title instead, once, recorded in its history.
+ */
+export async function nameFromFeed(
+  mongo: Connection,
+  source: SourceDoc,
+  feedTitle: string | null,
+): Promise<SourceDoc> {
+  const title = feedTitle?.replace(/\s+/g, ' ').trim().slice(0, 200);
+  if (!title || source.health.lastSuccessAt || source.name !== urlPart(source.url, 'host'))
+    return source;
+  await updateSource(mongo, String(source._id), { name: title });
+  await recordSourceChange(mongo, {
+    sourceId: source._id,
+    by: 'system',
+    action: 'update',
+    changes: diffFields({ name: source.name }, { name: title }),
+  });
+  return { ...source, name: title };
 }
 
 /** Items another source stored first stay with it; the operator learns which, and how many. */

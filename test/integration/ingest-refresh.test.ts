@@ -5,7 +5,7 @@ import { Types } from 'mongoose';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
 import { sourceModel } from '../../src/store/models/source.ts';
-import { createSource, findSource } from '../../src/store/source-repository.ts';
+import { createSource, findSource, updateSource } from '../../src/store/source-repository.ts';
 import { refreshSource } from '../../workers/refresh-source.ts';
 import { jobItems, wwrFeed } from '../helpers/feeds.ts';
 import {
@@ -87,6 +87,28 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     assert.deepEqual(kaleo?.attribution, { required: true, note: null });
     assert.equal(kaleo?.syndication, false);
     assert.equal(kaleo?.status, 'open');
+  });
+
+  it('names a source added without a name after its feed, once', async () => {
+    web.on('/untitled.rss', serveBody(wwrFeed(web.origin, jobItems(2, 'Named'))));
+    const url = web.url('/untitled.rss');
+    // What `sources add` and the console give a source without a name: its host.
+    const source = await createSource(db.mongo, { ...sourceInput(url), name: web.host });
+    await refreshSource(deps, source._id.toString());
+    const named = await findSource(db.mongo, source._id.toString());
+    assert.equal(named?.name, 'We Work Remotely: Back-End Programming Jobs');
+    const Job = entryModel(db.mongo, 'jobs');
+    assert.deepEqual(
+      (await Job.find({ sourceId: source._id }, { sourceName: 1 }).lean()).map((j) => j.sourceName),
+      [
+        'We Work Remotely: Back-End Programming Jobs',
+        'We Work Remotely: Back-End Programming Jobs',
+      ],
+    );
+    // An operator's own name is kept, and so is a renamed one on later runs.
+    await updateSource(db.mongo, source._id.toString(), { name: web.host });
+    await refreshSource(deps, source._id.toString());
+    assert.equal((await findSource(db.mongo, source._id.toString()))?.name, web.host);
   });
 
   it('the same feed added twice under another URL leaves the first source its jobs, and says so', async () => {

@@ -15,7 +15,9 @@ const usage = `usage: npm run sources -- <command>
       [--selectors <json> | --selectors-file <path>]   (html sources)
       [--keep <rule>]... [--block <rule>]... [--user-agent <ua>] [--lists-all-open-jobs]
       [--syndication] [--no-attribution] [--terms-note <text>]
-      rules: a keyword, or /regular expression/flags (run with a time limit)
+      rules: a keyword, or /regular expression/flags (run with a time limit); repeat the flag
+      or separate keywords with commas
+      without --name, the source is named after the feed's own title at its first read
   list [--json]
   enable <id> | disable <id>
   fetch <id> [<id> ...] | --all   [--wait] [--json]

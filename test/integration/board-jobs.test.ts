@@ -310,6 +310,24 @@ describe('the job board over ingested fixture feeds', () => {
     }
   });
 
+  it("points a copy's own page to the listing as first listed", async () => {
+    const [gopher] = (await api('?q=gopher')).data as [ApiJob];
+    const copy = await entryModel(board.db.mongo, 'jobs')
+      .findOne({ duplicateOf: { $ne: null }, sourceName: 'Mirror Board' })
+      .lean();
+    assert.ok(copy, 'the mirror board holds a copy');
+    const { res, $ } = await html(`/jobs/${String(copy._id)}`, { redirect: 'follow' });
+    assert.equal(res.status, 200);
+    const primaryPath = new URL(gopher.url).pathname;
+    assert.equal($('.banner a').attr('href'), primaryPath);
+    assert.match($('.banner').text(), /on Fresh Board/);
+    assert.equal($('link[rel=canonical]').attr('href'), `${board.url}${primaryPath}`);
+    assert.equal($('meta[name=robots]').attr('content'), 'noindex');
+    // The primary's own page has no such banner.
+    const primary = await html(primaryPath);
+    assert.equal(primary.$('.banner').length, 0);
+  });
+
   it('leaves JSON-LD out for sources that do not allow republishing', async () => {
     const [job] = (await api(`?source=${String(board.sources.wwr._id)}&limit=1`)).data as [ApiJob];
     const { res, $ } = await html(new URL(job.url).pathname);

@@ -128,7 +128,11 @@ export function jobRoutes(deps: WebDeps): Router {
           location: `${path}${query}`,
         };
       }
-      const sources = await sourcesById(deps.mongo, [String(job.sourceId)]);
+      const [sources, primary] = await Promise.all([
+        sourcesById(deps.mongo, [String(job.sourceId)]),
+        // A copy of a listing another source had first: its page points to that one.
+        job.duplicateOf ? findEntry(deps.mongo, 'jobs', String(job.duplicateOf)) : null,
+      ]);
       const pageUrl = `${origin(deps, req)}${jobPath(job)}`;
       const model = jobDetail(job, sources.get(String(job.sourceId)) ?? null, pageUrl, new Date());
       const body = deps.renderer.page(
@@ -137,10 +141,13 @@ export function jobRoutes(deps: WebDeps): Router {
           title: `${model.job.title}${model.job.company ? ` at ${model.job.company}` : ''}`,
           description: job.summary.slice(0, 160),
           nav: 'jobs',
-          canonical: pageUrl,
+          canonical: primary ? `${origin(deps, req)}${jobPath(primary)}` : pageUrl,
           noindex: model.closed !== null || job.duplicateOf !== null,
         },
-        model,
+        {
+          ...model,
+          primary: primary ? { href: jobPath(primary), sourceName: primary.sourceName } : null,
+        },
       );
       // A closed job answers 410 Gone (search engines drop it) with a clear banner for people.
       return { status: model.closed ? 410 : 200, type: 'html', body, cacheControl: CACHE_PAGE };

@@ -1,25 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { JobEnrichmentInput } from '../../../src/domain/job-intel.ts';
 import { statedLocation } from '../../../src/domain/job-intel.ts';
 import { enrichJob } from '../../../src/ingest/enrich/enrich-job.ts';
-
-const job = (fields: Partial<JobEnrichmentInput>): JobEnrichmentInput => ({
-  title: 'Backend Engineer',
-  role: null,
-  company: null,
-  text: '',
-  tags: [],
-  location: null,
-  region: null,
-  country: null,
-  employmentType: null,
-  salaryText: null,
-  salaryMin: null,
-  salaryMax: null,
-  salaryCurrency: null,
-  ...fields,
-});
+import { jobInputOf } from '../../helpers/job-input.ts';
 
 describe('statedLocation: a location value that says nothing is none', () => {
   it('drops placeholders', () => {
@@ -50,14 +33,16 @@ describe('statedLocation: a location value that says nothing is none', () => {
   it('lets the description\'s "Location:" line stand in for a placeholder field', () => {
     const now = new Date('2026-11-20T00:00:00Z');
     const intel = enrichJob(
-      job({
+      jobInputOf({
         text: 'We build APIs. Location: Lisbon, Portugal URL: https://jobs.example/1',
         location: 'N/A',
       }),
       { now },
     );
     assert.deepEqual(intel.location, { raw: 'Lisbon, Portugal', city: 'Lisbon', country: 'PT' });
-    const none = enrichJob(job({ text: 'Location: N/A URL: https://jobs.example/2' }), { now });
+    const none = enrichJob(jobInputOf({ text: 'Location: N/A URL: https://jobs.example/2' }), {
+      now,
+    });
     assert.equal(none.location.raw, null);
   });
 });

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import type { JobEnrichmentInput, Workplace } from '../../../../src/domain/job-intel.ts';
+import type { Workplace } from '../../../../src/domain/job-intel.ts';
 import { enrichJob } from '../../../../src/ingest/enrich/enrich-job.ts';
 import { detectWorkplace, type WorkplaceInput } from '../../../../src/ingest/enrich/workplace.ts';
 import { decodeEntities, htmlToText } from '../../../../src/ingest/normalize/text.ts';
 import { sharedFixtures } from '../../../helpers/fixture-server.ts';
+import { jobInputOf } from '../../../helpers/job-input.ts';
 
 const BLANK: WorkplaceInput = { title: '', text: '', location: null, region: null };
 
@@ -233,21 +234,8 @@ describe('detectWorkplace: jobs-remotely/jobs.rss (every item)', () => {
 });
 
 describe('workplace agrees with a "Remote …" eligibility phrase', () => {
-  const input = (text: string): JobEnrichmentInput => ({
-    title: 'Backend Engineer',
-    role: null,
-    company: null,
-    text,
-    tags: [],
-    location: null,
-    region: null,
-    country: null,
-    employmentType: null,
-    salaryText: null,
-    salaryMin: null,
-    salaryMax: null,
-    salaryCurrency: null,
-  });
+  const input = (text: string) => jobInputOf({ text });
+
   const now = new Date('2026-11-20T00:00:00Z');
 
   it('reads the job as remote when who may apply is stated after "Remote"', () => {

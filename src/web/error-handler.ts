@@ -38,6 +38,12 @@ export function errorHandler(logger: Logger, renderer: Renderer | null): ErrorRe
     const message = expose ? (error as Error).message : 'Please try again in a moment.';
     const details = error instanceof InvalidQueryError ? error.problems : undefined;
     res.status(status).set('Cache-Control', 'no-store');
+    // A feed reader shows an error body as text, if at all: not a page of markup.
+    if (isXmlFeed(req)) {
+      const lines = (details ?? []).map((d) => `${d.parameter}: ${d.message}`);
+      res.type('text').send([`${status} ${message}`, ...lines].join('\n'));
+      return;
+    }
     if (wantsJson(req) || !renderer) {
       res.json({
         error: expose ? message : 'Internal server error',
@@ -67,5 +73,14 @@ function statusOf(error: unknown): number {
 }
 
 function wantsJson(req: Request): boolean {
-  return req.path.startsWith('/api/') || req.path === '/healthz' || req.path === '/readyz';
+  return (
+    req.path.startsWith('/api/') ||
+    req.path === '/healthz' ||
+    req.path === '/readyz' ||
+    /^\/(?:jobs|articles)\.json$/.test(req.path)
+  );
+}
+
+function isXmlFeed(req: Request): boolean {
+  return /^\/(?:jobs|articles)\.(?:rss|atom)$/.test(req.path);
 }

@@ -252,7 +252,14 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
     assert.ok(reading.items.length > 0);
     for (const item of reading.items)
       assert.match(item.authors?.[0]?.name ?? '', /Career Blog/, JSON.stringify(item.authors));
-    assert.equal((await get('/jobs.rss?posted=forever')).status, 400);
+    // A feed reader gets its error as text (RSS, Atom) or JSON (JSON Feed), not as a page.
+    const badRss = await get('/jobs.rss?posted=forever');
+    assert.equal(badRss.status, 400);
+    assert.match(badRss.headers.get('content-type') ?? '', /^text\/plain/);
+    assert.match(await badRss.text(), /^400 .*\nposted: /);
+    const badJson = await get('/articles.json?topic=nope');
+    assert.equal(badJson.status, 400);
+    assert.ok(((await badJson.json()) as { error?: string }).error);
   });
 
   it('offers a sitemap of open job pages and a robots.txt pointing at it', async () => {

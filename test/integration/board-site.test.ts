@@ -330,5 +330,15 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
       Object.keys(articleQuerySchema.shape).sort(),
     );
     assert.ok(doc.paths['/api/v1/sources'] && doc.paths['/api/v1/jobs/{id}']);
+    // Every status a path answers is documented: an unknown parameter is a 400 everywhere.
+    const documented = doc as unknown as {
+      paths: Record<string, { get: { responses: Record<string, unknown> } }>;
+    };
+    for (const path of ['/api/v1/jobs', '/api/v1/articles', '/api/v1/jobs/{id}']) {
+      assert.ok(documented.paths[path]?.get.responses['400'], `${path} documents its 400`);
+    }
+    const [job] = ((await (await get('/api/v1/jobs?limit=1')).json()) as { data: [{ id: string }] })
+      .data;
+    assert.equal((await get(`/api/v1/jobs/${job.id}?x=1`)).status, 400);
   });
 });

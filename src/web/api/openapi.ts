@@ -149,6 +149,8 @@ export function openApiDocument(serverUrl: string): string {
           parameters: [{ in: 'path', name: 'id', required: true, schema: str }],
           responses: {
             200: ok({ type: 'object', properties: { data: { $ref: '#/components/schemas/Job' } } }),
+            // The API refuses any query parameter it does not know, here all of them.
+            400: errorResponse,
             404: {
               description: 'No such job',
               content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },

@@ -5,6 +5,7 @@ import { countries } from '../../config/countries.ts';
 import { regions } from '../../config/regions.ts';
 import { stackTaxonomy } from '../../config/stack-taxonomy.ts';
 import type { Salary } from '../domain/job-intel.ts';
+import { searchTerms } from '../domain/search-terms.ts';
 
 const tagNames = new Map(stackTaxonomy.map((t) => [t.slug, t.name]));
 const topicNames = new Map(careerTopics.map((t) => [t.slug, t.name]));
@@ -170,4 +171,17 @@ export function slugify(title: string): string {
     .slice(0, 60)
     .replace(/-+$/, '');
   return slug || 'job';
+}
+
+/**
+ * A keyword search as its chip reads. Words too common to search for ("the") or punctuation
+ * alone narrow nothing, and the chip says so rather than look like a search that matched all.
+ */
+export function keywordLabel(q: string): string {
+  return searchTerms(q).length ? `“${q}”` : `“${q}” (too common to search for)`;
+}
+
+/** A page heading for a keyword search, or the list's own when the keywords narrow nothing. */
+export function keywordHeading(q: string | undefined, what: string, otherwise: string): string {
+  return q && searchTerms(q).length ? `${what} matching “${q}”` : otherwise;
 }

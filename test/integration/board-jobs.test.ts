@@ -183,6 +183,16 @@ describe('the job board over ingested fixture feeds', () => {
     assert.ok(!offered.includes('manager'), String(offered));
   });
 
+  it('says when keywords are too common to narrow the search', async () => {
+    const { $ } = await html('/jobs?q=the');
+    assert.match($('.chips').text(), /“the” \(too common to search for\)/);
+    assert.equal($('h1').text().trim(), 'Backend jobs');
+    const words = await html('/jobs?q=go');
+    assert.match(words.$('.chips').text(), /“go”/);
+    assert.doesNotMatch(words.$('.chips').text(), /too common/);
+    assert.match(words.$('h1').text(), /Jobs matching “go”/);
+  });
+
   it('keeps every filter in the URL, with removable chips', async () => {
     const { $ } = await html('/jobs?q=engineer&workplace=remote&tags=go');
     const chips = $('.chips a')

@@ -11,7 +11,7 @@ import { InvalidQueryError } from '../../lib/errors.ts';
 import { articleSearchFilter } from '../../store/board-filters.ts';
 import { findEntryPage } from '../../store/board-repository.ts';
 import { CACHE_PAGE, cachedRoute } from '../cached-route.ts';
-import { topicName } from '../format.ts';
+import { keywordHeading, keywordLabel, topicName } from '../format.ts';
 import { articleCard } from '../view-models/article-card.ts';
 import { filterChips, pagerLinks } from '../view-models/search-links.ts';
 import type { WebDeps } from '../web-deps.ts';
@@ -43,7 +43,7 @@ export function articleRoutes(deps: WebDeps): Router {
       const names = new Map(articleSources.map((s) => [String(s._id), s.name]));
       const chips = filterChips('/articles', query, (key, value) =>
         key === 'q'
-          ? `“${String(value)}”`
+          ? keywordLabel(String(value))
           : key === 'topic'
             ? topicName(String(value))
             : `From ${names.get(String(value)) ?? 'one source'}`,
@@ -59,7 +59,7 @@ export function articleRoutes(deps: WebDeps): Router {
           alternates: feedAlternates('/articles', feedQuery, 'Articles'),
         },
         {
-          heading: query.q ? `Articles matching “${query.q}”` : 'Career articles',
+          heading: keywordHeading(query.q, 'Articles', 'Career articles'),
           countText: `${page.total.toLocaleString('en')} ${page.total === 1 ? 'article' : 'articles'}`,
           form: {
             q: query.q ?? '',

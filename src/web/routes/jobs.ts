@@ -13,6 +13,7 @@ import {
   sourcesById,
 } from '../../store/board-repository.ts';
 import { blocklistCookie, CACHE_PAGE, cachedRoute } from '../cached-route.ts';
+import { keywordHeading } from '../format.ts';
 import { jobCard, jobPath } from '../view-models/job-card.ts';
 import { jobDetail } from '../view-models/job-detail.ts';
 import { describeJobFilter, jobSearchForm } from '../view-models/job-search-form.ts';
@@ -91,7 +92,7 @@ export function jobRoutes(deps: WebDeps): Router {
           alternates: feedAlternates('/jobs', feedQuery, 'Jobs'),
         },
         {
-          heading: query.q ? `Jobs matching “${query.q}”` : 'Backend jobs',
+          heading: keywordHeading(query.q, 'Jobs', 'Backend jobs'),
           countText: `${page.total.toLocaleString('en')} ${page.total === 1 ? 'job' : 'jobs'}`,
           blocked: hidden ? `hiding ${hidden} blocked ${hidden === 1 ? 'entry' : 'entries'}` : null,
           form: jobSearchForm(query, {

@@ -4,7 +4,7 @@ import { currencyRates } from '../../../config/currency-rates.ts';
 import type { JobQuery } from '../../domain/board-query.ts';
 import { postedWindows, workplaces } from '../../domain/board-query.ts';
 import { employmentTypes, filterSeniorities } from '../../domain/job-intel.ts';
-import { countryName, label, tagName, workplaceLabel } from '../format.ts';
+import { countryName, keywordLabel, label, tagName, workplaceLabel } from '../format.ts';
 
 type Check = { value: string; label: string; checked: boolean };
 type Option = { value: string; label: string; selected: boolean };
@@ -71,7 +71,7 @@ export function describeJobFilter(
   const v = String(value);
   switch (key) {
     case 'q':
-      return `“${v}”`;
+      return keywordLabel(v);
     case 'workplace':
       return workplaceLabel[v] ?? v;
     case 'from':

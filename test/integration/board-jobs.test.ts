@@ -253,6 +253,11 @@ describe('the job board over ingested fixture feeds', () => {
     const second = await html(older as string);
     assert.match(second.$('.pager .page').text(), /Page 2/);
     assert.equal(second.$('.pager a[rel=prev]').attr('href'), '/jobs?limit=5');
+    // The number in the URL only labels the page: never past the last one.
+    const total = Number(/([\d,]+) jobs/.exec(first.$('.count').text())?.[1]?.replace(/,/g, ''));
+    const tampered = await html((older as string).replace('page=2', 'page=99999'));
+    const shown = Number(/Page (\d+)/.exec(tampered.$('.pager .page').text())?.[1]);
+    assert.ok(shown >= 2 && shown <= Math.ceil(total / 5), `Page ${shown} of ${total} jobs`);
     const firstIds = first
       .$('article.job h3')
       .map((_i, el) => first.$(el).text())

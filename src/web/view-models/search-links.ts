@@ -1,7 +1,7 @@
 // Links a result page offers: remove one filter (chips, empty-state suggestions) and page
 // to newer or older results, each keeping every other parameter.
 
-import type { ArticleQuery, JobQuery } from '../../domain/board-query.ts';
+import { type ArticleQuery, DEFAULT_PAGE_SIZE, type JobQuery } from '../../domain/board-query.ts';
 import { queryString, withoutPaging } from '../../domain/board-query-url.ts';
 import type { Cursor } from '../../domain/cursor.ts';
 
@@ -41,11 +41,15 @@ export function filterChips<T extends AnyQuery>(
 export function pagerLinks(
   path: string,
   query: AnyQuery,
-  page: { newer: Cursor | null; older: Cursor | null },
+  page: { newer: Cursor | null; older: Cursor | null; total: number },
 ): { newer: string | null; older: string | null; page: number } {
   const base = withoutPaging(query);
-  // A page number without a cursor is page 1, whatever the URL says.
-  const current = query.after || query.before ? (query.page ?? 2) : 1;
+  // The number only labels the page (the cursor decides what is on it): a page with nothing
+  // newer is page 1, and no page is past the last, whatever the URL says.
+  const size = query.limit ?? DEFAULT_PAGE_SIZE;
+  const last = Math.max(2, Math.ceil(page.total / size));
+  const current =
+    (query.after || query.before) && page.newer ? Math.min(Math.max(query.page ?? 2, 2), last) : 1;
   const link = (extra: Partial<AnyQuery>) => `${path}${queryString({ ...base, ...extra })}`;
   return {
     page: current,

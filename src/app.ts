@@ -33,7 +33,10 @@ export type AppDependencies = {
   /** Seconds a cached page may be served (tests shorten it). */
   pageCacheTtlMs?: number;
   /** Operator console: credentials from config, and the fetch queue for "fetch now". */
-  console?: Pick<ConsoleDeps, 'credentials' | 'fetchQueue' | 'boardQueues' | 'fetcher'>;
+  console?: Pick<
+    ConsoleDeps,
+    'credentials' | 'fetchQueue' | 'boardQueues' | 'fetcher' | 'allowedHosts'
+  >;
 };
 
 /** Builds the Express app; listening is the entry point's job (workers/web.ts). */
@@ -108,6 +111,7 @@ export function buildApp(deps: AppDependencies): Express {
       fetchQueue: deps.console?.fetchQueue ?? null,
       boardQueues: deps.console?.boardQueues ?? [],
       fetcher: deps.console?.fetcher ?? null,
+      allowedHosts: deps.console?.allowedHosts ?? [],
       httpsOnly: deps.publicUrl?.startsWith('https:') ?? false,
       credentials: deps.console?.credentials ?? {
         user: 'admin',

@@ -32,6 +32,7 @@ export async function startWebServer(
       boardQueues: [queues.fetch, queues.maintenance],
       // Discovery and preview fetch through the same polite, guarded fetcher as the workers.
       fetcher: createProductFetcher(config, redis),
+      allowedHosts: config.fetch.allowedHosts,
     },
   });
   const server = await new Promise<Server>((resolve, reject) => {

@@ -4,6 +4,7 @@ import type { Connection } from 'mongoose';
 import type { EntryType } from '../domain/entry.ts';
 import type { OpmlFeed } from '../domain/opml.ts';
 import { sourceInputSchema } from '../domain/source.ts';
+import { unreachableSourceUrl } from '../ingest/fetch/guarded-lookup.ts';
 import type { SourceDoc } from './models/source.ts';
 import { diffFields, recordSourceChange } from './source-change-repository.ts';
 import { createSource, listSources, sourceUrlKey } from './source-repository.ts';
@@ -17,7 +18,7 @@ export type ImportReport = {
 export async function importFeeds(
   connection: Connection,
   feeds: OpmlFeed[],
-  defaults: { type: EntryType | null },
+  defaults: { type: EntryType | null; allowedHosts?: readonly string[] },
 ): Promise<ImportReport> {
   const known = new Set((await listSources(connection)).map((s) => sourceUrlKey(s.url)));
   const report: ImportReport = { created: [], skipped: [] };
@@ -39,6 +40,11 @@ export async function importFeeds(
     });
     if (!parsed.success) {
       report.skipped.push({ url: feed.url, reason: parsed.error.issues[0]?.message ?? 'invalid' });
+      continue;
+    }
+    const unreachable = unreachableSourceUrl(parsed.data.url, defaults.allowedHosts ?? []);
+    if (unreachable) {
+      report.skipped.push({ url: feed.url, reason: unreachable });
       continue;
     }
     const key = sourceUrlKey(parsed.data.url);

@@ -75,6 +75,7 @@ describe('the operator console in a browser', () => {
         fetchQueue: queues.fetch,
         boardQueues: [queues.fetch, queues.maintenance],
         fetcher: testFetcher([web.host]),
+        allowedHosts: [web.host],
       },
     });
     server = await new Promise<Server>((resolve) => {

@@ -86,6 +86,17 @@ describe('npm run sources', () => {
         2,
         /^backboard sources: --url must be an absolute http\(s\) URL\n$/,
       ],
+      // A URL the fetcher would refuse is refused now, not at the source's first run.
+      [
+        ['add', '--url', 'http://192.168.1.5/feed.rss', '--type', 'jobs'],
+        2,
+        /^backboard sources: --url: 192\.168\.1\.5 is a private or reserved address/,
+      ],
+      [
+        ['add', '--url', 'http://localhost:9/feed.rss', '--type', 'jobs'],
+        2,
+        /^backboard sources: --url: localhost:9 is a private or reserved address/,
+      ],
       // A rule's error names its flag (it said "--0").
       [
         ['add', '--url', web.url('/rules.rss'), '--type', 'jobs', '--block', '/(a+)+$/'],
@@ -271,6 +282,7 @@ describe('npm run sources', () => {
         <outline text="${'Long '.repeat(60)}" xmlUrl="https://opml.example/long.rss"/>
         <outline text="Bad" xmlUrl="not a url"/>
         <outline text="Again" xmlUrl="https://opml.example/go.rss"/>
+        <outline text="Internal" xmlUrl="http://10.1.2.3/feed.rss"/>
       </body></opml>`,
     );
     const oddRun = await sources('import-opml', odd, '--type', 'articles', '--json');
@@ -287,6 +299,10 @@ describe('npm run sources', () => {
         ['“Just a bookmark”', 'no feed URL (xmlUrl) in this outline'],
         ['not a url', 'an absolute http(s) URL'],
         ['https://opml.example/go.rss', 'already present'],
+        [
+          'http://10.1.2.3/feed.rss',
+          '10.1.2.3 is a private or reserved address, which the fetcher refuses (allow it with FETCH_ALLOWED_HOSTS)',
+        ],
       ],
     );
     const untyped = await sources('import-opml', odd, '--json');
@@ -299,6 +315,7 @@ describe('npm run sources', () => {
         'already present',
         'an absolute http(s) URL',
         'already present',
+        '10.1.2.3 is a private or reserved address, which the fetcher refuses (allow it with FETCH_ALLOWED_HOSTS)',
       ],
     );
     const missing = await sources('import-opml', path.join(dir, 'nope.opml'));

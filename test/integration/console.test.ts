@@ -109,6 +109,7 @@ describe('operator console access', () => {
         fetchQueue: queues.fetch,
         boardQueues: [queues.fetch, queues.maintenance],
         fetcher: testFetcher([web.host]),
+        allowedHosts: [web.host],
       },
     });
     const server = await new Promise<Server>((resolve) => {
@@ -395,6 +396,13 @@ describe('operator console access', () => {
     );
     assert.match(hostless('#url-error').text(), /absolute http\(s\) URL/);
     assert.equal(hostless('#name-error').length, 0, hostless('#name-error').text());
+    // A private address is refused at save, not at the first run (unless allowed).
+    const privateUrl = await form({ url: 'http://10.0.0.5/feed.rss', intent: 'save' });
+    assert.equal(privateUrl.status, 400);
+    assert.match(
+      load(await privateUrl.text())('#url-error').text(),
+      /10\.0\.0\.5 is a private or reserved address.*FETCH_ALLOWED_HOSTS/,
+    );
 
     const preview = load(
       await (await form({ url: web.url('/jobs.rss'), intent: 'preview' })).text(),

@@ -33,7 +33,10 @@ export async function importOpml(
   });
   // Decoded as a feed is: BOM, then the XML declaration's encoding (ISO-8859-1 OPML exists).
   const { text } = decodeBody(bytes, null);
-  const report = await importFeeds(ctx.mongo, readOpml(text), { type });
+  const report = await importFeeds(ctx.mongo, readOpml(text), {
+    type,
+    allowedHosts: ctx.config.fetch.allowedHosts,
+  });
   await recordImport(ctx.mongo, report.created, 'cli');
   if (report.created.length) {
     const redis = createRedis(ctx.redisUrl, 'worker');

@@ -10,6 +10,7 @@ import {
 } from '../../src/cli/source-views.ts';
 import { urlPart } from '../../src/domain/canonical-url.ts';
 import { sourceInputSchema } from '../../src/domain/source.ts';
+import { unreachableSourceUrl } from '../../src/ingest/fetch/guarded-lookup.ts';
 import { AppError } from '../../src/lib/errors.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { enqueueRefresh, scheduleSource } from '../../src/queue/fetch-jobs.ts';
@@ -95,6 +96,8 @@ export async function addSource(ctx: ProcessContext, values: Values): Promise<Co
     if (key === 'keep' || key === 'block') throw new UsageError(`--${key}: ${issue?.message}`);
     throw new UsageError(`--${field} must be ${issue?.message}`);
   }
+  const unreachable = unreachableSourceUrl(parsed.data.url, ctx.config.fetch.allowedHosts);
+  if (unreachable) throw new UsageError(`--url: ${unreachable}`);
   const source = await createSource(ctx.mongo, parsed.data);
   await scheduleSource(queuesFor(ctx).fetch, source);
   await recordSourceChange(ctx.mongo, {

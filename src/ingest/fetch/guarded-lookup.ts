@@ -47,3 +47,23 @@ function blockedError(url: URL, address: string): FetchError {
   const message = `${where} a private or reserved address (not in the fetch allowlist)`;
   return new FetchError('blocked_address', message, { url: url.href, permanent: true });
 }
+
+/**
+ * Why a source URL can never be fetched as it stands, decided without DNS: its host is an IP
+ * literal in a private or reserved range, or "localhost", and FETCH_ALLOWED_HOSTS does not
+ * allow it. Saving such a source would only fail at its first run; a name that resolves to a
+ * private address is still refused there. Null when nothing is wrong that can be seen now.
+ */
+export function unreachableSourceUrl(raw: string, allowedHosts: readonly string[]): string | null {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return null;
+  }
+  if (isAllowlisted(url.hostname, portOf(url), allowedHosts)) return null;
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  const local = host === 'localhost' || host.endsWith('.localhost');
+  if (!local && (isIP(host) === 0 || !isBlockedAddress(host))) return null;
+  return `${url.host} is a private or reserved address, which the fetcher refuses (allow it with FETCH_ALLOWED_HOSTS)`;
+}

@@ -8,6 +8,7 @@ import { bumpBoardVersion } from '../../cache/board-version.ts';
 import { selectorFieldNames } from '../../domain/html-selectors.ts';
 import type { SourceInput } from '../../domain/source.ts';
 import type { Fetcher } from '../../ingest/fetch/fetcher.ts';
+import { unreachableSourceUrl } from '../../ingest/fetch/guarded-lookup.ts';
 import { discoverForForm, previewSource } from '../../ingest/preview-source.ts';
 import { AppError } from '../../lib/errors.ts';
 import { sameSecret, verifyPassword } from '../../lib/password.ts';
@@ -55,6 +56,8 @@ export type ConsoleDeps = {
   httpsOnly?: boolean;
   /** The product fetcher, for discovery and preview (none: those buttons explain why). */
   fetcher?: Fetcher | null;
+  /** FETCH_ALLOWED_HOSTS: private addresses a source may use (none: a private URL is refused). */
+  allowedHosts?: readonly string[];
 };
 
 // The source form has ~50 fields (every selector for the list and the detail pages).
@@ -218,6 +221,15 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
         ? await previewSource(deps.fetcher, form.input)
         : { items: [], total: 0, fields: [], warnings: [], error: 'no fetcher in this process' };
       res.type('html').send(renderForm(res, mode, values, { preview }));
+      return null;
+    }
+    // Saved, it could only fail at its first run: said next to the field instead.
+    const unreachable = unreachableSourceUrl(form.input.url, deps.allowedHosts ?? []);
+    if (unreachable) {
+      res
+        .status(400)
+        .type('html')
+        .send(renderForm(res, mode, values, { errors: { url: unreachable } }));
       return null;
     }
     return form.input;

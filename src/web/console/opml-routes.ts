@@ -76,7 +76,10 @@ export function opmlRoutes(deps: ConsoleDeps): Router {
       throw error;
     }
     if (feeds.length === 0) return answer(400, { error: 'The OPML file lists no feeds (xmlUrl).' });
-    const report = await importFeeds(deps.mongo, feeds, { type });
+    const report = await importFeeds(deps.mongo, feeds, {
+      type,
+      allowedHosts: deps.allowedHosts ?? [],
+    });
     await recordImport(deps.mongo, report.created, `console:${sessionOf(res).user}`);
     if (deps.fetchQueue)
       for (const source of report.created) await scheduleSource(deps.fetchQueue, source);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isAllowlisted, isBlockedAddress } from '../../../../src/ingest/fetch/address-guard.ts';
+import { unreachableSourceUrl } from '../../../../src/ingest/fetch/guarded-lookup.ts';
 
 // [address, blocked, why]
 const addresses: Array<[string, boolean, string]> = [
@@ -83,4 +84,27 @@ describe('isAllowlisted', () => {
       assert.equal(isAllowlisted(host, port, list), expected);
     });
   }
+});
+
+describe('unreachableSourceUrl: a source URL the fetcher would refuse, seen at save', () => {
+  it('names private and reserved literals and localhost', () => {
+    for (const url of [
+      'http://10.0.0.5/feed',
+      'http://127.0.0.1:8080/feed',
+      'http://169.254.169.254/latest',
+      'http://[::1]/feed',
+      'http://localhost/feed',
+      'http://jobs.localhost/feed',
+    ]) {
+      assert.match(unreachableSourceUrl(url, []) ?? '', /private or reserved address/, url);
+    }
+  });
+
+  it('leaves public addresses, names (checked at fetch time), allowed hosts and non-URLs alone', () => {
+    for (const url of ['https://jobs.example/feed', 'http://93.184.216.34/feed', 'not a url']) {
+      assert.equal(unreachableSourceUrl(url, []), null, url);
+    }
+    assert.equal(unreachableSourceUrl('http://127.0.0.1:8080/feed', ['127.0.0.1:8080']), null);
+    assert.equal(unreachableSourceUrl('http://localhost:3000/x', ['localhost']), null);
+  });
 });

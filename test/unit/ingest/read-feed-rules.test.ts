@@ -16,14 +16,13 @@ const body = wwrFeed(
   })),
 );
 
+/** The fixture body read as a source of this type with these rules. */
+const read = (type: 'jobs' | 'articles', options: { keep?: string[]; block?: string[] }) =>
+  readFeed(body, `${origin}/feed`, { type, kind: 'rss', options }, now);
+
 describe('readFeed: a keep/block rule that cannot run is reported on the run', () => {
   it('holds the jobs back and says so once, with how many it hit', async () => {
-    const reading = await readFeed(
-      body,
-      `${origin}/feed`,
-      { type: 'jobs', kind: 'rss', options: { block: [SLOW] } },
-      now,
-    );
+    const reading = await read('jobs', { block: [SLOW] });
     assert.equal(reading.entries.length, 3);
     assert.ok(reading.entries.every((e) => e.intel?.relevance.relevant === false));
     assert.equal(reading.warnings.length, 1, JSON.stringify(reading.warnings));
@@ -34,30 +33,15 @@ describe('readFeed: a keep/block rule that cannot run is reported on the run', (
   });
 
   it('names a keep rule that could not run, and article rules that held items back', async () => {
-    const jobs = await readFeed(
-      body,
-      `${origin}/feed`,
-      { type: 'jobs', kind: 'rss', options: { keep: [SLOW] } },
-      now,
-    );
+    const jobs = await read('jobs', { keep: [SLOW] });
     assert.match(jobs.warnings.join('\n'), /^keep rule .* could not run \(.*\), on 3 item\(s\)$/m);
-    const articles = await readFeed(
-      body,
-      `${origin}/feed`,
-      { type: 'articles', kind: 'rss', options: { block: [SLOW] } },
-      now,
-    );
+    const articles = await read('articles', { block: [SLOW] });
     assert.equal(articles.entries.length, 0);
     assert.match(articles.warnings.join('\n'), /^held back: .*, on 3 item\(s\)$/m);
   });
 
   it('stays quiet when every rule ran', async () => {
-    const reading = await readFeed(
-      body,
-      `${origin}/feed`,
-      { type: 'jobs', kind: 'rss', options: { block: ['/cobol/'] } },
-      now,
-    );
+    const reading = await read('jobs', { block: ['/cobol/'] });
     assert.deepEqual(reading.warnings, []);
   });
 });

@@ -7,6 +7,7 @@
 // hang a worker: it fails with a RuleError instead.
 import vm from 'node:vm';
 import { AppError } from '../lib/errors.ts';
+import { escapeRegExp } from './regex-escape.ts';
 
 /** Why a rule was refused or stopped. */
 export type RuleErrorCode = 'rule_invalid' | 'rule_unsafe' | 'rule_timeout';
@@ -107,11 +108,7 @@ export function testWithTimeout(
 }
 
 function keywordRule(keyword: string): CompiledRule {
-  const phrase = keyword
-    .normalize('NFKC')
-    .split(/\s+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('\\s+');
+  const phrase = keyword.normalize('NFKC').split(/\s+/).map(escapeRegExp).join('\\s+');
   // Same boundaries as the keyword rules at normalize time: a trailing + or # continues a word.
   const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])${phrase}(?![\\p{L}\\p{N}_+#])`, 'iu');
   return { source: keyword, test: (text) => pattern.test(text.normalize('NFKC')) };

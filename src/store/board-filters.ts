@@ -8,6 +8,7 @@ import type { Blocklist } from '../domain/blocklist.ts';
 import { keywordTerms } from '../domain/blocklist.ts';
 import { type ArticleQuery, type JobQuery, postedWindows } from '../domain/board-query.ts';
 import type { Cursor } from '../domain/cursor.ts';
+import { escapeRegExp } from '../domain/regex-escape.ts';
 import { queryTermGroups } from '../domain/search-query.ts';
 
 /** A MongoDB filter document, kept loose: nested intel paths are beyond mongoose's typing. */
@@ -101,7 +102,7 @@ const byCountryName = new Map(
 // whose location resolved to that country.
 function locationFilter(text: string): Filter {
   // ASCII classes only: MongoDB (PCRE) and FerretDB (Go RE2) agree on them.
-  const pattern = new RegExp(`(^|[^A-Za-z0-9])${escapeRegex(text.trim())}`, 'i');
+  const pattern = new RegExp(`(^|[^A-Za-z0-9])${escapeRegExp(text.trim())}`, 'i');
   const country = byCountryName.get(text.trim().toLowerCase());
   const or: Filter[] = [{ 'intel.location.raw': pattern }, { 'job.location': pattern }];
   if (country) or.push({ 'intel.location.country': country });
@@ -112,7 +113,7 @@ function blocklistFilter(list: Blocklist | undefined): Filter | null {
   if (!list) return null;
   const nor: Filter[] = [
     ...list.companies.map((company) => ({
-      'job.company': new RegExp(`^\\s*${escapeRegex(company)}\\s*$`, 'i'),
+      'job.company': new RegExp(`^\\s*${escapeRegExp(company)}\\s*$`, 'i'),
     })),
     ...list.keywords
       .map(keywordTerms)
@@ -124,8 +125,4 @@ function blocklistFilter(list: Blocklist | undefined): Filter | null {
 
 function merge(and: Filter[]): Filter {
   return and.length === 1 ? (and[0] as Filter) : { $and: and };
-}
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

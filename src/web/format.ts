@@ -5,6 +5,7 @@ import { countries } from '../../config/countries.ts';
 import { regions } from '../../config/regions.ts';
 import { stackTaxonomy } from '../../config/stack-taxonomy.ts';
 import type { Salary } from '../domain/job-intel.ts';
+import { escapeRegExp } from '../domain/regex-escape.ts';
 import { searchTerms } from '../domain/search-terms.ts';
 
 const tagNames = new Map(stackTaxonomy.map((t) => [t.slug, t.name]));
@@ -96,7 +97,7 @@ const titlePatterns = new Map<string, RegExp>();
 function namedIn(slug: string): RegExp {
   let pattern = titlePatterns.get(slug);
   if (!pattern) {
-    const name = tagName(slug).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const name = escapeRegExp(tagName(slug));
     pattern = new RegExp(`(?<![\\p{L}\\p{N}])${name}(?![\\p{L}\\p{N}])`, 'iu');
     titlePatterns.set(slug, pattern);
   }
@@ -118,8 +119,10 @@ export function tagsByProminence(slugs: readonly string[], title: string): strin
     namedIn(slug).test(title) ? 0 : 1,
     ...(tagRanks.get(slug) ?? [SIDE_ORDER.length, GROUP_ORDER.length]),
   ];
+  // Ranked once per tag, not once per comparison.
+  const ranks = new Map(slugs.map((slug) => [slug, rank(slug)]));
   return [...slugs].sort((a, b) => {
-    const [x, y] = [rank(a), rank(b)];
+    const [x, y] = [ranks.get(a) ?? [], ranks.get(b) ?? []];
     for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
     return a.localeCompare(b);
   });

@@ -2,7 +2,9 @@
 // searched for inside the text, since pages wrap dates in words ("Posted on 24/11/2026"), and
 // numbers are read leniently (d also reads "24", MM also reads "3"). A wall time is placed in
 // the source's zone with that date's offset, DST included, unless the text carries an offset.
+
 import { type DateFormatPart, splitDateFormat } from '../../domain/html-selectors.ts';
+import { escapeRegExp } from '../../domain/regex-escape.ts';
 import { numericOffset, zonedToUtc } from '../normalize/time-zones.ts';
 
 const MONTHS = [
@@ -88,12 +90,6 @@ function slotOf(token: string): string {
   if (token === 'MMMM' || token === 'MMM') return 'M';
   if (token === 'MM' || token === 'M') return 'Mn';
   return token[0] as string;
-}
-
-function escapeRegExp(text: string): string {
-  // Only what is special outside a character class: the pattern runs in Unicode mode, which
-  // refuses needless escapes such as "\-".
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 // Listings show recent dates: "26" is 2026, "98" is 1998.

@@ -1,20 +1,22 @@
 // Some boards print the location inside the description instead of a feed element: We Work
 // Remotely (2015) "Location: Los Angeles, CA URL: …", Research Computing Teams "Location:
-// Remote USA Categories: …". Plain text runs those lines together, so the value ends where the
-// next "Label:" begins; without a next label within reach the line is not read.
-
+// Remote USA Categories: …". The value ends with its line (a paragraph, list item or <br> in
+// the HTML), or where the next "Label:" begins when a plain-text feed runs lines together;
+// without either within reach the line is not read.
 const LABELED =
-  /\bLocation\s*:\s*([^:]{1,120}?)\s+(?:(?:[A-Z][a-z]+|URL)\s*:|View Job Posting\b|To apply\b)/;
+  /\bLocation[^\S\n]*:[^\S\n]*([^:\n]{1,120}?)[^\S\n]*(?:\n|\s(?:(?:[A-Z][a-z]+|URL)\s*:|View Job Posting\b|To apply\b))/;
 
-// Plain text joins block elements with a space: "<p>Location: Berlin, Germany</p><p>Remote (EU
-// only). …</p>" reads "Location: Berlin, Germany Remote (EU only). …". A capitalized workplace
-// word straight after a place (no "or", "/", "," … between them) starts the next statement.
+// A plain-text feed runs its paragraphs together: "Location: Berlin, Germany Remote (EU only).
+// …". A capitalized workplace word straight after a place (no "or", "/", "," … between them)
+// starts the next statement.
 const RUN_ON =
   /(?<=[\p{L}\p{N}.)])(?<!\b(?:or|and|OR|AND))\s+(?=(?:Remote|Hybrid|On-?site|Onsite|In-office)\b)/u;
 
 /** The first "Location:" line of a listing's plain text, or null. */
 export function labeledLocation(text: string): string | null {
-  const value = LABELED.exec(text)?.[1]?.trim();
+  // Text with line ends was read from HTML by blocks: its last line ends like the others. A
+  // plain-text feed's text has none, and its end says nothing about where a value ends.
+  const value = LABELED.exec(text.includes('\n') ? `${text}\n` : text)?.[1]?.trim();
   if (!value) return null;
   const runOn = RUN_ON.exec(value);
   return runOn && runOn.index > 0 ? value.slice(0, runOn.index) : value;

@@ -30,9 +30,11 @@ export const NON_TEXT_TAGS = [
   'video',
 ];
 
-// Ending or starting one of these separates words, so it becomes a space in the text.
+// Ending or starting one of these ends a line of the text: a paragraph, list item, cell, <br>.
 const BLOCK_TAG =
   /<\/?(?:address|article|aside|blockquote|br|caption|dd|div|dl|dt|figcaption|figure|footer|h[1-6]|header|hr|li|main|nav|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul)\b[^>]*>/gi;
+// Line breaks in the source's markup show as spaces in a browser: only blocks end lines.
+const SOURCE_LINE_BREAK = /[\n\r\f\v\u0085\u2028\u2029]/g;
 // Markup a title may carry, escaped or not; anything else between angle brackets ("Vec<T>") is text.
 const TITLE_TAG =
   /<\/?(?:a|abbr|b|big|br|cite|code|del|div|em|font|h[1-6]|i|img|ins|kbd|mark|p|q|s|small|span|strike|strong|sub|sup|u)\b[^<>]*>/gi;
@@ -54,10 +56,15 @@ function decodeAgain(text: string): string {
   return current;
 }
 
-/** The readable text of an HTML fragment: tags dropped, blocks separated, entities decoded, whitespace collapsed. */
+/**
+ * The readable text of an HTML fragment: tags dropped, entities decoded, one line per block
+ * (paragraph, list item, cell, <br>) and whitespace collapsed within lines. Extractors read
+ * line ends where a "Location:" or "Salary:" value stops; summaries join the lines.
+ */
 export function htmlToText(html: string): string {
   // The parser decodes entities once, as decodeEntities' first pass would.
-  return collapse(decodeAgain(markupText(html.replace(BLOCK_TAG, ' $& '))));
+  const marked = html.replace(SOURCE_LINE_BREAK, ' ').replace(BLOCK_TAG, '\n$&\n');
+  return collapseLines(decodeAgain(markupText(marked)));
 }
 
 const NON_TEXT = new Set(NON_TEXT_TAGS);
@@ -117,4 +124,12 @@ const WHITESPACE_TO_SPACE = /\s\s+|[^\S ]/g;
 
 function collapse(text: string): string {
   return text.replace(INVISIBLE, '').replace(WHITESPACE_TO_SPACE, ' ').trim();
+}
+
+// As collapse, but a whitespace run holding a line end is one line end.
+function collapseLines(text: string): string {
+  return text
+    .replace(INVISIBLE, '')
+    .replace(WHITESPACE_TO_SPACE, (run) => (run.includes('\n') ? '\n' : ' '))
+    .trim();
 }

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { enrichJob } from '../../../../src/ingest/enrich/enrich-job.ts';
 import { labeledLocation } from '../../../../src/ingest/enrich/location-label.ts';
 import { htmlToText } from '../../../../src/ingest/normalize/text.ts';
+import { jobInputOf } from '../../../helpers/job-input.ts';
 
 describe('labeledLocation: the "Location:" line of a description', () => {
   it('ends where the next paragraph starts with a workplace word', () => {
@@ -22,5 +24,43 @@ describe('labeledLocation: the "Location:" line of a description', () => {
       ['Location: Los Angeles, CA URL: x', 'Los Angeles, CA'],
     ];
     for (const [text, expected] of cases) assert.equal(labeledLocation(text), expected, text);
+  });
+
+  it('ends with its paragraph, list item or line, whatever the next one says', () => {
+    const cases: Array<[string, string]> = [
+      // Plain text used to join these into "Berlin, Germany We are a team of 40. …", up to
+      // the next "Label:".
+      [
+        '<p><strong>Location:</strong> Berlin, Germany</p><p>We are a team of 40. Benefits: many</p>',
+        'Berlin, Germany',
+      ],
+      ['<ul><li>Location: Austin, TX</li><li>Start date: soon</li></ul>', 'Austin, TX'],
+      ['<p>Location: Toronto, ON<br>we sponsor visas. Team: Payments</p>', 'Toronto, ON'],
+      // A line break in the source inside one paragraph is not the end of the line.
+      ['<p>Location: Lisbon,\n  Portugal</p><p>Apply below.</p>', 'Lisbon, Portugal'],
+    ];
+    for (const [html, expected] of cases) {
+      assert.equal(labeledLocation(htmlToText(html)), expected, html);
+    }
+  });
+
+  it('reads a last line with no label after it, but not a long sentence', () => {
+    assert.equal(
+      labeledLocation(htmlToText('<p>About us.</p><p>Location: Austin, TX</p>')),
+      'Austin, TX',
+    );
+    const sentence = `Location: ${'we are a distributed team spread over many countries and time zones, '.repeat(2)}`;
+    assert.equal(labeledLocation(htmlToText(`<p>${sentence}</p><p>Apply now</p>`)), null);
+    // Without line ends (a plain-text feed) the value still needs the next label to end it.
+    assert.equal(labeledLocation('Location: Berlin, Germany We are a team of 40.'), null);
+  });
+
+  it('gives the job its location from a description paragraph', () => {
+    const text = htmlToText(
+      '<p>Location: Berlin, Germany</p><p>We are a team of 40 engineers. Benefits: 30 days off</p>',
+    );
+    const intel = enrichJob(jobInputOf({ text }), { now: new Date('2026-07-01T00:00:00Z') });
+    assert.equal(intel.location.raw, 'Berlin, Germany');
+    assert.equal(intel.location.country, 'DE');
   });
 });

@@ -434,7 +434,7 @@ describe('bodyText', () => {
       rawFeed([item({ summaryHtml: '<p>Remote &amp; <b>US</b> only</p><p>Go</p>' })]),
       jobs,
     ).entries;
-    assert.equal(bodyText(same as NormalizedEntry), 'Remote & US only Go');
+    assert.equal(bodyText(same as NormalizedEntry), 'Remote & US only\nGo');
     const [split] = normalizeFeed(
       rawFeed([item({ summaryHtml: '<p>Short</p>', contentHtml: '<p>The whole <i>text</i></p>' })]),
       jobs,

@@ -209,6 +209,14 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
       urls,
     );
     assert.match(rss.feedUrl ?? rss.link ?? '', /jobs/);
+    // The guid has no title slug (a retitled job stays one item) and leads to the job's page.
+    for (const [i, item] of rss.items.entries()) {
+      assert.match(item.guid ?? '', /\/jobs\/[0-9a-f]{24}$/);
+      assert.ok(urls[i]?.startsWith(`${item.guid}-`), `${item.guid} for ${urls[i]}`);
+    }
+    const moved = await fetch(rss.items[0]?.guid ?? '', { redirect: 'manual' });
+    assert.equal(moved.status, 301);
+    assert.equal(new URL(moved.headers.get('location') ?? '', urls[0]).href, urls[0]);
     const atom = await new Parser().parseString(
       await (await get('/jobs.atom?tags=postgresql')).text(),
     );

@@ -5,8 +5,8 @@
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { resolveUrl } from '../../domain/canonical-url.ts';
+import { escapeHtml } from '../../domain/html-escape.ts';
 import type { FieldName, FieldSelector } from '../../domain/html-selectors.ts';
-import { escapeHtml } from './raw-markup.ts';
 
 /** How a field's value is read: plain text, every match's text, a URL, an image URL, markup or a date. */
 export type FieldKind = 'text' | 'list' | 'url' | 'image' | 'html' | 'date';

@@ -1,4 +1,4 @@
-import { escapeHtml } from './raw-markup.ts';
+import { escapeHtml } from '../../domain/html-escape.ts';
 import {
   childNodes,
   deepText,

@@ -1,7 +1,7 @@
+import { escapeHtml } from '../../domain/html-escape.ts';
 import { ParseError } from '../../lib/errors.ts';
 import { isAbsoluteHttpUrl } from './atom-links.ts';
 import type { RawFeed, RawItem, RawLink } from './raw-feed.ts';
-import { escapeHtml } from './raw-markup.ts';
 
 // JSON Feed 1.0/1.1 (https://jsonfeed.org/version/1.1): rss-parser does not read it (#197),
 // and JSON.parse plus a few field picks is all it takes.

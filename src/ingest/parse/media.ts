@@ -1,5 +1,5 @@
+import { escapeHtml } from '../../domain/html-escape.ts';
 import type { RawItem } from './raw-feed.ts';
-import { escapeHtml } from './raw-markup.ts';
 import { childNodes, nodeAttr, nodeText, type XmlFields, type XmlNode } from './xml-node.ts';
 
 type Enclosure = RawItem['enclosures'][number];

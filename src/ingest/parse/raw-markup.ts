@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../domain/html-escape.ts';
 import { applyEdits, scanXml, type TextEdit, type XmlToken } from './xml-scan.ts';
 
 // Elements whose content is HTML. When a feed writes that HTML as raw child elements instead
@@ -39,11 +40,6 @@ export function preserveInlineMarkup(text: string): PreservedMarkup {
       `kept the unbalanced HTML inside ${count} <${name}> element${count > 1 ? 's' : ''} as text`,
   );
   return { text: applyEdits(text, edits), notes };
-}
-
-/** Escapes text for use inside HTML. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 // Finds the end tag of the element opened at tokens[from], whether the content holds child

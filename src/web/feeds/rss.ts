@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../domain/html-escape.ts';
 import { escapeXml, escapeXmlAttribute } from '../../domain/xml-escape.ts';
 import type { FeedDocument, FeedItem } from './feed-document.ts';
 
@@ -7,8 +8,10 @@ function renderItem(item: FeedItem): string {
     `      <link>${escapeXml(item.url)}</link>`,
     `      <guid isPermaLink="true">${escapeXml(item.id)}</guid>`,
     `      <pubDate>${item.published.toUTCString()}</pubDate>`,
-    // Escaped rather than CDATA: escaping holds for any content, CDATA breaks on "]]>".
-    `      <description>${escapeXml(item.html ?? item.summary)}</description>`,
+    // Escaped rather than CDATA: escaping holds for any content, CDATA breaks on "]]>". Readers
+    // take a description as HTML, so a plain summary is escaped as HTML first: "Vec<T>" and
+    // "&lt;script&gt;" must reach them as text, not as markup.
+    `      <description>${escapeXml(item.html ?? escapeHtml(item.summary))}</description>`,
     ...item.tags.map((tag) => `      <category>${escapeXml(tag)}</category>`),
     ...(item.author === null ? [] : [`      <dc:creator>${escapeXml(item.author)}</dc:creator>`]),
   ];

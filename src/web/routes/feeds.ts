@@ -75,7 +75,9 @@ async function jobFeed(deps: WebDeps, req: Request, format: Format): Promise<Pro
   const items = jobs.map((job): FeedItem => {
     const url = `${base}${jobPath(job)}`;
     return {
-      id: url,
+      // Without the title's slug, so a retitled job is not a new item to feed readers; the
+      // slug-less address moves to the page for good.
+      id: `${base}/jobs/${String(job._id)}`,
       url,
       externalUrl: job.job?.applyUrl ?? job.url,
       title: job.job?.company && job.job.role ? `${job.job.role} at ${job.job.company}` : job.title,

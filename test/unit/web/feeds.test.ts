@@ -155,6 +155,17 @@ describe('renderRss', () => {
     assert.equal(item.creator, undefined);
   });
 
+  it('sends a plain summary as text: readers take a description as HTML', async () => {
+    const summary = 'Why Vec<T> beats <script> hacks & &lt;img onerror=x&gt; for AT&T';
+    const plain = renderRss({ ...doc, items: [{ ...bare, summary }] });
+    const item = (await rssParser.parseString(plain)).items[0];
+    // One XML decoding gives the HTML a reader renders; as HTML it reads as the summary.
+    assert.equal(
+      item?.content,
+      'Why Vec&lt;T&gt; beats &lt;script&gt; hacks &amp; &amp;lt;img onerror=x&amp;gt; for AT&amp;T',
+    );
+  });
+
   it('renders an empty feed', async () => {
     const feed = await rssParser.parseString(renderRss(empty));
     assert.equal(feed.title, 'Nothing yet');

@@ -163,6 +163,13 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
         .get(),
       ['System design interview: a practical guide'],
     );
+    assert.equal(topic.$('#topic option[selected]').attr('value'), 'system-design');
+    // A technology topic (a card's tag link) stays chosen in the select, so the next change
+    // of another field keeps it.
+    const tech = await page('/articles?topic=postgresql');
+    assert.match(tech.$('.count').text(), /^1 article/);
+    assert.equal(tech.$('#topic option[selected]').attr('value'), 'postgresql');
+    assert.equal(tech.$('#topic option[selected]').text(), 'PostgreSQL');
     const q = await page('/articles?q=postgresql');
     assert.match(q.$('.count').text(), /^1 article/);
     const bySource = await page(`/articles?source=${String(board.sources.articles._id)}`);

@@ -63,11 +63,7 @@ export function articleRoutes(deps: WebDeps): Router {
           countText: `${page.total.toLocaleString('en')} ${page.total === 1 ? 'article' : 'articles'}`,
           form: {
             q: query.q ?? '',
-            topic: careerTopics.map((t) => ({
-              value: t.slug,
-              label: t.name,
-              selected: t.slug === query.topic,
-            })),
+            topic: topicOptions(query.topic),
             source: articleSources.map((s) => ({
               value: String(s._id),
               label: s.name,
@@ -84,4 +80,20 @@ export function articleRoutes(deps: WebDeps): Router {
     }),
   );
   return router;
+}
+
+/**
+ * The topic choices: the career topics, and a technology topic when one is chosen (a card's
+ * "PostgreSQL" link). Left out, the select would show "All topics" and drop it on the next
+ * change of another field.
+ */
+function topicOptions(chosen: string | undefined) {
+  const options = careerTopics.map((t) => ({
+    value: t.slug,
+    label: t.name,
+    selected: t.slug === chosen,
+  }));
+  if (chosen && !options.some((o) => o.selected))
+    options.push({ value: chosen, label: topicName(chosen), selected: true });
+  return options;
 }

@@ -9,6 +9,7 @@ import { loadAssets } from './web/assets.ts';
 import { boardShared } from './web/board-shared.ts';
 import { type ConsoleDeps, consoleRoutes } from './web/console/console-routes.ts';
 import { errorHandler, notFound } from './web/error-handler.ts';
+import { openReadCors } from './web/open-read-cors.ts';
 import { PageCache } from './web/page-cache.ts';
 import { createRenderer } from './web/render.ts';
 import { apiRoutes } from './web/routes/api.ts';
@@ -80,6 +81,7 @@ export function buildApp(deps: AppDependencies): Express {
     }
     next();
   });
+  app.use(openReadCors);
   const assets = loadAssets();
   const renderer = createRenderer(assets, { cache: !deps.reloadTemplates });
   const version = new BoardVersionReader(deps.redis, deps.queuePrefix);

@@ -326,6 +326,33 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
     assert.equal(next.links.next, null);
   });
 
+  it('lets pages on other origins read the API and the feeds, but not the board', async () => {
+    const elsewhere = { headers: { Origin: 'https://dashboard.example' } };
+    for (const path of ['/api/v1/jobs?limit=1', '/api/v1/openapi.json', '/articles.json']) {
+      const res = await get(path, elsewhere);
+      assert.equal(res.status, 200, path);
+      assert.equal(res.headers.get('access-control-allow-origin'), '*', path);
+      assert.equal(res.headers.get('cross-origin-resource-policy'), 'cross-origin', path);
+      assert.match(res.headers.get('access-control-expose-headers') ?? '', /ETag/, path);
+    }
+    // A conditional request from a browser is preflighted.
+    const preflight = await get('/jobs.rss', {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://dashboard.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'if-none-match',
+      },
+    });
+    assert.equal(preflight.status, 204);
+    assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /If-None-Match/);
+    for (const path of ['/jobs', '/console/login']) {
+      const res = await get(path, elsewhere);
+      assert.equal(res.headers.get('access-control-allow-origin'), null, path);
+      assert.equal(res.headers.get('cross-origin-resource-policy'), 'same-origin', path);
+    }
+  });
+
   it('documents every API parameter in the OpenAPI file', async () => {
     const doc = (await (await get('/api/v1/openapi.json')).json()) as {
       openapi: string;

@@ -60,8 +60,10 @@ const objectId = single.pipe(
   z.string().regex(/^([0-9a-f]{24})?$/i, 'must be a source id (24 hexadecimal characters)'),
 );
 
+// Empty (a form or a client leaving it blank) is absent, as for every other parameter.
 const cursor = single.pipe(
-  z.string().transform((value, ctx): Cursor => {
+  z.string().transform((value, ctx): Cursor | undefined => {
+    if (value === '') return undefined;
     const decoded = decodeCursor(value);
     if (!decoded) {
       ctx.addIssue({ code: 'custom', message: 'is not a cursor this board issued' });
@@ -74,7 +76,12 @@ const cursor = single.pipe(
 // A form's empty field means "no value"; anything else must be digits within the range.
 const whole = (min: number, max: number) =>
   single
-    .pipe(z.string().regex(/^\d{0,9}$/, 'must be a whole number'))
+    // Past 9 digits a number is still whole, just too large: say the bound, not the form.
+    .pipe(z.string().regex(/^\d*$/, 'must be a whole number'))
+    .transform((v) => {
+      const digits = v.replace(/^0+(?=\d)/, '');
+      return digits.length > 9 ? String(max + 1) : digits;
+    })
     .transform((v) => (v === '' ? undefined : Number(v)))
     .pipe(
       z.number().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).optional(),

@@ -232,13 +232,13 @@ describe('the job board over ingested fixture feeds', () => {
     for (;;) {
       seen.push(...page.data.map((j) => j.id));
       if (!page.links.next) break;
-      page = (await (await fetch(`${board.url}${page.links.next}`)).json()) as ApiList;
+      page = (await (await fetch(page.links.next)).json()) as ApiList;
       assert.ok(page.links.prev, 'later pages link back');
     }
     assert.equal(seen.length, total);
     assert.equal(new Set(seen).size, total);
     // Following prev from the last page returns the page before it.
-    const back = (await (await fetch(`${board.url}${page.links.prev}`)).json()) as ApiList;
+    const back = (await (await fetch(page.links.prev ?? '')).json()) as ApiList;
     assert.deepEqual(
       back.data.map((j) => j.id),
       seen.slice(-page.data.length - 7, -page.data.length),
@@ -278,11 +278,11 @@ describe('the job board over ingested fixture feeds', () => {
   it('keeps a cursor working after the item it came from is deleted', async () => {
     const first = await api(`?limit=3&source=${String(board.sources.rct._id)}`);
     const next = first.links.next as string;
-    const before = (await (await fetch(`${board.url}${next}`)).json()) as ApiList;
+    const before = (await (await fetch(next)).json()) as ApiList;
     const last = first.data.at(-1) as ApiJob;
     await entryModel(board.db.mongo, 'jobs').deleteOne({ _id: last.id });
     await board.refresh(board.sources.rct);
-    const after = (await (await fetch(`${board.url}${next}`)).json()) as ApiList;
+    const after = (await (await fetch(next)).json()) as ApiList;
     assert.deepEqual(
       after.data.map((j) => j.id),
       before.data.map((j) => j.id),

@@ -318,7 +318,7 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
       links: { next: string };
     };
     assert.equal(articles.data.length, 2);
-    const next = (await (await get(articles.links.next)).json()) as {
+    const next = (await (await fetch(articles.links.next)).json()) as {
       data: unknown[];
       links: { next: null };
     };
@@ -382,5 +382,44 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
     const [job] = ((await (await get('/api/v1/jobs?limit=1')).json()) as { data: [{ id: string }] })
       .data;
     assert.equal((await get(`/api/v1/jobs/${job.id}?x=1`)).status, 400);
+    assert.ok(documented.paths['/api/v1/sources']?.get.responses['400']);
+    assert.equal((await get('/api/v1/sources?x=1')).status, 400);
+  });
+
+  it('answers with exactly the fields the OpenAPI file documents', async () => {
+    const doc = (await (await get('/api/v1/openapi.json')).json()) as {
+      components: { schemas: Record<string, { properties: object; required?: string[] }> };
+    };
+    const fits = (value: Record<string, unknown>, schema: string) => {
+      const { properties, required = [] } = doc.components.schemas[schema] ?? { properties: {} };
+      const undocumented = Object.keys(value).filter((k) => !(k in properties));
+      assert.deepEqual(undocumented, [], `${schema} leaves out ${undocumented.join(', ')}`);
+      for (const key of required) assert.ok(key in value, `${schema} requires ${key}`);
+    };
+    const list = async (path: string) =>
+      (await (await fetch(new URL(path, board.url))).json()) as {
+        data: Array<Record<string, unknown>>;
+        links: { next: string | null };
+      };
+    const jobs = await list('/api/v1/jobs?limit=3');
+    const articles = await list('/api/v1/articles?limit=1');
+    const sources = await list('/api/v1/sources');
+    assert.ok(jobs.data.length && articles.data.length && sources.data.length);
+    for (const job of jobs.data) fits(job, 'Job');
+    for (const article of articles.data) fits(article, 'Article');
+    for (const source of sources.data) fits(source, 'Source');
+    const one = (await (await get(`/api/v1/jobs/${jobs.data[0]?.id}`)).json()) as {
+      data: Record<string, unknown>;
+    };
+    fits(one.data, 'Job');
+    assert.equal(typeof one.data.html, 'string');
+    // Links are absolute, like every other URL the API gives, and lead to the next page.
+    assert.match(
+      jobs.links.next ?? '',
+      /^http:\/\/127\.0\.0\.1:\d+\/api\/v1\/jobs\?limit=3&after=/,
+    );
+    const next = await list(jobs.links.next ?? '');
+    assert.notEqual(next.data[0]?.id, jobs.data[0]?.id);
+    assert.equal((await get('/api/v1/jobs?limit=1&after=')).status, 200);
   });
 });

@@ -168,7 +168,9 @@ export function openApiDocument(serverUrl: string): string {
       '/api/v1/sources': {
         get: {
           summary: 'Every source with its health',
+          description: 'Takes no parameters.',
           responses: {
+            400: errorResponse,
             200: ok({
               type: 'object',
               properties: {
@@ -220,6 +222,10 @@ export function openApiDocument(serverUrl: string): string {
             originUrl: str,
             source: { type: 'object' },
             alsoListedOn: { type: 'array' },
+            html: {
+              type: 'string',
+              description: 'The sanitized description as HTML; only from /api/v1/jobs/{id}.',
+            },
           },
         },
         Article: {
@@ -234,6 +240,7 @@ export function openApiDocument(serverUrl: string): string {
             readingMinutes: { type: ['integer', 'null'] },
             topics: { type: 'array', items: str },
             publishedAt: { type: 'string', format: 'date-time' },
+            updatedAt: { type: ['string', 'null'] },
             source: { type: 'object' },
           },
         },

@@ -35,7 +35,7 @@ export function apiRoutes(deps: WebDeps): Router {
       const filter = jobSearchFilter(query, { now: minute() });
       const page = await findEntryPage(deps.mongo, 'jobs', filter, withLimit(query));
       const base = origin(deps, req);
-      return json(listBody(req, query, page, (job) => apiJob(job, base)));
+      return json(listBody(base, req, query, page, (job) => apiJob(job, base)));
     }),
   );
 
@@ -59,7 +59,7 @@ export function apiRoutes(deps: WebDeps): Router {
         articleSearchFilter(query),
         withLimit(query),
       );
-      return json(listBody(req, query, page, apiArticle));
+      return json(listBody(origin(deps, req), req, query, page, apiArticle));
     }),
   );
 
@@ -79,6 +79,7 @@ function withLimit<T extends PageRequest>(query: T): T & { limit: number } {
 }
 
 function listBody<T>(
+  base: string,
   req: Request,
   query: PageRequest & object,
   page: EntryPage,
@@ -88,7 +89,8 @@ function listBody<T>(
     if (!cursor) return null;
     const { after: _a, before: _b, page: _p, ...rest } = query as Record<string, unknown>;
     const params = toSearchParams({ ...rest, [key]: cursor });
-    return `${req.baseUrl}${req.path}?${params}`;
+    // Absolute, like every other URL the API gives.
+    return `${base}${req.baseUrl}${req.path}?${params}`;
   };
   return {
     data: page.items.map(view),

@@ -51,6 +51,9 @@ describe('parseJobQuery', () => {
     ['a bad source id', { source: 'abc' }, 'source', /source id/],
     ['a forged cursor', { after: 'bm90LWEtY3Vyc29y' }, 'after', /cursor/],
     ['a page size over the limit', { limit: '500' }, 'limit', /at most 100/],
+    // Too many digits is still a number too large, not "not a whole number".
+    ['a ten-digit page size', { limit: '9999999999' }, 'limit', /at most 100$/],
+    ['a page size with a sign', { limit: '-5' }, 'limit', /whole number/],
     [
       'both directions',
       {
@@ -126,5 +129,16 @@ describe('a form sent without JavaScript', () => {
     assert.ok(parsed.ok, JSON.stringify(parsed));
     if (parsed.ok) assert.deepEqual(parsed.query, { currency: 'USD' });
     assert.ok(parseArticleQuery({ q: '', topic: '', source: '' }, { strict: false }).ok);
+  });
+
+  it('reads an empty cursor as none, and leading zeros as the number', () => {
+    const parsed = parseArticleQuery(
+      { after: '', before: '', limit: '0000000000007' },
+      {
+        strict: true,
+      },
+    );
+    assert.ok(parsed.ok, JSON.stringify(parsed));
+    if (parsed.ok) assert.deepEqual(parsed.query, { limit: 7 });
   });
 });

@@ -1,9 +1,11 @@
 // Career topics articles are filed under, with the phrases that name them. Phrases match
 // case-insensitively as whole words; spaces and hyphens are interchangeable ("remote-first" =
-// "remote first"); a trailing "*" matches any word ending ("negotiat*" → negotiate,
-// negotiation). Phrases that are everyday words elsewhere stay out ("resume" the verb, "equity"
-// in diversity, "manager" in "package manager"); how many hits an article needs is decided
-// in src/ingest/enrich/article-intel.ts.
+// "remote first"); a "*" ending a word matches any word ending ("negotiat* salar*" →
+// negotiating salaries). Phrases that are everyday words elsewhere, engineering writing above
+// all, stay out or come qualified: "resume" the verb, "manager" in "package manager", a
+// release "candidate", "redundancy" in a cluster, "compensation" in a saga, TLS "negotiation",
+// "promoted" to GA, type "promotion", "Mentor" Graphics, "an interview with" a maintainer. How
+// many hits an article needs is decided in src/ingest/enrich/article-intel.ts.
 
 /** One career topic: slug, display name, phrases that name it. */
 export type CareerTopic = { slug: string; name: string; phrases: readonly string[] };
@@ -13,12 +15,12 @@ const rows: Array<readonly [slug: string, name: string, phrases: string]> = [
   [
     'interviewing',
     'Interviewing',
-    'interview*|coding interview*|leetcode|take-home*|whiteboard*|hiring loop*|mock interview*|behavioral question*',
+    'interviewing|interviews|interviewers|job interview*|system design interview*|coding interview*|technical interview*|interview process*|interview question*|interview prep*|interview loop*|interview tip*|phone screen*|leetcode|take-home*|whiteboard interview*|whiteboarding|hiring loop*|mock interview*|behavioral question*|behavioural question*',
   ],
   [
     'salary-negotiation',
     'Salary negotiation',
-    'salary|salaries|negotiat*|counteroffer*|counter-offer*|compensation|pay raise*|total comp|offer letter*|pay band*|stock options',
+    'salary|salaries|salary negotiat*|negotiat* salar*|negotiat* your offer|negotiat* an offer|negotiat* the offer|negotiat* job offer*|negotiat* a job offer|negotiat* a raise|negotiat* pay|negotiat* your comp*|counteroffer*|counter-offer*|total compensation|compensation package*|compensation band*|your compensation|pay raise*|total comp|offer letter*|pay band*|stock options',
   ],
   [
     'system-design',
@@ -43,12 +45,12 @@ const rows: Array<readonly [slug: string, name: string, phrases: string]> = [
   [
     'hiring',
     'Hiring',
-    'hiring|recruit*|job description*|hiring manager*|candidate*|talent acquisition|headcount|sourcing candidates',
+    'hiring|recruit*|job description*|hiring manager*|job candidate*|candidate experience|strong candidate*|talent acquisition|headcount|sourcing candidates',
   ],
   [
     'layoffs',
     'Layoffs',
-    'layoff*|laid off|lay off*|redundanc*|downsizing|job cuts|workforce reduction|reduction in force|severance',
+    'layoff*|laid off|lay off*|redundancies|made redundant|redundancy pay|voluntary redundancy|compulsory redundancy|downsizing|job cuts|workforce reduction|reduction in force|severance',
   ],
   [
     'resume',
@@ -58,7 +60,7 @@ const rows: Array<readonly [slug: string, name: string, phrases: string]> = [
   [
     'promotion',
     'Promotion',
-    'promotion*|promoted|promo packet*|performance review*|performance cycle*|brag doc*|calibration',
+    'getting promoted|get promoted|got promoted|promoted to senior|promoted to staff|promoted to principal|promoted to manager|up for promotion|a promotion|your promotion|promotion process*|promotion packet*|promotion case*|promotion committee*|promotion criteria|promotion to senior|promotion to staff|promotion to principal|promotion to manager|promo packet*|performance review*|performance cycle*|brag doc*|calibration meeting*|performance calibration',
   ],
   ['onboarding', 'Onboarding', 'onboarding|first 90 days|first week*|new hire*|ramp up|ramping up'],
   [
@@ -71,7 +73,11 @@ const rows: Array<readonly [slug: string, name: string, phrases: string]> = [
     'Job search',
     'job search*|job hunt*|job seeker*|job board*|job application*|job market|applying for jobs|job offer*',
   ],
-  ['mentoring', 'Mentoring', 'mentor*|mentee*|sponsorship|coaching'],
+  [
+    'mentoring',
+    'Mentoring',
+    'mentoring|mentorship|mentors|mentored|a mentor|your mentor|to mentor|mentee*|coaching|career sponsorship',
+  ],
   [
     'freelancing',
     'Freelancing',

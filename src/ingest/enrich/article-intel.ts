@@ -3,6 +3,7 @@
 // so a long article that mentions "hiring" once in passing is not filed under hiring.
 import { careerTopics } from '../../../config/career-topics.ts';
 import type { ArticleIntel } from '../../domain/job-intel.ts';
+import { escapeRegExp } from '../../domain/regex-escape.ts';
 import { matchStackTags } from './stack-tags.ts';
 
 /** Words read per minute. */
@@ -53,10 +54,10 @@ function count(pattern: RegExp, text: string): number {
 }
 
 function phrasePattern(phrase: string): string {
-  const wildcard = phrase.endsWith('*');
-  const body = (wildcard ? phrase.slice(0, -1) : phrase)
+  return phrase
     .split(/[\s-]+/)
-    .map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'))
+    .map((word) =>
+      word.endsWith('*') ? `${escapeRegExp(word.slice(0, -1))}[\\p{L}\\p{N}]*` : escapeRegExp(word),
+    )
     .join('[\\s-]+');
-  return wildcard ? `${body}[\\p{L}\\p{N}]*` : body;
 }

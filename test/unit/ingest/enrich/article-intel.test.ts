@@ -126,3 +126,30 @@ describe('articleIntel', () => {
     it(name, () => assert.deepEqual(articleIntel(input), expected));
   }
 });
+
+describe('articleIntel: words engineering writing uses otherwise', () => {
+  const topicsOf = (title: string) =>
+    articleIntel({ title, text: 'A short body.', tags: [] }).topics;
+  const cases: Array<[title: string, topics: string[]]> = [
+    ['Go 1.22 Release Candidate 1 is now available', ['go']],
+    ['Redundancy in distributed systems', ['distributed-systems']],
+    ['Compensation actions in the saga pattern', []],
+    ['TLS negotiation, step by step', []],
+    ['Kubernetes promoted to GA', ['kubernetes']],
+    ['Type promotion rules in C', ['c']],
+    ['Mentor Graphics acquires a startup', []],
+    ['An interview with the Go team', []],
+    // The career sense still counts.
+    ['Negotiating your salary as a senior engineer', ['salary-negotiation']],
+    ['How to negotiate a job offer', ['job-search', 'salary-negotiation']],
+    ['How I got promoted to staff engineer', ['promotion']],
+    ['Mentoring junior engineers', ['mentoring']],
+    ['Made redundant at 40: what next', ['layoffs']],
+    ['What I learned from 30 interviews', ['interviewing']],
+    ['Coding interview prep in four weeks', ['interviewing']],
+    ['What hiring managers look for in a job candidate', ['hiring']],
+  ];
+  for (const [title, topics] of cases) {
+    it(JSON.stringify(title), () => assert.deepEqual(topicsOf(title), topics));
+  }
+});

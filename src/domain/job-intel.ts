@@ -97,7 +97,8 @@ export type JobIntel = {
 
 /** What enrichment learns about an article. */
 export type ArticleIntel = {
-  readingMinutes: number;
+  /** Null when the feed gives only a teaser: its length is not the article's. */
+  readingMinutes: number | null;
   /** Career topics (interviewing, salary-negotiation, system-design, ...) plus stack tags. */
   topics: string[];
   stackTags: string[];

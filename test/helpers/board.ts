@@ -73,15 +73,17 @@ export function freshJobs() {
 }
 
 function articlesFeed(origin: string): string {
+  // The first is a whole article (300 words: a 2-minute read); the others are teasers.
+  const whole = ' Ask for the range first, then anchor high.'.repeat(32);
   const items = [
-    ['negotiate', 'How to negotiate your salary as a backend engineer', 3],
-    ['interview', 'System design interview: a practical guide', 50],
-    ['postgres', 'What I learned running PostgreSQL at scale', 200],
+    ['negotiate', 'How to negotiate your salary as a backend engineer', 3, whole],
+    ['interview', 'System design interview: a practical guide', 50, ''],
+    ['postgres', 'What I learned running PostgreSQL at scale', 200, ''],
   ] as const;
   const body = items
     .map(
-      ([id, title, h]) =>
-        `<item><title>${title}</title><link>${origin}/posts/${id}</link><guid>${origin}/posts/${id}</guid><pubDate>${hoursAgo(h)}</pubDate><description>&lt;p&gt;${title}. Salary negotiation, offers, interviews and career growth for engineers.&lt;/p&gt;</description></item>`,
+      ([id, title, h, more]) =>
+        `<item><title>${title}</title><link>${origin}/posts/${id}</link><guid>${origin}/posts/${id}</guid><pubDate>${hoursAgo(h)}</pubDate><description>&lt;p&gt;${title}. Salary negotiation, offers, interviews and career growth for engineers.${more}&lt;/p&gt;</description></item>`,
     )
     .join('\n');
   return `<?xml version="1.0"?><rss version="2.0"><channel><title>Career Blog</title><link>${origin}/</link>${body}</channel></rss>`;

@@ -154,7 +154,9 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
     assert.match(all.$('.count').text(), /^3 articles/);
     const first = all.$('article.article h3 a').first();
     assert.match(first.attr('href') ?? '', /^http:\/\/127\.0\.0\.1:\d+\/posts\/negotiate$/);
-    assert.match(all.$('article.article .when').first().text(), /1 min read · Career Blog/);
+    assert.match(all.$('article.article .when').first().text(), /2 min read · Career Blog/);
+    // A teaser's length is not the article's: no reading time.
+    assert.doesNotMatch(all.$('article.article .when').last().text(), /min read/);
     const topic = await page('/articles?topic=system-design');
     assert.deepEqual(
       topic

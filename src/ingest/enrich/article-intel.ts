@@ -25,10 +25,24 @@ export function articleIntel(input: { title: string; text: string; tags: string[
   const stackTags = matchStackTags(input.title, input.text, input.tags);
   const topics = careerTopicsOf(input.title, input.text, input.tags, words);
   return {
-    readingMinutes: Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)),
+    readingMinutes: isExcerpt(input.text, words)
+      ? null
+      : Math.max(1, Math.ceil(words / WORDS_PER_MINUTE)),
     topics: [...new Set([...topics, ...stackTags])],
     stackTags,
   };
+}
+
+// Where a feed gives only a teaser, its length says nothing of the article's: "1 min read" on
+// every summary-only item would be a guess passed off as a fact. A text under 100 words, or
+// one that ends by pointing at the rest ("…", "[…]", "Read more", "Continue reading"), is a
+// teaser. A real 80-word note loses its "1 min read", which says little anyway.
+const MIN_FULL_WORDS = 100;
+const POINTS_ELSEWHERE =
+  /(?:\.\.\.|…|\[(?:…|\.\.\.)\]|\bread more|\bcontinue reading(?: [^\n]{0,80})?|\bread the (?:full|rest)[^\n]{0,40}|»|→)[\s\p{P}]*$/iu;
+
+function isExcerpt(text: string, words: number): boolean {
+  return words < MIN_FULL_WORDS || POINTS_ELSEWHERE.test(text);
 }
 
 /** Words in plain text, CJK characters counted as half a word each. */

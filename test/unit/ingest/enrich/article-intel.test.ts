@@ -24,9 +24,9 @@ describe('articleIntel', () => {
     [name: string, input: { title: string; text: string; tags: string[] }, expected: ArticleIntel]
   > = [
     [
-      'empty text reads in one minute',
+      'empty text has no reading time',
       { title: 'Hi', text: '', tags: [] },
-      { readingMinutes: 1, topics: [], stackTags: [] },
+      { readingMinutes: null, topics: [], stackTags: [] },
     ],
     [
       '230 words is one minute',
@@ -51,7 +51,7 @@ describe('articleIntel', () => {
     [
       'a tag names a topic',
       { title: 'Notes', text: words(50), tags: ['Interviewing'] },
-      { readingMinutes: 1, topics: ['interviewing'], stackTags: [] },
+      { readingMinutes: null, topics: ['interviewing'], stackTags: [] },
     ],
     [
       'text returns to a topic',
@@ -84,7 +84,7 @@ describe('articleIntel', () => {
         tags: ['Career'],
       },
       {
-        readingMinutes: 1,
+        readingMinutes: null,
         topics: ['interviewing', 'system-design', 'go', 'kafka', 'postgresql', 'redis'],
         stackTags: ['go', 'kafka', 'postgresql', 'redis'],
       },
@@ -92,7 +92,7 @@ describe('articleIntel', () => {
     [
       'hyphen and space are the same ("remote first")',
       { title: 'Going remote first', text: words(10), tags: [] },
-      { readingMinutes: 1, topics: ['remote-work'], stackTags: [] },
+      { readingMinutes: null, topics: ['remote-work'], stackTags: [] },
     ],
     [
       '"resume" the verb is not a résumé',
@@ -101,7 +101,7 @@ describe('articleIntel', () => {
         text: 'You can resume the upload, resume it again.',
         tags: [],
       },
-      { readingMinutes: 1, topics: [], stackTags: [] },
+      { readingMinutes: null, topics: [], stackTags: [] },
     ],
     [
       '"package manager" is not management',
@@ -110,7 +110,7 @@ describe('articleIntel', () => {
         text: 'The package manager and the memory manager.',
         tags: [],
       },
-      { readingMinutes: 1, topics: [], stackTags: [] },
+      { readingMinutes: null, topics: [], stackTags: [] },
     ],
     [
       'engineering management and 1:1s',
@@ -119,12 +119,33 @@ describe('articleIntel', () => {
         text: 'Hold 1:1s weekly with direct reports.',
         tags: [],
       },
-      { readingMinutes: 1, topics: ['management'], stackTags: [] },
+      { readingMinutes: null, topics: ['management'], stackTags: [] },
     ],
   ];
   for (const [name, input, expected] of cases) {
     it(name, () => assert.deepEqual(articleIntel(input), expected));
   }
+});
+
+describe('articleIntel: no reading time from a teaser', () => {
+  const minutes = (text: string) => articleIntel({ title: 'x', text, tags: [] }).readingMinutes;
+  it('gives none under 100 words, where a feed carries an excerpt', () => {
+    assert.equal(minutes(words(99)), null);
+    assert.equal(minutes(words(100)), 1);
+  });
+  it('gives none when the text points at the rest, however long', () => {
+    for (const end of [
+      '…',
+      '...',
+      ' […]',
+      ' [...]',
+      ' Read more',
+      ' Continue reading "The title" →',
+      ' Read the full article »',
+    ])
+      assert.equal(minutes(`${words(600)}${end}`), null, end);
+    assert.equal(minutes(`${words(600)}.`), 3);
+  });
 });
 
 describe('articleIntel: words engineering writing uses otherwise', () => {

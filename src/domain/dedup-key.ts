@@ -56,11 +56,23 @@ export function jobDedupKey(
   return apply ? `apply:${apply}` : `url:${listingUrl}`;
 }
 
-/** The key under which copies of one article from several sources meet: its folded title. */
-export function articleDedupKey(title: string, listingUrl: string): string {
-  const t = fold(title)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+/**
+ * The key under which copies of one article from several sources meet: its folded title and
+ * the opening words of its summary. Two posts can share a title ("My year in review", "What I
+ * learned in 2025"); copies of one post also open the same way.
+ */
+export function articleDedupKey(title: string, summary: string, listingUrl: string): string {
+  const words = (text: string) =>
+    fold(text)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+      .split(' ')
+      .filter(Boolean);
+  const t = words(title);
   // Very short titles ("Hello", "Update") are too common to identify an article.
-  return t.split(' ').length >= 3 ? `title:${t}` : `url:${listingUrl}`;
+  if (t.length < 3) return `url:${listingUrl}`;
+  return `title:${t.join(' ')}|${words(summary).slice(0, OPENING_WORDS).join(' ')}`;
 }
+
+// Enough to tell two posts apart; few enough that one source's shorter excerpt still meets.
+const OPENING_WORDS = 12;

@@ -39,7 +39,8 @@ export function contentHash(entry: EnrichedEntry): string {
 
 /** The key that groups copies of one listing across sources. */
 export function dedupKeyOf(entry: EnrichedEntry): string {
-  if (entry.type === 'articles') return articleDedupKey(entry.title, entry.canonicalUrl);
+  if (entry.type === 'articles')
+    return articleDedupKey(entry.title, entry.summary, entry.canonicalUrl);
   return jobDedupKey(
     entry.job ?? { company: null, role: null, applyUrl: null },
     entry.title,

@@ -206,6 +206,37 @@ describe('cross-source dedup and expiry in the store', () => {
     );
   });
 
+  it('keeps two articles apart that share only a title', async () => {
+    const post = (url: string, summary: string): EnrichedEntry => ({
+      ...job(url, 'x', 'y'),
+      type: 'articles',
+      title: 'My year in review',
+      summary,
+      job: null,
+    });
+    const Article = entryModel(db.mongo, 'articles');
+    await upsertEntries(
+      db.mongo,
+      { ...source('Alice'), type: 'articles' as const },
+      [post('https://alice.example/2025', 'This year I changed teams twice and learned Rust.')],
+      t0,
+      policy,
+    );
+    await upsertEntries(
+      db.mongo,
+      { ...source('Bob'), type: 'articles' as const },
+      [post('https://bob.example/review', 'We shipped version two and hired four engineers.')],
+      new Date(t0.getTime() + 3_600_000),
+      policy,
+    );
+    const both = await Article.find({ title: 'My year in review' }).lean();
+    assert.equal(both.length, 2);
+    assert.deepEqual(
+      both.map((a) => a.duplicateOf),
+      [null, null],
+    );
+  });
+
   it('does not merge listings published further apart than the window (a re-post months later)', async () => {
     const [a, b] = [source('Early'), source('Late')];
     const Job = entryModel(db.mongo, 'jobs');

@@ -77,13 +77,24 @@ describe('jobDedupKey', () => {
 });
 
 describe('articleDedupKey', () => {
-  it('meets on the same title, case and accents aside', () => {
+  const opening = 'We moved 10 TB of Postgres without downtime. Here is how it went.';
+  it('meets on the same title and opening, case, accents and punctuation aside', () => {
     assert.equal(
-      articleDedupKey('How We Scaled Postgres', 'https://a/1'),
-      articleDedupKey('how we scaled postgres!', 'https://b/2'),
+      articleDedupKey('How We Scaled Postgres', opening, 'https://a/1'),
+      articleDedupKey(
+        'how we scaled postgres!',
+        `${opening.toUpperCase()} And more…`,
+        'https://b/2',
+      ),
+    );
+  });
+  it('keeps two posts apart that only share a title', () => {
+    assert.notEqual(
+      articleDedupKey('My year in review', 'This year I changed teams twice.', 'https://alice/1'),
+      articleDedupKey('My year in review', '2025 was the year we shipped v2.', 'https://bob/2'),
     );
   });
   it('does not merge on very short titles', () => {
-    assert.equal(articleDedupKey('Update', 'https://a/1'), 'url:https://a/1');
+    assert.equal(articleDedupKey('Update', opening, 'https://a/1'), 'url:https://a/1');
   });
 });

@@ -265,7 +265,10 @@ export async function upsertEntries(
     // Stored entries are written by _id: FerretDB hands that filter to SQLite, which still reads
     // every row (its _id index is not on the expression its queries use) but only for the _id,
     // about 5x cheaper than decoding every document for a canonicalUrl filter.
-    if (stored?.contentHash === hash) {
+    const key = dedupKeyOf(entry);
+    // A changed key (a new way of grouping copies) rewrites the entry too, so stored entries
+    // regroup at their next run rather than when their text next changes.
+    if (stored?.contentHash === hash && stored.dedupKey === key) {
       unchanged++;
       const set: Record<string, unknown> = {};
       if (now.getTime() - stored.lastSeenAt.getTime() > lastSeenRefreshMs) set.lastSeenAt = now;
@@ -278,7 +281,7 @@ export async function upsertEntries(
         });
       continue;
     }
-    touchedKeys.add(dedupKeyOf(entry));
+    touchedKeys.add(key);
     if (stored) {
       updated++;
       // An edit can move a listing out of its old group; that group is resolved again too.

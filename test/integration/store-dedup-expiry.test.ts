@@ -237,6 +237,41 @@ describe('cross-source dedup and expiry in the store', () => {
     );
   });
 
+  it('regroups a stored entry whose key was made the old way at its next run', async () => {
+    const post = (url: string, summary: string): EnrichedEntry => ({
+      ...job(url, 'x', 'y'),
+      type: 'articles',
+      title: 'Notes from a year of on-call',
+      summary,
+      job: null,
+    });
+    const carol: StoreSource = { ...source('Carol'), type: 'articles' };
+    const dave: StoreSource = { ...source('Dave'), type: 'articles' };
+    const carols = [
+      post('https://carol.example/oncall', 'Pager fatigue is real, and so is the fix.'),
+    ];
+    const daves = [
+      post('https://dave.example/oncall', 'Our rotation had six people and no runbooks.'),
+    ];
+    await upsertEntries(db.mongo, carol, carols, t0, policy);
+    await upsertEntries(db.mongo, dave, daves, t0, policy);
+    const Article = entryModel(db.mongo, 'articles');
+    // As the title-only key left them: one group, Dave's hidden as a copy of Carol's.
+    const [first, second] = await Article.find({ title: 'Notes from a year of on-call' })
+      .sort({ canonicalUrl: 1 })
+      .lean();
+    await Article.updateMany(
+      { title: 'Notes from a year of on-call' },
+      { $set: { dedupKey: 'title:notes from a year of on call' } },
+    );
+    await Article.updateOne({ _id: second?._id }, { $set: { duplicateOf: first?._id } });
+    const counts = await upsertEntries(db.mongo, dave, daves, t0, policy);
+    assert.equal(counts.updated, 1);
+    const after = await Article.findOne({ _id: second?._id }).lean();
+    assert.equal(after?.duplicateOf, null);
+    assert.match(after?.dedupKey ?? '', /^title:notes from a year of on call\|our rotation/);
+  });
+
   it('does not merge listings published further apart than the window (a re-post months later)', async () => {
     const [a, b] = [source('Early'), source('Late')];
     const Job = entryModel(db.mongo, 'jobs');

@@ -1,6 +1,8 @@
 // A board search's words as filters on the entries' terms. Entries carry their stack tags'
 // slugs among their terms ("postgresql"), so a word people write for a technology ("postgres",
 // "golang", "nodejs") also finds what was tagged with it, not only listings using that word.
+// Other words also match their English singular or plural ("interview" finds "Interviews"),
+// on the query's side, so the terms stored already need no rewrite.
 import { stackTaxonomy } from '../../config/stack-taxonomy.ts';
 import { searchTerms } from './search-terms.ts';
 
@@ -8,9 +10,28 @@ import { searchTerms } from './search-terms.ts';
 export function queryTermGroups(query: string): string[][] {
   return searchTerms(query).map((term) => {
     const slug = ALIAS_SLUGS.get(term);
-    return slug ? [term, slug] : [term];
+    if (slug) return [term, slug];
+    return TAG_SLUGS.has(term) ? [term] : [term, ...otherNumber(term)];
   });
 }
+
+/**
+ * The singular of a plural word, or the plural of a singular: regular English forms only, and
+ * only for plain words of 4+ letters (not "aws", "redis", "js"). A wrong guess ("postgre")
+ * matches nothing, so it costs nothing but an extra alternative.
+ */
+export function otherNumber(word: string): string[] {
+  if (!/^[a-z]{4,}$/.test(word)) return [];
+  if (/[^aeiou]ies$/.test(word)) return [`${word.slice(0, -3)}y`];
+  if (/(?:ss|sh|ch|x|z)es$/.test(word)) return [word.slice(0, -2)];
+  if (/(?:ss|us|is|os)$/.test(word)) return /ss$/.test(word) ? [`${word}es`] : [];
+  if (word.endsWith('s')) return [word.slice(0, -1)];
+  if (/[^aeiou]y$/.test(word)) return [`${word.slice(0, -1)}ies`];
+  if (/(?:sh|ch|x|z)$/.test(word)) return [`${word}es`];
+  return [`${word}s`];
+}
+
+const TAG_SLUGS: ReadonlySet<string> = new Set(stackTaxonomy.map((tag) => tag.slug));
 
 // One-word aliases that name exactly one technology, other than its own slug. A word that is
 // another tag's slug ("go"), or an alias of two tags, stays a plain word.

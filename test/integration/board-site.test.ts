@@ -174,6 +174,9 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
     assert.equal(tech.$('#topic option[selected]').text(), 'PostgreSQL');
     const q = await page('/articles?q=postgresql');
     assert.match(q.$('.count').text(), /^1 article/);
+    // A plural finds the singular in a title ("How to negotiate your salary …").
+    const plural = await page('/articles?q=salaries');
+    assert.match(plural.$('.count').text(), /^1 article/);
     const bySource = await page(`/articles?source=${String(board.sources.articles._id)}`);
     assert.match(bySource.$('.count').text(), /^3 articles/);
     const none = await page(`/articles?source=${String(board.sources.wwr._id)}`);

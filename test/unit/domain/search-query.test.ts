@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { queryTermGroups } from '../../../src/domain/search-query.ts';
+import { otherNumber, queryTermGroups } from '../../../src/domain/search-query.ts';
 
 describe('queryTermGroups: the words of a board search', () => {
   it('lets a technology be searched by the names people write for it', () => {
@@ -13,8 +13,39 @@ describe('queryTermGroups: the words of a board search', () => {
     ]);
   });
 
-  it('keeps other words, tag slugs and stop words as the entry terms do', () => {
-    assert.deepEqual(queryTermGroups('remote kubernetes'), [['remote'], ['kubernetes']]);
+  it('keeps tag slugs and stop words as the entry terms do', () => {
+    assert.deepEqual(queryTermGroups('kubernetes rust'), [['kubernetes'], ['rust']]);
     assert.deepEqual(queryTermGroups('the'), []);
   });
+
+  it('lets a word match its singular or plural', () => {
+    assert.deepEqual(queryTermGroups('interview engineers'), [
+      ['interview', 'interviews'],
+      ['engineers', 'engineer'],
+    ]);
+    assert.deepEqual(queryTermGroups('AWS'), [['aws']]);
+  });
+});
+
+describe('otherNumber', () => {
+  const cases: Array<[string, string[]]> = [
+    ['interviews', ['interview']],
+    ['interview', ['interviews']],
+    ['companies', ['company']],
+    ['company', ['companies']],
+    ['processes', ['process']],
+    ['process', ['processes']],
+    ['switches', ['switch']],
+    ['days', ['day']],
+    ['day', []],
+    ['redis', []],
+    ['status', []],
+    ['aws', []],
+    ['c++', []],
+    ['remote', ['remotes']],
+  ];
+  for (const [word, expected] of cases) {
+    it(`${word} → ${expected.join(', ') || 'nothing'}`, () =>
+      assert.deepEqual(otherNumber(word), expected));
+  }
 });

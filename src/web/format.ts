@@ -38,6 +38,15 @@ export function timeAgo(date: Date, now: Date): string {
   return 'just now';
 }
 
+/**
+ * When a listing was posted, as timeAgo says it. Ingest keeps feed dates up to a day ahead (a
+ * wrong zone, a skewed clock), and "in 20 hours" is not when anything was posted: those read as
+ * just now.
+ */
+export function postedAgo(date: Date, now: Date): string {
+  return date.getTime() > now.getTime() ? 'just now' : timeAgo(date, now);
+}
+
 /** "24 Nov 2026" (UTC). */
 export function formatDay(date: Date): string {
   return day.format(date);

@@ -249,6 +249,19 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
       const res = await get(`/articles.${format}?topic=salary-negotiation`);
       assert.equal(res.status, 200, format);
     }
+    // Categories are the names the board shows; a filtered feed's title names its filters.
+    assert.ok(json.items.every((i) => (i as { tags?: string[] }).tags?.includes('PostgreSQL')));
+    const named = await new Parser().parseString(
+      await (
+        await get(
+          `/articles.rss?topic=salary-negotiation&q=offer&source=${String(board.sources.articles._id)}`,
+        )
+      ).text(),
+    );
+    assert.equal(
+      named.title,
+      'backboard: Salary negotiation articles matching “offer” from Career Blog',
+    );
     const articles = (await (await get('/articles.json')).json()) as unknown;
     assert.deepEqual(validateJsonFeed(articles), []);
 

@@ -12,6 +12,7 @@ import { renderAtom } from '../feeds/atom.ts';
 import type { FeedDocument, FeedItem } from '../feeds/feed-document.ts';
 import { renderJsonFeed } from '../feeds/json-feed.ts';
 import { renderRss } from '../feeds/rss.ts';
+import { tagName, topicName } from '../format.ts';
 import { jobPath } from '../view-models/job-card.ts';
 import { origin, type WebDeps } from '../web-deps.ts';
 import { articleQueryOf } from './articles.ts';
@@ -86,7 +87,8 @@ async function jobFeed(deps: WebDeps, req: Request, format: Format): Promise<Pro
       published: job.publishedAt,
       updated: job.updatedAt,
       author: job.job?.company ?? null,
-      tags: job.intel?.stackTags ?? [],
+      // Names, as the board shows them: a reader lists these as the item's categories.
+      tags: (job.intel?.stackTags ?? []).map(tagName),
     };
   });
   return produce(format, {
@@ -124,11 +126,19 @@ async function articleFeed(deps: WebDeps, req: Request, format: Format): Promise
       published: a.publishedAt,
       updated: a.updatedAt,
       author: articleAuthor(a),
-      tags: a.articleIntel?.topics ?? [],
+      tags: (a.articleIntel?.topics ?? []).map(topicName),
     }),
   );
+  const source = query.source
+    ? (await deps.shared.sources()).find((s) => String(s._id) === query.source)
+    : undefined;
   return produce(format, {
-    title: 'backboard: career articles',
+    // Named for its filters, so a reader subscribed to several tells them apart.
+    title: [
+      `backboard: ${query.topic ? `${topicName(query.topic)} articles` : 'career articles'}`,
+      query.q ? ` matching “${query.q}”` : '',
+      source ? ` from ${source.name}` : '',
+    ].join(''),
     description: 'Career articles for backend engineers gathered by backboard.',
     homeUrl: `${base}/articles${qs}`,
     feedUrl: `${base}/articles.${format}${qs}`,

@@ -1,6 +1,6 @@
 // An article card: it links out to the origin, with reading time and source.
 import type { EntryDoc } from '../../store/models/entry.ts';
-import { formatDay, timeAgo, topicName } from '../format.ts';
+import { formatDay, postedAgo, topicName } from '../format.ts';
 
 export type ArticleCard = {
   id: string;
@@ -28,7 +28,7 @@ export function articleCard(article: EntryDoc, now: Date): ArticleCard {
     author: article.author,
     readingMinutes: intel?.readingMinutes ?? null,
     topics: (intel?.topics ?? []).slice(0, 4).map((slug) => ({ slug, name: topicName(slug) })),
-    postedAgo: timeAgo(article.publishedAt, now),
+    postedAgo: postedAgo(article.publishedAt, now),
     postedIso: article.publishedAt.toISOString(),
     postedDay: formatDay(article.publishedAt),
     sourceName: article.sourceName,

@@ -6,11 +6,11 @@ import {
   applyFromText,
   formatDay,
   label,
+  postedAgo,
   slugify,
   statedSalary,
   tagName,
   tagsByProminence,
-  timeAgo,
   workplaceLabel,
 } from '../format.ts';
 
@@ -59,7 +59,7 @@ export function jobCard(job: EntryDoc, now: Date): JobCard {
     tags: tagsByProminence(intel?.stackTags ?? [], job.title)
       .slice(0, 6)
       .map((slug) => ({ slug, name: tagName(slug) })),
-    postedAgo: timeAgo(job.publishedAt, now),
+    postedAgo: postedAgo(job.publishedAt, now),
     postedIso: job.publishedAt.toISOString(),
     postedDay: formatDay(job.publishedAt),
     sourceName: job.sourceName,

@@ -5,6 +5,7 @@ import {
   annualSalary,
   applyFromText,
   formatMoney,
+  postedAgo,
   slugify,
   statedSalary,
   tagsByProminence,
@@ -40,6 +41,11 @@ describe('board formatting', () => {
     it(`says "${text}" for ${seconds}s`, () => {
       assert.equal(timeAgo(new Date(now.getTime() - seconds * 1000), now), text);
     });
+
+  it('reads a posting date ahead of now (a wrong zone) as just now, not "in 20 hours"', () => {
+    assert.equal(postedAgo(new Date(now.getTime() + 20 * 3600_000), now), 'just now');
+    assert.equal(postedAgo(new Date(now.getTime() - 3 * 3600_000), now), '3 hours ago');
+  });
 
   it('writes money compactly without trailing zeros', () => {
     assert.equal(formatMoney(150000, 'USD'), '$150K');

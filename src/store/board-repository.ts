@@ -17,6 +17,11 @@ export type EntryPage = {
   newer: Cursor | null;
   /** Cursor for the next-older page (an `after` link), or null on the last page. */
   older: Cursor | null;
+  /**
+   * Where anything newer than this page would begin: its first item, or for an empty page the
+   * `before` cursor it was asked with; null when neither exists. What a client polls for news.
+   */
+  newest: Cursor | null;
 };
 
 // Lists never need the full description or the search tokens.
@@ -59,6 +64,7 @@ export async function findEntryPage(
     total,
     newer: hasNewer && first ? positionOf(first) : null,
     older: hasOlder && last ? positionOf(last) : null,
+    newest: first ? positionOf(first) : (before ?? null),
   };
 }
 

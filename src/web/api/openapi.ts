@@ -110,11 +110,24 @@ const listOf = (ref: string) => ({
     total: { type: 'integer' },
     cursors: {
       type: 'object',
-      properties: { older: { type: ['string', 'null'] }, newer: { type: ['string', 'null'] } },
+      properties: {
+        older: { type: ['string', 'null'], description: 'For `after`: the next older page.' },
+        newer: {
+          type: ['string', 'null'],
+          description:
+            'For `before`: items newer than this page. Given on the first page too, and echoed by an empty page, so a client can poll it for new items.',
+        },
+      },
     },
     links: {
       type: 'object',
-      properties: { next: { type: ['string', 'null'] }, prev: { type: ['string', 'null'] } },
+      properties: {
+        next: { type: ['string', 'null'], description: 'The next older page; null on the last.' },
+        prev: {
+          type: ['string', 'null'],
+          description: 'Newer items (see cursors.newer); null only when the list is empty.',
+        },
+      },
     },
   },
 });

@@ -92,14 +92,17 @@ function listBody<T>(
     // Absolute, like every other URL the API gives.
     return `${base}${req.baseUrl}${req.path}?${params}`;
   };
+  // The first page links to newer items too: empty until some arrive, it is what a client
+  // polls, and an empty answer hands back the same link to poll again.
+  const newer = page.newer ?? page.newest;
   return {
     data: page.items.map(view),
     total: page.total,
     cursors: {
       older: page.older ? encodeCursor(page.older) : null,
-      newer: page.newer ? encodeCursor(page.newer) : null,
+      newer: newer ? encodeCursor(newer) : null,
     },
-    links: { next: link(page.older, 'after'), prev: link(page.newer, 'before') },
+    links: { next: link(page.older, 'after'), prev: link(newer, 'before') },
   };
 }
 

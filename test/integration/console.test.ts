@@ -677,6 +677,34 @@ describe('operator console access', () => {
     );
   });
 
+  // From an address of its own (the app trusts X-Forwarded-For from loopback), so the test
+  // after it still signs in from 127.0.0.1.
+  const loginFrom = (address: string, password: string) =>
+    fetch(`${url}/console/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-forwarded-for': address,
+      },
+      body: new URLSearchParams({ user: 'admin', password, next: '/console' }),
+    });
+
+  it('checks at most five passwords per address, however many arrive at once', async () => {
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => loginFrom('203.0.113.5', `wrong ${i}`)),
+    );
+    const count = (status: number) => statuses.filter((r) => r.status === status).length;
+    assert.equal(count(401), 5);
+    assert.equal(count(429), 35);
+  });
+
+  it('does not lock the operator out because another address failed', async () => {
+    for (let i = 0; i < 5; i++) assert.equal((await loginFrom('203.0.113.6', `x${i}`)).status, 401);
+    assert.equal((await loginFrom('203.0.113.6', PASSWORD)).status, 429);
+    assert.equal((await loginFrom('198.51.100.7', PASSWORD)).status, 303);
+  });
+
   it('locks a user out after five failed logins', async () => {
     for (let i = 0; i < 5; i++)
       assert.equal(

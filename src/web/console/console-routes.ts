@@ -97,7 +97,7 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     const password = typeof body.password === 'string' ? body.password.slice(0, 200) : '';
     const next = safeNext(body.next);
     const address = req.ip ?? 'unknown';
-    const again = await limiter.lockedFor(user, address);
+    const again = await limiter.attempt(user, address);
     if (again > 0) {
       res.status(429).set('Retry-After', String(again)).type('html');
       res.send(
@@ -109,14 +109,13 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
       return;
     }
     if (!(await validLogin(credentials, user, password))) {
-      await limiter.failed(user, address);
       res
         .status(401)
         .type('html')
         .send(page('console-login', 'Sign in', { next, error: 'Wrong user name or password.' }));
       return;
     }
-    await limiter.succeeded(user);
+    await limiter.succeeded(user, address);
     const { id } = await sessions.create(credentials.user);
     res.cookie(SESSION_COOKIE, id, {
       httpOnly: true,

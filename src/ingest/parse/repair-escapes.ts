@@ -1,4 +1,5 @@
 import { decodeHTMLStrict } from 'entities';
+import { ParseError } from '../../lib/errors.ts';
 import { applyEdits, scanXml, type TextEdit } from './xml-scan.ts';
 
 /** A repaired text and the one-line sentence recorded in RawFeed.repairs. */
@@ -47,6 +48,9 @@ export function escapeStrayLessThan(text: string): Repaired | null {
   return { text: applyEdits(text, edits), note };
 }
 
+/** How much expanding a DOCTYPE's entities may add to a document: real feeds add bytes. */
+export const MAX_DOCTYPE_GROWTH = 1_000_000;
+
 /**
  * Removes a <!DOCTYPE> with an internal subset, expanding the simple entities it declares:
  * xml2js does not read DTDs, so a declared `&entity;` fails as undefined.
@@ -62,10 +66,19 @@ export function expandDoctype(text: string): Repaired | null {
       declared.set(m[1] as string, m[3] as string);
     }
     const rest = applyEdits(text, [{ start: token.start, end: token.end, insert: '' }]);
-    const expanded = rest.replace(
-      /&([A-Za-z_][\w.-]*);/g,
-      (ref, name: string) => declared.get(name) ?? ref,
-    );
+    // A 1 MB value named 300 times is 300 MB from a 1 MB body, past every byte limit the
+    // fetcher enforced (the "billion laughs" family): expansion stops at MAX_DOCTYPE_GROWTH.
+    let grown = 0;
+    const expanded = rest.replace(/&([A-Za-z_][\w.-]*);/g, (ref, name: string) => {
+      const value = declared.get(name);
+      if (value === undefined) return ref;
+      grown += value.length - ref.length;
+      if (grown > MAX_DOCTYPE_GROWTH)
+        throw new ParseError(
+          `the <!DOCTYPE> declares entities that would grow the feed by over ${MAX_DOCTYPE_GROWTH / 1_000_000} MB: refused, as an entity bomb`,
+        );
+      return value;
+    });
     const note = `removed the <!DOCTYPE> internal subset${declared.size ? ` and expanded its ${declared.size} entit${declared.size > 1 ? 'ies' : 'y'}` : ''}`;
     return { text: expanded, note };
   }

@@ -80,6 +80,16 @@ describe('parseFeed repairs', () => {
     ]);
   });
 
+  it('refuses DOCTYPE entities that would blow the feed up (an entity bomb)', async () => {
+    // 100 KB named 20 times is 2 MB from a 100 KB body.
+    const value = 'Go backend '.repeat(10_000);
+    const bomb = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "${value}">]>${rss(`<item><title>x</title><description>${'&a;'.repeat(20)}</description></item>`)}`;
+    assert.match(await reason(bomb), /entities that would grow the feed by over 1 MB: refused/);
+    // Up to the limit they are expanded as before.
+    const fine = bomb.replace('&a;'.repeat(20), '&a;'.repeat(5));
+    assert.equal((await parseFeed(fine, URL)).items[0]?.summaryHtml?.length, value.length * 5);
+  });
+
   it('a plain DOCTYPE and an undeclared namespace prefix need no repair', async () => {
     const doctype = `<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">${rss('<item><title>A</title></item>').replace('2.0', '0.91')}`;
     assert.deepEqual((await parseFeed(doctype, URL)).repairs, []);

@@ -1,9 +1,10 @@
 // "Which kind of source is this URL?" for an operator who pasted any page: its own feed, its
 // JobPosting structured data, or its markup (which then needs selectors). Pure: the caller
 // fetches; the answer says which and why.
-import { load } from 'cheerio';
+
 import { resolveUrl } from '../../domain/canonical-url.ts';
 import { readJobPostings } from './jsonld.ts';
+import { loadHtml } from './load-html.ts';
 import { sniffDocument, stripPreamble } from './sniff.ts';
 
 export type Discovery =
@@ -22,7 +23,7 @@ export function discoverSource(text: string, url: string): Discovery {
       feedUrl: url,
       reason: `the URL is itself a feed (${sniffed.kind === 'xml' ? sniffed.format : 'JSON Feed'})`,
     };
-  const $ = load(text);
+  const $ = loadHtml(text);
   const base = resolveUrl($('base[href]').first().attr('href') ?? '', url) ?? url;
   const feeds = $('link[rel~="alternate"][href]')
     .toArray()

@@ -1,7 +1,7 @@
 // A listing page read by an operator's selectors into the RawItems the feed parsers produce.
 // Nothing here throws on a page or a recipe: a selector css-select refuses at run time, an item
 // selector that matches nothing and fields that come back empty become warnings beside the items.
-import { type Cheerio, type CheerioAPI, load } from 'cheerio';
+import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 import {
   type FieldName,
@@ -18,6 +18,7 @@ import {
   noItems,
   type SelectorWarning,
 } from './html-warnings.ts';
+import { loadHtml } from './load-html.ts';
 import type { RawItem } from './raw-feed.ts';
 
 export { parseWithFormat } from './html-date-format.ts';
@@ -43,7 +44,7 @@ export function readWithSelectors(
   pageUrl: string,
   selectors: HtmlSelectors,
 ): SelectorReading {
-  const $ = load(html);
+  const $ = loadHtml(html);
   const base = pageBase($, pageUrl);
   const context = { base, dateFormat: selectors.dateFormat, timeZone: selectors.timeZone };
   const fields = configured(selectors.fields);
@@ -85,7 +86,7 @@ export function readDetailPage(
   item: RawItem,
   dates: Pick<HtmlSelectors, 'dateFormat' | 'timeZone'> = { dateFormat: null, timeZone: null },
 ): RawItem {
-  const $ = load(html);
+  const $ = loadHtml(html);
   const base = pageBase($, pageUrl);
   // The page is the item's link: a link read from it would only be a link on the page.
   const wanted = configured(fields).filter((field) => field.name !== 'link');

@@ -3,12 +3,13 @@
 // (__NEXT_DATA__). Reading it gives the same RawItems a feed would, with no selectors to keep.
 // Pure and total: a broken script is a warning, never a throw, so one bad block on a page
 // does not lose the postings in the others.
-import { load } from 'cheerio';
+
 import { resolveUrl } from '../../domain/canonical-url.ts';
 import { findPostings, MAX_NODES } from './jsonld-find.ts';
 import { parseLooseJson } from './jsonld-loose-json.ts';
 import { postingToRawItem } from './jsonld-posting.ts';
 import { isObject, type Json, text } from './jsonld-values.ts';
+import { loadHtml } from './load-html.ts';
 import type { RawItem } from './raw-feed.ts';
 
 /** The postings read from a page, what went wrong on the way, and where they were found. */
@@ -23,7 +24,7 @@ type Script = { type: string; id: string | null; body: string };
 /** JobPostings embedded in a page (JSON-LD, else framework JSON such as __NEXT_DATA__). */
 export function readJobPostings(html: string, pageUrl: string): JsonLdReading {
   // htmlparser2 (xmlMode off) keeps script bodies raw like parse5 does, at a third of the cost.
-  const $ = load(html, { xml: { xmlMode: false } });
+  const $ = loadHtml(html, { xml: { xmlMode: false } });
   const baseHref = $('base[href]').first().attr('href');
   const base = (baseHref ? resolveUrl(baseHref, pageUrl) : null) ?? pageUrl;
   const scripts: Script[] = $('script')

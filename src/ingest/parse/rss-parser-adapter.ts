@@ -1,5 +1,6 @@
 import Parser from 'rss-parser';
 import { SET_ASIDE_DATES } from './repair-atom.ts';
+import { skipRssParserSnippets } from './rss-parser-snippet.ts';
 import type { XmlFields } from './xml-node.ts';
 
 // rss-parser finds the channel and the items of every RSS/RDF/Atom variant, but its own
@@ -8,6 +9,8 @@ import type { XmlFields } from './xml-node.ts';
 // nodes of each element we read, under a prefix that cannot collide with its own keys, and
 // map those ourselves.
 const PREFIX = 'raw:';
+
+skipRssParserSnippets();
 
 const FEED_FIELDS = ['$', 'title', 'link', 'atom:link', 'atom10:link'];
 

@@ -1,0 +1,88 @@
+// Markup built to make a parser work for minutes: refused or read in linear time, with the
+// mechanisms checked directly (performance itself belongs in benchmarks, not in unit tests).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { htmlSelectorsSchema } from '../../../../src/domain/html-selectors.ts';
+import { readWithSelectors } from '../../../../src/ingest/parse/html-selectors.ts';
+import { loadHtml, MAX_DEPTH, nestingDepth } from '../../../../src/ingest/parse/load-html.ts';
+import { parseWithRssParser } from '../../../../src/ingest/parse/rss-parser-adapter.ts';
+import { rssParserSnippet } from '../../../../src/ingest/parse/rss-parser-snippet.ts';
+import { MAX_TAGS, sanitizeHtml } from '../../../../src/ingest/sanitize/sanitize-html.ts';
+import { ParseError } from '../../../../src/lib/errors.ts';
+
+describe('rss-parser snippets', () => {
+  it('are not computed: their regex is quadratic on "<" without ">"', async () => {
+    const parsed = await parseWithRssParser(
+      `<rss version="2.0"><channel><title>t</title><item><title>x</title><description>${'&lt;'.repeat(50)}</description></item></channel></rss>`,
+    );
+    assert.equal(parsed.items.length, 1);
+    // Loading the adapter replaced rss-parser's helper; the raw description is still read.
+    assert.equal(rssParserSnippet('<p>Go &amp; Rust</p>'), '');
+    assert.equal(parsed.items[0]?.description?.[0], '<'.repeat(50));
+  });
+});
+
+describe('sanitizeHtml on markup with absurdly many tags', () => {
+  it(`reads past ${MAX_TAGS.toLocaleString('en')} tags as text`, () => {
+    const deep = `${'<b>'.repeat(MAX_TAGS + 1)}Go engineer`;
+    const out = sanitizeHtml(deep, 'https://e.example/');
+    assert.doesNotMatch(out, /<b>/);
+    assert.match(out, /^<p>\s*Go engineer<\/p>$/);
+    // A stray "<" left in such text stays text.
+    assert.match(
+      sanitizeHtml(`${'<i>'.repeat(MAX_TAGS + 1)}a < b`, 'https://e.example/'),
+      /a &lt; b/,
+    );
+  });
+
+  it('keeps the markup of an ordinary listing', () => {
+    assert.equal(
+      sanitizeHtml(`${'<b>'.repeat(50)}x${'</b>'.repeat(50)}`, 'https://e.example/'),
+      `${'<b>'.repeat(50)}x${'</b>'.repeat(50)}`,
+    );
+  });
+});
+
+describe('nestingDepth', () => {
+  const cases: Array<[string, string, number]> = [
+    ['nested', '<div><section><div>x</div></section></div>', 3],
+    ['siblings', '<div></div><div></div><div></div>', 1],
+    ['unclosed list items and paragraphs', `<ul>${'<li>a'.repeat(500)}</ul><p>x<p>y`, 1],
+    [
+      'void and self-closing elements',
+      `<div>${'<br><img src="a"><hr/>'.repeat(500)}<x-y/></div>`,
+      1,
+    ],
+    [
+      'tags inside a script or style',
+      `<script>${'document.write("<div>");'.repeat(500)}</script><style>a<b{}</style><i>x</i>`,
+      1,
+    ],
+    ['an end tag without a start', '</div></div><div>x</div>', 1],
+  ];
+  for (const [name, html, depth] of cases) it(name, () => assert.equal(nestingDepth(html), depth));
+});
+
+describe('loadHtml', () => {
+  it(`refuses a page nested over ${MAX_DEPTH} deep, before parsing it`, () => {
+    const deep = `<html><body>${'<div>'.repeat(MAX_DEPTH + 1)}x</body></html>`;
+    assert.throws(
+      () => loadHtml(deep),
+      (error: unknown) => {
+        assert.ok(error instanceof ParseError);
+        assert.match(error.message, /nests its elements over 1,000 deep/);
+        return true;
+      },
+    );
+    assert.throws(
+      () =>
+        readWithSelectors(
+          deep,
+          'https://e.example/jobs',
+          htmlSelectorsSchema.parse({ item: 'div', fields: { title: 'div', link: 'a' } }),
+        ),
+      ParseError,
+    );
+    assert.equal(loadHtml(`${'<div>'.repeat(MAX_DEPTH)}x`)('div').length, MAX_DEPTH);
+  });
+});

@@ -262,14 +262,21 @@ export function openApiDocument(serverUrl: string): string {
           properties: {
             id: str,
             name: str,
-            url: str,
+            url: {
+              type: 'string',
+              description: 'Without user, password or secret-looking query parameters.',
+            },
             type: str,
             kind: str,
             health: {
               type: 'string',
               enum: ['healthy', 'failing', 'backing_off', 'disabled', 'never_run'],
             },
-            lastError: { type: ['string', 'null'] },
+            lastError: {
+              type: ['string', 'null'],
+              description:
+                'What kind of failure, for a failing source ("its server answered HTTP 503").',
+            },
             lastSuccessAt: { type: ['string', 'null'] },
             items: { type: 'integer' },
             terms: { type: 'object' },

@@ -2,9 +2,16 @@ import { escapeHtml } from '../../domain/html-escape.ts';
 import { escapeXml, escapeXmlAttribute } from '../../domain/xml-escape.ts';
 import type { FeedDocument, FeedItem } from './feed-document.ts';
 
+// RSS never said whether a title is text or HTML, and many readers render it as HTML: a title
+// from a feed (or a search phrase in the channel's) must not bring tags. Only angle brackets
+// are escaped, so a reader showing titles as text still shows "AT&T", not "AT&amp;T".
+function titleText(title: string): string {
+  return escapeXml(title.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')));
+}
+
 function renderItem(item: FeedItem): string {
   const lines = [
-    `      <title>${escapeXml(item.title)}</title>`,
+    `      <title>${titleText(item.title)}</title>`,
     `      <link>${escapeXml(item.url)}</link>`,
     `      <guid isPermaLink="true">${escapeXml(item.id)}</guid>`,
     `      <pubDate>${item.published.toUTCString()}</pubDate>`,
@@ -21,7 +28,7 @@ function renderItem(item: FeedItem): string {
 /** The document as RSS 2.0, with an atom:link to itself and dc:creator for authors. */
 export function renderRss(doc: FeedDocument): string {
   const channel = [
-    `    <title>${escapeXml(doc.title)}</title>`,
+    `    <title>${titleText(doc.title)}</title>`,
     `    <link>${escapeXml(doc.homeUrl)}</link>`,
     `    <description>${escapeXml(doc.description)}</description>`,
     `    <language>${escapeXml(doc.language)}</language>`,

@@ -132,19 +132,33 @@ function image(attribs: sanitize.Attributes, baseUrl: string): sanitize.Tag | nu
     .find((value) => value && !/^data:/i.test(value));
   const src = raw ? resolveUrl(raw, baseUrl) : null;
   if (!src || isTracker(src, 'image')) return null;
-  const width = dimension(attribs.width);
-  const height = dimension(attribs.height);
-  if ((width !== null && width <= 1) || (height !== null && height <= 1)) return null;
+  const style = attribs.style ?? '';
+  const width = dimension(attribs.width) ?? styled(style, 'width');
+  const height = dimension(attribs.height) ?? styled(style, 'height');
+  // A tracking pixel: 1x1 however it is written ("1", "1.0", "1px", style="width:1px"), or an
+  // image hidden by its style.
+  if ((width !== null && width <= PIXEL) || (height !== null && height <= PIXEL)) return null;
+  if (/(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return null;
   const out: sanitize.Attributes = { src };
   if (attribs.alt !== undefined) out.alt = attribs.alt;
   if (attribs.title) out.title = attribs.title;
-  if (width !== null) out.width = String(width);
-  if (height !== null) out.height = String(height);
+  if (width !== null) out.width = String(Math.round(width));
+  if (height !== null) out.height = String(Math.round(height));
   return { tagName: 'img', attribs: { ...out, loading: 'lazy', decoding: 'async' } };
 }
 
+// Images this small show nothing a reader could see.
+const PIXEL = 2;
+
 function dimension(value: string | undefined): number | null {
-  const m = /^\s*(\d{1,5})(?:px)?\s*$/i.exec(value ?? '');
+  const m = /^\s*(\d{1,5}(?:\.\d+)?)(?:px)?\s*$/i.exec(value ?? '');
+  return m ? Number(m[1]) : null;
+}
+
+function styled(style: string, property: 'width' | 'height'): number | null {
+  const m = new RegExp(`(?:^|;)\\s*${property}\\s*:\\s*(\\d{1,5}(?:\\.\\d+)?)px\\b`, 'i').exec(
+    style,
+  );
   return m ? Number(m[1]) : null;
 }
 

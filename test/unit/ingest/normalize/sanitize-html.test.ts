@@ -188,6 +188,16 @@ describe('sanitizeHtml: safe markup, links, images, trackers', () => {
       '<p>Text</p>',
     ],
     [
+      'a pixel however its size is written, or hidden by its style, removed',
+      '<p>Text<img src="https://t.example/a.gif" width="1.0" height="1.0"><img src="https://t.example/b.gif" style="width:1px;height:1px"><img src="https://t.example/c.gif" width="2px"><img src="https://t.example/d.gif" style="display: none"></p>',
+      '<p>Text</p>',
+    ],
+    [
+      'a real image sized in its style keeps that size',
+      '<p><img src="https://e.example/chart.png" style="width: 640.5px; height:480px"></p>',
+      '<p><img src="https://e.example/chart.png" width="641" height="480" loading="lazy" decoding="async" /></p>',
+    ],
+    [
       'FeedBurner flares removed with their links',
       '<div class="feedflare"><a href="http://feeds.feedburner.com/~ff/Techcrunch?a=x:y:z"><img src="http://feeds.feedburner.com/~ff/Techcrunch?d=z" border="0"></img></a></div><p>tail</p>',
       '<p>tail</p>',

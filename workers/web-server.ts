@@ -16,6 +16,12 @@ export async function startWebServer(
   lifecycle.add('web redis connection', async () => {
     redis.disconnect();
   });
+  if (config.env === 'production' && !config.publicUrl)
+    // Links in pages, feeds and the sitemap then follow each request's Host header: a cache in
+    // front that ignores Host could serve one visitor's forged host to everyone.
+    logger.warn(
+      'PUBLIC_URL is not set: links in pages, feeds and the sitemap follow the Host header',
+    );
   const queues = createQueues(redis, config.queuePrefix);
   lifecycle.add('web queues', () => queues.close());
   const app = buildApp({

@@ -229,9 +229,13 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
     const moved = await fetch(rss.items[0]?.guid ?? '', { redirect: 'manual' });
     assert.equal(moved.status, 301);
     assert.equal(new URL(moved.headers.get('location') ?? '', urls[0]).href, urls[0]);
-    const atom = await new Parser().parseString(
-      await (await get('/jobs.atom?tags=postgresql')).text(),
+    const atomText = await (await get('/jobs.atom?tags=postgresql')).text();
+    const atom = await new Parser().parseString(atomText);
+    // The feed's date is no earlier than any entry's.
+    const [feedUpdated, ...entryUpdated] = [...atomText.matchAll(/<updated>([^<]+)</g)].map((m) =>
+      Date.parse(m[1] as string),
     );
+    assert.ok(entryUpdated.length > 0 && entryUpdated.every((t) => t <= (feedUpdated ?? 0)));
     assert.deepEqual(
       atom.items.map((i) => i.link),
       urls,

@@ -11,7 +11,8 @@ function renderEntry(item: FeedItem): string {
       : [`    <link rel="related" href="${escapeXmlAttribute(item.externalUrl)}"/>`]),
     `    <published>${item.published.toISOString()}</published>`,
     // Atom requires updated on every entry.
-    `    <updated>${(item.updated ?? item.published).toISOString()}</updated>`,
+    // Never before it was published: some sources date an edit earlier than the post.
+    `    <updated>${lastDate(item).toISOString()}</updated>`,
     ...(item.author === null
       ? []
       : [`    <author><name>${escapeXml(item.author)}</name></author>`]),
@@ -41,4 +42,9 @@ export function renderAtom(doc: FeedDocument): string {
 ${feed.join('\n')}
 </feed>
 `;
+}
+
+function lastDate(item: FeedItem): Date {
+  const updated = item.updated?.getTime() ?? 0;
+  return updated > item.published.getTime() ? (item.updated as Date) : item.published;
 }

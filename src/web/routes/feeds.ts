@@ -174,6 +174,9 @@ function produce(format: Format, doc: FeedDocument): Produced {
   return { type, body: render(doc), cacheControl: CACHE_FEED };
 }
 
+// The feed's own date is its latest entry date of any kind: Atom wants it no earlier than any
+// entry's <updated>, and the newest-published entry is not always the last one updated.
 function newest(entries: EntryDoc[], now: Date): Date {
-  return entries[0]?.updatedAt ?? entries[0]?.publishedAt ?? now;
+  const times = entries.flatMap((e) => [e.publishedAt, e.updatedAt ?? e.publishedAt]);
+  return times.length ? new Date(Math.max(...times.map((t) => t.getTime()))) : now;
 }

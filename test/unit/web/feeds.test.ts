@@ -234,6 +234,12 @@ describe('renderAtom', () => {
     assert.equal(entry.terms, undefined);
   });
 
+  it('never dates an entry updated before it was published', async () => {
+    const edited = { ...bare, updated: new Date(bare.published.getTime() - 86_400_000) };
+    const entry = (await atomParser.parseString(renderAtom({ ...doc, items: [edited] }))).items[0];
+    assert.equal(entry?.updated, bare.published.toISOString());
+  });
+
   it('renders an empty feed', async () => {
     const feed = await atomParser.parseString(renderAtom(empty));
     assert.equal(feed.title, 'Nothing yet');

@@ -4,6 +4,7 @@
 import sanitize from 'sanitize-html';
 import { resolveUrl } from '../../domain/canonical-url.ts';
 import { NON_TEXT_TAGS } from '../normalize/text.ts';
+import { MAX_DEPTH, nestingDepth } from '../parse/load-html.ts';
 
 const ALLOWED_TAGS = [
   ...['b', 'strong', 'i', 'em', 'u', 's', 'del', 'ins', 'mark', 'small', 'q', 'cite'],
@@ -60,13 +61,12 @@ const DROP = 'div';
 const MEDIA_MARK = '\u0000media';
 
 // sanitize-html (and the parser under it) take time growing with the square of the nesting
-// depth: 160,000 nested <b> (0.5 MB) took 7 s of one worker's only thread. No real listing
-// comes near this many tags (long articles have a few thousand); markup past it is read as text.
-export const MAX_TAGS = 20_000;
-
+// depth: 160,000 nested <b> (0.5 MB) took 7 s of one worker's only thread. Real listings nest a
+// few dozen deep (however many tags a highlighted code listing has), so markup nested past
+// MAX_DEPTH is read as text.
 /** Sanitizes feed HTML with an allowlist; relative URLs are resolved against baseUrl. */
 export function sanitizeHtml(markup: string, baseUrl: string): string {
-  const html = tagCount(markup) > MAX_TAGS ? asText(markup) : markup;
+  const html = nestingDepth(markup, MAX_DEPTH) > MAX_DEPTH ? asText(markup) : markup;
   const doomed = new WeakSet<sanitize.Attributes>();
   const drop = (): sanitize.Tag => {
     const attribs: sanitize.Attributes = {};
@@ -183,18 +183,6 @@ function isTracker(href: string, kind: 'link' | 'image'): boolean {
   }
   const target = `${host}${url.pathname}`.toLowerCase();
   return kind === 'link' && SHARE_LINKS.some((prefix) => target.startsWith(prefix));
-}
-
-/** How many tags the markup opens or closes, counted up to one past MAX_TAGS. */
-function tagCount(markup: string): number {
-  let count = 0;
-  for (
-    let at = markup.indexOf('<');
-    at !== -1 && count <= MAX_TAGS;
-    at = markup.indexOf('<', at + 1)
-  )
-    if (/[A-Za-z/]/.test(markup[at + 1] ?? '')) count++;
-  return count;
 }
 
 // Tags dropped in one linear pass ([^<>]* stops at the next "<"), what is left kept as text.

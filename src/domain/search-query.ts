@@ -21,7 +21,7 @@ export function queryTermGroups(query: string): string[][] {
  * matches nothing, so it costs nothing but an extra alternative.
  */
 export function otherNumber(word: string): string[] {
-  if (!/^[a-z]{4,}$/.test(word)) return [];
+  if (!/^[a-z]{4,}$/.test(word) || NOT_PLURAL.has(word)) return [];
   if (/[^aeiou]ies$/.test(word)) return [`${word.slice(0, -3)}y`];
   if (/(?:ss|sh|ch|x|z)es$/.test(word)) return [word.slice(0, -2)];
   if (/(?:ss|us|is|os)$/.test(word)) return /ss$/.test(word) ? [`${word}es`] : [];
@@ -30,6 +30,13 @@ export function otherNumber(word: string): string[] {
   if (/(?:sh|ch|x|z)$/.test(word)) return [`${word}es`];
   return [`${word}s`];
 }
+
+// Words ending in "s" that are not plurals of the word without it ("news" is not many "new").
+const NOT_PLURAL: ReadonlySet<string> = new Set(
+  'news series species means always perhaps towards sometimes whereas besides thanks afterwards'.split(
+    ' ',
+  ),
+);
 
 const TAG_SLUGS: ReadonlySet<string> = new Set(stackTaxonomy.map((tag) => tag.slug));
 

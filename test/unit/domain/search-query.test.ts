@@ -43,6 +43,8 @@ describe('otherNumber', () => {
     ['aws', []],
     ['c++', []],
     ['remote', ['remotes']],
+    ['news', []],
+    ['series', []],
   ];
   for (const [word, expected] of cases) {
     it(`${word} → ${expected.join(', ') || 'nothing'}`, () =>

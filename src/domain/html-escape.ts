@@ -2,3 +2,8 @@
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+
+/** Text whose "<" and ">" cannot open or close a tag; "&" is left as written. */
+export function escapeAngleBrackets(text: string): string {
+  return text.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
+}

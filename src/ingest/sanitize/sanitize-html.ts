@@ -3,6 +3,7 @@
 // FeedBurner flares, share buttons). Elements that end up with nothing to show are removed.
 import sanitize from 'sanitize-html';
 import { resolveUrl } from '../../domain/canonical-url.ts';
+import { escapeAngleBrackets } from '../../domain/html-escape.ts';
 import { NON_TEXT_TAGS } from '../normalize/text.ts';
 import { MAX_DEPTH, nestingDepth } from '../parse/load-html.ts';
 
@@ -187,8 +188,5 @@ function isTracker(href: string, kind: 'link' | 'image'): boolean {
 
 // Tags dropped in one linear pass ([^<>]* stops at the next "<"), what is left kept as text.
 function asText(markup: string): string {
-  const text = markup
-    .replace(/<[^<>]*>/g, ' ')
-    .replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;'));
-  return `<p>${text}</p>`;
+  return `<p>${escapeAngleBrackets(markup.replace(/<[^<>]*>/g, ' '))}</p>`;
 }

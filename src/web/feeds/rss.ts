@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../domain/html-escape.ts';
+import { escapeAngleBrackets, escapeHtml } from '../../domain/html-escape.ts';
 import { escapeXml, escapeXmlAttribute } from '../../domain/xml-escape.ts';
 import type { FeedDocument, FeedItem } from './feed-document.ts';
 
@@ -6,7 +6,7 @@ import type { FeedDocument, FeedItem } from './feed-document.ts';
 // from a feed (or a search phrase in the channel's) must not bring tags. Only angle brackets
 // are escaped, so a reader showing titles as text still shows "AT&T", not "AT&amp;T".
 function titleText(title: string): string {
-  return escapeXml(title.replace(/[<>]/g, (c) => (c === '<' ? '&lt;' : '&gt;')));
+  return escapeXml(escapeAngleBrackets(title));
 }
 
 function renderItem(item: FeedItem): string {

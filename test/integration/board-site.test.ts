@@ -182,6 +182,33 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
     const none = await page(`/articles?source=${String(board.sources.wwr._id)}`);
     assert.match(none.$('.empty').text(), /No articles match/);
     assert.equal((await get('/articles?topic=nonsense')).status, 400);
+
+    // An article also published elsewhere names those copies, on its card and in the API.
+    await entryModel(board.db.mongo, 'articles').updateOne(
+      { canonicalUrl: { $regex: '/posts/negotiate$' } },
+      {
+        $set: {
+          alsoListedOn: [
+            {
+              sourceId: board.sources.wwr._id,
+              sourceName: 'Dev Digest',
+              url: 'https://digest.example/p/1',
+            },
+          ],
+        },
+      },
+    );
+    const copies = await page('/articles?q=negotiate');
+    const also = copies.$('article.article .when a[href="https://digest.example/p/1"]');
+    assert.equal(also.text(), 'Dev Digest');
+    assert.match(copies.$('article.article .when').first().text(), /also on Dev Digest/);
+    const api = (await (await get('/api/v1/articles?q=negotiate')).json()) as {
+      data: Array<{ alsoListedOn: Array<{ sourceName: string; url: string }> }>;
+    };
+    assert.deepEqual(
+      api.data[0]?.alsoListedOn.map((o) => [o.sourceName, o.url]),
+      [['Dev Digest', 'https://digest.example/p/1']],
+    );
   });
 
   it('lists every source with type, kind, health, last success and counts', async () => {

@@ -54,6 +54,11 @@ export function apiArticle(article: EntryDoc) {
     publishedAt: article.publishedAt.toISOString(),
     updatedAt: article.updatedAt?.toISOString() ?? null,
     source: { id: String(article.sourceId), name: article.sourceName },
+    alsoListedOn: (article.alsoListedOn ?? []).map((o) => ({
+      sourceId: String(o.sourceId),
+      sourceName: o.sourceName,
+      url: o.url,
+    })),
   };
 }
 

@@ -11,6 +11,12 @@ const csv = (values: readonly string[]) => ({
   description: `Comma-separated, or the parameter repeated. One of: ${values.join(', ')}.`,
 });
 const str = { type: 'string' };
+/** Where else an entry is listed: its copies on other sources. */
+const origin = {
+  type: 'object',
+  required: ['sourceId', 'sourceName', 'url'],
+  properties: { sourceId: str, sourceName: str, url: str },
+};
 
 const paging: Param[] = [
   {
@@ -234,7 +240,11 @@ export function openApiDocument(serverUrl: string): string {
             applyUrl: str,
             originUrl: str,
             source: { type: 'object' },
-            alsoListedOn: { type: 'array' },
+            alsoListedOn: {
+              type: 'array',
+              items: origin,
+              description: 'The same job on other sources (its copies are not listed).',
+            },
             html: {
               type: 'string',
               description: 'The sanitized description as HTML; only from /api/v1/jobs/{id}.',
@@ -255,6 +265,11 @@ export function openApiDocument(serverUrl: string): string {
             publishedAt: { type: 'string', format: 'date-time' },
             updatedAt: { type: ['string', 'null'] },
             source: { type: 'object' },
+            alsoListedOn: {
+              type: 'array',
+              items: origin,
+              description: 'The same article on other sources (its copies are not listed).',
+            },
           },
         },
         Source: {

@@ -15,6 +15,8 @@ export type ArticleCard = {
   postedDay: string;
   sourceName: string;
   sourceId: string;
+  /** The same article on other sources: its copies are not listed themselves. */
+  alsoListedOn: Array<{ sourceName: string; url: string }>;
 };
 
 /** The card of a stored article. */
@@ -33,5 +35,9 @@ export function articleCard(article: EntryDoc, now: Date): ArticleCard {
     postedDay: formatDay(article.publishedAt),
     sourceName: article.sourceName,
     sourceId: String(article.sourceId),
+    alsoListedOn: (article.alsoListedOn ?? []).map((o) => ({
+      sourceName: o.sourceName,
+      url: o.url,
+    })),
   };
 }

@@ -5,6 +5,9 @@ import { z } from 'zod';
 /** The checkout's root folder: the parent of config/. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+/** How many days apart two listings of one job may be published and still be copies. */
+export const DEFAULT_DEDUP_WINDOW_DAYS = 14;
+
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 // Each variable documents what it expects in its error message; README lists them all.
@@ -110,7 +113,7 @@ const schema = z
       .int('days, an integer from 0 to 365')
       .min(0, 'days, an integer from 0 to 365')
       .max(365, 'days, an integer from 0 to 365')
-      .default(14),
+      .default(DEFAULT_DEDUP_WINDOW_DAYS),
     WORKER_LOCK_MS: z.coerce
       .number({ error: 'milliseconds, an integer from 1000 to 600000' })
       .int('milliseconds, an integer from 1000 to 600000')

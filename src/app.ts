@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
+import { DEFAULT_DEDUP_WINDOW_DAYS } from '../config/env.ts';
 import { BoardVersionReader } from './cache/board-version.ts';
 import type { Logger } from './lib/logger.ts';
 import { loadAssets } from './web/assets.ts';
@@ -37,7 +38,8 @@ export type AppDependencies = {
   console?: Pick<
     ConsoleDeps,
     'credentials' | 'fetchQueue' | 'boardQueues' | 'fetcher' | 'allowedHosts'
-  >;
+  > &
+    Partial<Pick<ConsoleDeps, 'dedupWindowDays'>>;
 };
 
 /** Builds the Express app; listening is the entry point's job (workers/web.ts). */
@@ -114,6 +116,7 @@ export function buildApp(deps: AppDependencies): Express {
       boardQueues: deps.console?.boardQueues ?? [],
       fetcher: deps.console?.fetcher ?? null,
       allowedHosts: deps.console?.allowedHosts ?? [],
+      dedupWindowDays: deps.console?.dedupWindowDays ?? DEFAULT_DEDUP_WINDOW_DAYS,
       httpsOnly: deps.publicUrl?.startsWith('https:') ?? false,
       credentials: deps.console?.credentials ?? {
         user: 'admin',

@@ -39,6 +39,7 @@ export async function startWebServer(
       // Discovery and preview fetch through the same polite, guarded fetcher as the workers.
       fetcher: createProductFetcher(config, redis),
       allowedHosts: config.fetch.allowedHosts,
+      dedupWindowDays: config.dedupWindowDays,
     },
   });
   const server = await new Promise<Server>((resolve, reject) => {

@@ -1,6 +1,7 @@
 import { type Connection, isValidObjectId, Types } from 'mongoose';
 import type { SourceInput } from '../domain/source.ts';
 import { AppError } from '../lib/errors.ts';
+import { resolveDuplicates } from './duplicate-resolver.ts';
 import { entryModel } from './models/entry.ts';
 import { emptyHealth, type RunSummary, type SourceDoc, sourceModel } from './models/source.ts';
 
@@ -192,16 +193,38 @@ export async function replaceSourceSettings(
   return after ? { before, after } : undefined;
 }
 
-/** Deletes a source; with `removeItems` its stored jobs or articles go too. Returns how many. */
+/**
+ * Deletes a source; with `removeItems` its stored jobs or articles go too. Returns how many.
+ *
+ * What other sources list is not lost with it. A copy whose first listing goes becomes the
+ * listing (its duplicate group is regrouped at once). A URL that another source also lists was
+ * left to the deleted one (a listing belongs to the source that stored it first), and those
+ * sources would answer "not modified" until their feed changed: their next run reads the whole
+ * feed again, and stores or adopts what is theirs now.
+ */
 export async function deleteSource(
   connection: Connection,
   source: Pick<SourceDoc, '_id' | 'type'>,
   removeItems: boolean,
+  dedupWindowDays: number,
 ): Promise<{ removedItems: number }> {
+  const Entry = entryModel(connection, source.type);
   let removedItems = 0;
-  if (removeItems)
-    removedItems = (await entryModel(connection, source.type).deleteMany({ sourceId: source._id }))
-      .deletedCount;
+  if (removeItems) {
+    const keys = await Entry.distinct('dedupKey', { sourceId: source._id });
+    removedItems = (await Entry.deleteMany({ sourceId: source._id })).deletedCount;
+    await resolveDuplicates(Entry, keys, dedupWindowDays);
+  }
   await sourceModel(connection).deleteOne({ _id: source._id });
+  await sourceModel(connection).updateMany(
+    { type: source.type },
+    {
+      $set: {
+        'fetchState.etag': null,
+        'fetchState.lastModified': null,
+        'fetchState.bodyHash': null,
+      },
+    },
+  );
   return { removedItems };
 }

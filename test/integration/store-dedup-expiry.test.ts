@@ -11,8 +11,11 @@ import {
 import { closeExpiredJobs, closeMissingJobs } from '../../src/store/expiry-repository.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
+import { sourceModel } from '../../src/store/models/source.ts';
+import { createSource, deleteSource } from '../../src/store/source-repository.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
 import { jobFields } from '../helpers/job-fields.ts';
+import { sourceInput } from '../helpers/sources.ts';
 
 const policy = { maxJobAgeDays: 45, dedupWindowDays: 14 };
 const day = 86_400_000;
@@ -131,6 +134,67 @@ describe('cross-source dedup and expiry in the store', () => {
     );
     assert.deepEqual(primary?.attribution, { required: true, note: 'Board A terms' });
     assert.equal(await Job.countDocuments({ duplicateOf: null }), 2, 'default views see two jobs');
+  });
+
+  it('removing a source with its items makes its copies on other sources listings again, and lets them re-read their feeds', async () => {
+    const Source = sourceModel(db.mongo);
+    const stored = async (name: string) => {
+      const created = await createSource(db.mongo, {
+        ...sourceInput(`https://${name.toLowerCase()}.example/jobs.rss`),
+        name,
+      });
+      await Source.updateOne(
+        { _id: created._id },
+        {
+          $set: { fetchState: { etag: '"v1"', lastModified: 'x', bodyHash: 'h', finalUrl: null } },
+        },
+      );
+      return { _id: created._id, name, type: 'jobs' as const, terms: created.terms };
+    };
+    const [first, second, third] = [
+      await stored('First'),
+      await stored('Second'),
+      await stored('Third'),
+    ];
+    const Job = entryModel(db.mongo, 'jobs');
+    await upsertEntries(
+      db.mongo,
+      first,
+      [job('https://first.example/1', 'Kaleo', 'Staff Engineer')],
+      t0,
+      policy,
+    );
+    for (const [board, url] of [
+      [second, 'https://second.example/7'],
+      [third, 'https://third.example/3'],
+    ] as const) {
+      await upsertEntries(
+        db.mongo,
+        board,
+        [job(url, 'Kaleo', 'Staff Engineer')],
+        new Date(t0.getTime() + day),
+        policy,
+      );
+    }
+    assert.equal(await Job.countDocuments({ dedupKey: /kaleo/, duplicateOf: null }), 1);
+
+    const { removedItems } = await deleteSource(db.mongo, first, true, policy.dedupWindowDays);
+
+    assert.equal(removedItems, 1);
+    const listed = await Job.find({ dedupKey: /kaleo/, duplicateOf: null }).lean();
+    assert.deepEqual(
+      listed.map((l) => [l.sourceName, l.alsoListedOn.map((o) => o.sourceName)]),
+      [['Second', ['Third']]],
+      'the job stays on the board, listed by the next source that has it',
+    );
+    assert.equal(await Source.countDocuments({ _id: first._id }), 0);
+    for (const s of await Source.find({ _id: { $in: [second._id, third._id] } }).lean()) {
+      assert.deepEqual(
+        [s.fetchState.etag, s.fetchState.lastModified, s.fetchState.bodyHash],
+        [null, null, null],
+        `${s.name} reads its whole feed at its next run`,
+      );
+    }
   });
 
   it('resolves the groups of entries a failed attempt stored, when its retry finds them unchanged', async () => {

@@ -59,7 +59,12 @@ export async function removeSource(
   const queues = createQueues(redis, ctx.config.queuePrefix);
   try {
     await scheduleSource(queues.fetch, { ...source, enabled: false });
-    const { removedItems } = await deleteSource(ctx.mongo, source, remove);
+    const { removedItems } = await deleteSource(
+      ctx.mongo,
+      source,
+      remove,
+      ctx.config.dedupWindowDays,
+    );
     await recordSourceChange(ctx.mongo, {
       sourceId: source._id,
       by: 'cli',

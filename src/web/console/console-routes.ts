@@ -58,6 +58,8 @@ export type ConsoleDeps = {
   fetcher?: Fetcher | null;
   /** FETCH_ALLOWED_HOSTS: private addresses a source may use (none: a private URL is refused). */
   allowedHosts?: readonly string[];
+  /** DEDUP_WINDOW_DAYS: a deleted source's copies elsewhere are regrouped with it. */
+  dedupWindowDays: number;
 };
 
 // The source form has ~50 fields (every selector for the list and the detail pages).
@@ -371,7 +373,12 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
       return void res.status(400).type('text').send('Choose whether to keep or remove its items.');
     // Unscheduled first, so no run starts against a source that is about to disappear.
     if (deps.fetchQueue) await scheduleSource(deps.fetchQueue, { ...source, enabled: false });
-    const { removedItems } = await deleteSource(deps.mongo, source, items === 'remove');
+    const { removedItems } = await deleteSource(
+      deps.mongo,
+      source,
+      items === 'remove',
+      deps.dedupWindowDays,
+    );
     await recordSourceChange(deps.mongo, {
       sourceId: source._id,
       by: by(res),

@@ -271,6 +271,14 @@ describe('the job board in a browser', () => {
     assert.ok(wideFilters.x + wideFilters.width <= wideResults.x, 'filters left on wide screens');
     await screenshot(page, 'jobs-1280');
 
+    // A name longer than a phone's line breaks instead of widening every page it is on.
+    board.freshItems.push({
+      id: 'long-name',
+      title: 'Supercalifragilisticexpialidociousdistributedsystemsplatformcompanyinc: Go Engineer',
+      pubDate: new Date().toUTCString(),
+      description: '<p>Go services.</p>',
+    });
+    await board.refresh(board.sources.fresh);
     await page.setViewportSize(PHONE);
     await page.goto('/');
     assert.ok((await scrollWidth(page)) <= PHONE.width, `home ${await scrollWidth(page)} px wide`);
@@ -286,6 +294,19 @@ describe('the job board in a browser', () => {
     assert.ok(heading.y < filters.y, 'results come before the filter form');
     assert.ok(await page.getByRole('link', { name: 'Filter results ↓' }).isVisible());
     await screenshot(page, 'jobs-375');
+    await page.locator('article.job h3 a', { hasText: 'Go Engineer' }).first().click();
+    await page.waitForURL((u) => u.pathname.startsWith('/jobs/'));
+    assert.ok(
+      (await scrollWidth(page)) <= PHONE.width,
+      `job page ${await scrollWidth(page)} px wide`,
+    );
+    await page.setViewportSize(WIDE);
+    await page.goto('/');
+    const [jobsHalf, articlesHalf] = [await box(jobsColumn(page)), await box(articlesColumn(page))];
+    assert.ok(
+      Math.abs(jobsHalf.width - articlesHalf.width) < 2,
+      `home columns share the width: ${jobsHalf.width} and ${articlesHalf.width} px`,
+    );
     assert.deepEqual(problems, []);
   });
 

@@ -58,13 +58,38 @@ export function canonicalUrl(link: string, base?: string): string | null {
   const url = parseHttpUrl(link, base);
   if (!url) return null;
   url.hash = '';
-  // Rebuilt by hand: URLSearchParams would re-encode the params we keep ("a b" → "a+b").
+  return withoutTracking(url).href;
+}
+
+/**
+ * The form of a link a visitor is sent to: absolute http(s), without tracking params, and out
+ * of a Google redirect ("google.com/url?url=…", as Google Alerts feeds link). Unlike the
+ * canonical form it keeps the fragment, which may pick the job on a one-page careers site.
+ */
+export function visitUrl(link: string, base?: string): string | null {
+  const url = parseHttpUrl(link, base);
+  if (!url) return null;
+  const target = googleRedirectTarget(url);
+  return withoutTracking(target ?? url).href;
+}
+
+// Rebuilt by hand: URLSearchParams would re-encode the params we keep ("a b" → "a+b").
+function withoutTracking(url: URL): URL {
   const kept = url.search
     .slice(1)
     .split('&')
     .filter((pair) => pair !== '' && !isTrackingParam(pair));
   url.search = kept.length ? `?${kept.join('&')}` : '';
-  return url.href;
+  return url;
+}
+
+const GOOGLE_HOST = /^(?:www\.)?google\.[a-z]{2,3}(?:\.[a-z]{2})?$/;
+
+/** Where a google.com/url redirect leads, when it names an http(s) address. */
+function googleRedirectTarget(url: URL): URL | null {
+  if (url.pathname !== '/url' || !GOOGLE_HOST.test(url.hostname)) return null;
+  const target = url.searchParams.get('url') ?? url.searchParams.get('q');
+  return target ? parseHttpUrl(target) : null;
 }
 
 function parseHttpUrl(link: string, base?: string): URL | null {

@@ -4,7 +4,7 @@
 // The entry keeps the full cleaned title ("Kaleo Software: Senior Software Engineer"), which
 // reads well in lists and search; `role` carries the part after the company.
 
-import { resolveUrl } from '../../domain/canonical-url.ts';
+import { resolveUrl, visitUrl } from '../../domain/canonical-url.ts';
 import type { JobFields } from '../../domain/entry.ts';
 import { statedLocation } from '../../domain/job-intel.ts';
 import type { RawItem } from '../parse/raw-feed.ts';
@@ -36,6 +36,7 @@ export function extractJobFields(
     const raw = firstText(extra, keys);
     return raw ? resolveUrl(raw, base) : null;
   };
+  const applyUrl = firstText(extra, ['apply_url', 'application_url', 'apply']);
   const expires = text('expires_at', 'expires', 'expiration_date', 'valid_through');
   const fields: JobFields = {
     company,
@@ -54,7 +55,7 @@ export function extractJobFields(
     salaryCurrency: currency(text('salary_currency', 'currency')),
     expiresAt: expires ? parseDate(expires, options.dateHint) : null,
     logoUrl: url('media_content', 'logo', 'company_logo', 'logo_url') ?? imageUrl(item),
-    applyUrl: url('apply_url', 'application_url', 'apply'),
+    applyUrl: applyUrl ? visitUrl(applyUrl, base) : null,
   };
   return { fields, title };
 }

@@ -3,7 +3,7 @@
 // dropped and reported. Articles with no title borrow the first words of their text, since a
 // post is still worth reading; a job without a title says nothing about the job and is dropped.
 import { decodeHTML } from 'entities';
-import { canonicalUrl, resolveUrl } from '../../domain/canonical-url.ts';
+import { canonicalUrl, resolveUrl, visitUrl } from '../../domain/canonical-url.ts';
 import type { EntryType, NormalizedEntry } from '../../domain/entry.ts';
 import { searchTerms } from '../../domain/search-terms.ts';
 import type { RawFeed, RawItem } from '../parse/raw-feed.ts';
@@ -52,7 +52,7 @@ function normalizeItem(
 ): NormalizedEntry | DroppedItem {
   const base = [item.base, feed.base, context.feedUrl].find((b) => b && resolveUrl(b)) ?? undefined;
   const link = pickLink(item);
-  const url = link ? resolveUrl(link, base) : null;
+  const url = link ? visitUrl(link, base) : null;
   const canonical = link ? canonicalUrl(link, base) : null;
   const rawTitle = item.title ? cleanTitle(item.title) : '';
   if (!url || !canonical) {

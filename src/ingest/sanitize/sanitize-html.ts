@@ -2,7 +2,7 @@
 // links that open elsewhere without a referrer, lazy images, and no tracking junk (pixels,
 // FeedBurner flares, share buttons). Elements that end up with nothing to show are removed.
 import sanitize from 'sanitize-html';
-import { resolveUrl } from '../../domain/canonical-url.ts';
+import { resolveUrl, visitUrl } from '../../domain/canonical-url.ts';
 import { escapeAngleBrackets } from '../../domain/html-escape.ts';
 import { NON_TEXT_TAGS } from '../normalize/text.ts';
 import { MAX_DEPTH, nestingDepth } from '../parse/load-html.ts';
@@ -109,7 +109,7 @@ export function sanitizeHtml(markup: string, baseUrl: string): string {
 function anchor(attribs: sanitize.Attributes, baseUrl: string): sanitize.Tag | null {
   const raw = (attribs.href ?? '').trim();
   if (/^mailto:[^\s<>"]+$/i.test(raw)) return link(raw, attribs.title);
-  const href = raw ? resolveUrl(raw, baseUrl) : null;
+  const href = raw ? visitUrl(raw, baseUrl) : null;
   if (!href) return { tagName: 'a', attribs: {} };
   if (isTracker(href, 'link')) return null;
   return link(href, attribs.title);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canonicalUrl, resolveUrl } from '../../../src/domain/canonical-url.ts';
+import { canonicalUrl, resolveUrl, visitUrl } from '../../../src/domain/canonical-url.ts';
 
 const BASE = 'https://blog.example.com/posts/2024/';
 
@@ -81,5 +81,49 @@ describe('resolveUrl', () => {
     it(`${JSON.stringify(link)} on ${base ?? 'no base'} → ${expected}`, () => {
       assert.equal(resolveUrl(link, base), expected);
     });
+  }
+});
+
+describe('visitUrl: the link a visitor follows', () => {
+  const cases: Array<[string, string | undefined, string | null]> = [
+    // tracking params go, the rest stays in order and encoding, and so does the fragment
+    [
+      'https://initech.example/apply?utm_source=feed&utm_medium=rss&fbclid=abc',
+      undefined,
+      'https://initech.example/apply',
+    ],
+    [
+      'https://example.com/jobs?b=2&utm_campaign=x&a=1#job-42',
+      undefined,
+      'https://example.com/jobs?b=2&a=1#job-42',
+    ],
+    ['/careers#role-7', 'https://example.com/', 'https://example.com/careers#role-7'],
+    // a Google redirect (Google Alerts) leads to its target, itself without tracking
+    [
+      'https://www.google.com/url?rct=j&sa=t&url=https://blog.example.com/post%3Fid%3D3%26utm_source%3Dx&ct=ga&usg=AOv',
+      undefined,
+      'https://blog.example.com/post?id=3',
+    ],
+    [
+      'https://www.google.co.uk/url?q=https://example.org/a&sa=D',
+      undefined,
+      'https://example.org/a',
+    ],
+    // not a redirect: google.com's own pages, another host's /url, a redirect to javascript:
+    ['https://www.google.com/search?q=go', undefined, 'https://www.google.com/search?q=go'],
+    [
+      'https://example.com/url?url=https://x.example/',
+      undefined,
+      'https://example.com/url?url=https://x.example/',
+    ],
+    [
+      'https://www.google.com/url?url=javascript:alert(1)',
+      undefined,
+      'https://www.google.com/url?url=javascript:alert(1)',
+    ],
+    ['javascript:alert(1)', undefined, null],
+  ];
+  for (const [link, base, expected] of cases) {
+    it(`${link} → ${expected}`, () => assert.equal(visitUrl(link, base), expected));
   }
 });

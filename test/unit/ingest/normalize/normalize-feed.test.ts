@@ -74,7 +74,8 @@ describe('normalizeFeed: whole entries', () => {
       },
       {
         canonicalUrl: 'https://weworkremotely.com/remote-jobs/acme-corp-senior-backend-engineer-go',
-        url: 'https://weworkremotely.com/remote-jobs/acme-corp-senior-backend-engineer-go?utm_source=rss',
+        // The link a visitor follows carries no tracking either.
+        url: 'https://weworkremotely.com/remote-jobs/acme-corp-senior-backend-engineer-go',
         summary: 'Headquarters: Berlin Build payment APIs in Go & PostgreSQL.',
         html: '<p><strong>Headquarters:</strong> Berlin</p><p>Build payment APIs in Go &amp; PostgreSQL.</p>',
         imageUrl: 'https://we-work-remotely.imgix.net/logos/0099/1234/logo.png',
@@ -176,7 +177,7 @@ describe('normalizeFeed: links, titles, drops and duplicates', () => {
         rawItem({ title: 'Other', link: 'https://a.example/post?id=2' }),
       ]),
       context: articles,
-      urls: ['https://a.example/post?id=1&utm_source=rss', 'https://a.example/post?id=2'],
+      urls: ['https://a.example/post?id=1', 'https://a.example/post?id=2'],
       titles: ['First', 'Other'],
       dropped: [
         {

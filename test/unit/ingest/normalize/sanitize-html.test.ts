@@ -208,6 +208,11 @@ describe('sanitizeHtml: safe markup, links, images, trackers', () => {
       `<a href="http://feeds.feedburner.com/~r/Blog/~3/abc/post.html" ${LINK}>post</a>`,
     ],
     [
+      'tracking params dropped from a link, the rest of its query and its fragment kept',
+      '<a href="https://example.com/apply?id=4&amp;utm_source=rss&amp;gclid=x#form">apply</a>',
+      `<a href="https://example.com/apply?id=4#form" ${LINK}>apply</a>`,
+    ],
+    [
       'feedsportal share links removed',
       '<p>Body</p><a href="http://share.feedsportal.com/share/twitter/?u=x"><img src="http://res3.feedsportal.com/social/twitter.png"></a>',
       '<p>Body</p>',

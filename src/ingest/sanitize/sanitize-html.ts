@@ -98,7 +98,8 @@ export function sanitizeHtml(markup: string, baseUrl: string): string {
     exclusiveFilter: (frame) => {
       if (doomed.has(frame.attribs)) return true;
       // Kept images count as content for every ancestor: frame text bubbles up, output does not.
-      if (frame.tag === 'img') frame.text = MEDIA_MARK;
+      // So do line breaks: "<div><br></div>" between paragraphs is a page's blank line.
+      if (frame.tag === 'img' || frame.tag === 'br') frame.text = MEDIA_MARK;
       if (frame.tag === 'img' || KEEP_WHEN_EMPTY.has(frame.tag)) return false;
       return frame.text.trim() === '';
     },

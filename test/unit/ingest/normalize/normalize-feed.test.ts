@@ -28,7 +28,7 @@ describe('normalizeFeed: whole entries', () => {
       title: 'Kaleo Software: Senior Software Engineer',
       summary:
         'Location: Los Angeles, CA URL: http://www.kaleosoftware.com/ Hi there! We (Kaleo) are looking for a Senior Software Engineer. If you’ve ever wanted to work for a high-performance startup, this could be your dream job!',
-      html: `<img src="${logo}" alt="Resized_logo" loading="lazy" decoding="async" />\n\n<p>\n  <strong>Location:</strong> Los Angeles, CA\n    <br /><strong>URL:</strong> <a href="http://www.kaleosoftware.com/" ${LINK}>http://www.kaleosoftware.com/</a>\n</p>\n\n<div>Hi there! We (Kaleo) are looking for a Senior Software Engineer.</div><div>If you’ve ever wanted to work for a high-performance startup,\u00a0this could be your dream job!</div>`,
+      html: `<img src="${logo}" alt="Resized_logo" loading="lazy" decoding="async" />\n\n<p>\n  <strong>Location:</strong> Los Angeles, CA\n    <br /><strong>URL:</strong> <a href="http://www.kaleosoftware.com/" ${LINK}>http://www.kaleosoftware.com/</a>\n</p>\n\n<div>Hi there! We (Kaleo) are looking for a Senior Software Engineer.</div><div><br /></div><div>If you’ve ever wanted to work for a high-performance startup,\u00a0this could be your dream job!</div>`,
       author: null,
       tags: [],
       publishedAt: new Date('2014-11-17T05:45:32Z'),

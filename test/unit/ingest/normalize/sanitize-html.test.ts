@@ -239,8 +239,14 @@ describe('sanitizeHtml: safe markup, links, images, trackers', () => {
     ],
     [
       'empty leftovers stripped',
-      '<p></p><p> </p><p>&nbsp;</p><p><br></p><ul><li></li></ul><div><span></span></div><a href="/x"></a>',
+      '<p></p><p> </p><p>&nbsp;</p><ul><li></li></ul><div><span></span></div><a href="/x"></a>',
       '',
+    ],
+    [
+      // Trix (We Work Remotely) spaces paragraphs with one: without it they run together.
+      'a block holding only a line break is a blank line between paragraphs',
+      '<div>One.</div><div class="paragraph_break"><br /></div><div>Two.</div>',
+      '<div>One.</div><div><br /></div><div>Two.</div>',
     ],
     [
       'an image is content',

@@ -1,8 +1,8 @@
-// Job fields a feed states structurally: We Work Remotely's "Company: Role" titles and its extra
+// Job fields a feed states structurally: a title naming the company (title-company.ts) and extra
 // elements (region, country, type, skills, category, expires_at, media:content). Nothing is
 // guessed from prose: what the feed does not say stays null for the later enrichment stage.
 // The entry keeps the full cleaned title ("Kaleo Software: Senior Software Engineer"), which
-// reads well in lists and search; `role` carries the part after the company.
+// reads well in lists and search; `role` carries the title without the company.
 
 import { resolveUrl, visitUrl } from '../../domain/canonical-url.ts';
 import type { JobFields } from '../../domain/entry.ts';
@@ -10,26 +10,27 @@ import { statedLocation } from '../../domain/job-intel.ts';
 import type { RawItem } from '../parse/raw-feed.ts';
 import { type DateHint, parseDate } from './dates.ts';
 import { cleanTitle } from './text.ts';
-
-// Title prefixes before a colon that are not a company.
-const NOT_A_COMPANY = new Set([
-  ...['re', 'fw', 'fwd', 'aw', 'wg', 'update', 'updated', 'new', 'hiring', 'now hiring'],
-  ...['we are hiring', 'urgent', 'wanted', 'job', 'jobs', 'remote', 'closed', 'expired'],
-  ...['filled', 'sponsored', 'featured', 'ad', 'hot', 'ask hn', 'show hn', 'tell hn', 'note'],
-]);
-const MAX_COMPANY_LENGTH = 60;
+import {
+  splitCompanyTitle,
+  splitDashedTitle,
+  splitRoleAtCompany,
+  type TitleConvention,
+} from './title-company.ts';
 
 /** Job fields from an item's title and extra elements; `title` is the display title to store. */
 export function extractJobFields(
   item: RawItem,
   title: string,
-  options: { dateHint?: DateHint } = {},
+  options: { dateHint?: DateHint; titleConvention?: TitleConvention } = {},
 ): { fields: JobFields; title: string } {
   const extra = normalizedExtra(item.extra);
   const text = (...keys: string[]) => firstText(extra, keys);
-  const split = splitCompanyTitle(title);
+  const split =
+    splitCompanyTitle(title) ??
+    splitRoleAtCompany(title) ??
+    splitDashedTitle(title, options.titleConvention ?? null);
   const company = text('company', 'company_name') ?? split?.company ?? null;
-  // With the company from its own element, the title's prefix counts only when it names it.
+  // With the company from its own element, the title's company counts only when it names it.
   const role = split && split.company.toLowerCase() === company?.toLowerCase() ? split.role : null;
   const base = item.base ?? undefined;
   const url = (...keys: string[]) => {
@@ -58,20 +59,6 @@ export function extractJobFields(
     applyUrl: applyUrl ? visitUrl(applyUrl, base) : null,
   };
   return { fields, title };
-}
-
-/** "Company: Role" when the part before the first colon plausibly names a company. */
-export function splitCompanyTitle(title: string): { company: string; role: string } | null {
-  const colon = title.indexOf(':');
-  if (colon <= 0) return null;
-  const company = title.slice(0, colon).trim();
-  const role = title.slice(colon + 1).trim();
-  if (!company || !role || company.length > MAX_COMPANY_LENGTH) return null;
-  // "10:30", "Re: ...", "https://...", "Hiring: ..." are not a company and a role.
-  if (/\d$/.test(company) && /^\d/.test(role)) return null;
-  if (role.startsWith('//') || company.split(/\s+/).length > 6) return null;
-  if (NOT_A_COMPANY.has(company.toLowerCase())) return null;
-  return { company, role };
 }
 
 function normalizedExtra(extra: Record<string, string>): Map<string, string> {

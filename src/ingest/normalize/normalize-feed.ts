@@ -11,6 +11,7 @@ import { sanitizeHtml } from '../sanitize/sanitize-html.ts';
 import { type DateHint, type FeedDate, parseFeedDate } from './dates.ts';
 import { extractJobFields } from './job-fields.ts';
 import { cleanTitle, htmlToText, summarize } from './text.ts';
+import { type TitleConvention, titleConvention } from './title-company.ts';
 
 /** What normalizing a feed needs besides the feed. */
 export type NormalizeContext = { type: EntryType; feedUrl: string; now: Date; dateHint?: DateHint };
@@ -32,8 +33,13 @@ export function normalizeFeed(
   const entries: NormalizedEntry[] = [];
   const dropped: DroppedItem[] = [];
   const seen = new Set<string>();
+  // How this feed's job titles name the company ("Role - Company"), read from all of them.
+  const convention =
+    context.type === 'jobs'
+      ? titleConvention(feed.items.map((item) => cleanTitle(item.title ?? '')))
+      : null;
   for (const item of feed.items) {
-    const result = normalizeItem(item, feed, context);
+    const result = normalizeItem(item, feed, context, convention);
     if ('reason' in result) dropped.push(result);
     else if (seen.has(result.canonicalUrl)) {
       dropped.push({ reason: 'duplicate in feed', title: result.title, link: result.url });
@@ -49,6 +55,7 @@ function normalizeItem(
   item: RawItem,
   feed: RawFeed,
   context: NormalizeContext,
+  titleConvention: TitleConvention,
 ): NormalizedEntry | DroppedItem {
   const base = [item.base, feed.base, context.feedUrl].find((b) => b && resolveUrl(b)) ?? undefined;
   const link = pickLink(item);
@@ -64,7 +71,7 @@ function normalizeItem(
   if (!title) return { reason: 'no usable title', title: null, link: url };
   const job =
     context.type === 'jobs'
-      ? extractJobFields({ ...item, base: base ?? null }, title, context)
+      ? extractJobFields({ ...item, base: base ?? null }, title, { ...context, titleConvention })
       : null;
   const tags = cleanTags(item.categories);
   const published = publishedDate(item, context);

@@ -5,8 +5,8 @@ import { describe, it } from 'node:test';
 import type { JobCategory, Relevance } from '../../../../src/domain/job-intel.ts';
 import { classifyRelevance } from '../../../../src/ingest/enrich/relevance.ts';
 import { matchStackTags } from '../../../../src/ingest/enrich/stack-tags.ts';
-import { splitCompanyTitle } from '../../../../src/ingest/normalize/job-fields.ts';
 import { cleanTitle, htmlToText } from '../../../../src/ingest/normalize/text.ts';
+import { splitCompanyTitle } from '../../../../src/ingest/normalize/title-company.ts';
 import { sharedFixtures } from '../../../helpers/fixture-server.ts';
 
 const classify = (title: string, text = '', rules?: { keep?: string[]; block?: string[] }) =>

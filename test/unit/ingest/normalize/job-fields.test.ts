@@ -3,11 +3,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { JobFields } from '../../../../src/domain/entry.ts';
-import {
-  extractJobFields,
-  splitCompanyTitle,
-} from '../../../../src/ingest/normalize/job-fields.ts';
+import { extractJobFields } from '../../../../src/ingest/normalize/job-fields.ts';
 import { cleanTitle } from '../../../../src/ingest/normalize/text.ts';
+import {
+  splitCompanyTitle,
+  splitDashedTitle,
+  splitRoleAtCompany,
+  titleConvention,
+} from '../../../../src/ingest/normalize/title-company.ts';
 import { sharedFixtures } from '../../../helpers/fixture-server.ts';
 import { jobFields } from '../../../helpers/job-fields.ts';
 import { kaleoItem, rawItem, wwrItem } from './raw-items.ts';
@@ -86,6 +89,96 @@ describe('splitCompanyTitle on jobs-remotely/jobs.rss', () => {
   });
 });
 
+describe('splitRoleAtCompany', () => {
+  const cases: Array<[string, { company: string; role: string } | null]> = [
+    [
+      'Senior Software Engineer at Kaleo Software',
+      { company: 'Kaleo Software', role: 'Senior Software Engineer' },
+    ],
+    ['Staff Engineer at Stripe', { company: 'Stripe', role: 'Staff Engineer' }],
+    // not a company: lower case, a place, a workplace, no role before it
+    ['Backend Engineer at a fast-growing startup', null],
+    ['Software Engineer at scale', null],
+    ['Backend Engineer at Berlin, Germany', null],
+    ['Platform Engineer at Remote', null],
+    ['Come work at Acme', null],
+    ['Senior Software Engineer', null],
+  ];
+  for (const [title, expected] of cases) {
+    it(`${JSON.stringify(title)} → ${JSON.stringify(expected)}`, () => {
+      assert.deepEqual(splitRoleAtCompany(title), expected);
+    });
+  }
+});
+
+describe('dashed titles: "Role - Company" read only where the feed reads that way', () => {
+  const rct = () => {
+    const xml = readFileSync(
+      path.join(sharedFixtures, 'research-computing-teams/jobs.rss'),
+      'utf8',
+    );
+    return [...xml.matchAll(/<item>\s*<title>([^<]*)<\/title>/g)].map((m) =>
+      cleanTitle(m[1] ?? ''),
+    );
+  };
+
+  it('finds the convention of research-computing-teams/jobs.rss and the company of nearly every title', () => {
+    const titles = rct();
+    assert.equal(titleConvention(titles), 'role-dash-company');
+    const split = titles.map((t) => splitDashedTitle(t, 'role-dash-company'));
+    assert.ok(split.filter(Boolean).length / titles.length > 0.9, 'most titles name a company');
+    assert.deepEqual(split[0], {
+      company: 'Empire AI',
+      role: 'Manager, Computational Scientific Programming, Research Computing',
+    });
+    assert.deepEqual(
+      splitDashedTitle(
+        'Head of AI Core Unit / Data Scientist - BioSysteM - Technical University of Munich',
+        'role-dash-company',
+      ),
+      {
+        company: 'Technical University of Munich',
+        role: 'Head of AI Core Unit / Data Scientist - BioSysteM',
+      },
+    );
+  });
+
+  it('extractJobFields reads a dashed title the way its feed does, and only then', () => {
+    const item = rawItem({});
+    const title = 'HPC Storage Systems Team Lead - Argonne National Laboratory';
+    const read = extractJobFields(item, title, { titleConvention: 'role-dash-company' }).fields;
+    assert.deepEqual(
+      [read.company, read.role],
+      ['Argonne National Laboratory', 'HPC Storage Systems Team Lead'],
+    );
+    assert.equal(extractJobFields(item, title).fields.company, null);
+  });
+
+  it('finds none where titles have no dash, name a place or a team, or one company only', () => {
+    const wwr = ['Kaleo Software: Senior Software Engineer', 'DataStax: Backend Engineer - Remote'];
+    assert.equal(titleConvention([...wwr, ...wwr]), null);
+    assert.equal(
+      titleConvention(['Backend Engineer - Remote', 'SRE - Berlin', 'Go Developer - London, UK']),
+      null,
+    );
+    assert.equal(
+      titleConvention(['Backend Engineer - Acme', 'SRE - Acme', 'Go Developer - Acme']),
+      null,
+      'one name throughout is the publisher, or a team',
+    );
+    assert.equal(
+      titleConvention(['Backend Engineer - Acme', 'Go Developer - Initech']),
+      null,
+      'too few',
+    );
+    assert.equal(
+      titleConvention(['Acme - Backend Engineer', 'Initech - Go Developer', 'Globex - SRE Lead']),
+      'company-dash-role',
+    );
+    assert.equal(splitDashedTitle('Software Engineer - Payments', null), null);
+  });
+});
+
 describe('extractJobFields', () => {
   const cases: Array<
     [name: string, item: Parameters<typeof extractJobFields>[0], title: string, expected: JobFields]
@@ -112,6 +205,18 @@ describe('extractJobFields', () => {
         expiresAt: new Date('2024-07-03T14:05:11Z'),
         logoUrl: 'https://we-work-remotely.imgix.net/logos/0099/1234/logo.png',
       },
+    ],
+    [
+      '"Role at Company": the company and role from the title',
+      rawItem({}),
+      'Senior Software Engineer at Kaleo Software',
+      { ...EMPTY, company: 'Kaleo Software', role: 'Senior Software Engineer' },
+    ],
+    [
+      'a structured company the title also names: the role without it',
+      rawItem({ extra: { company: 'Initech' } }),
+      'Backend Engineer (Node.js) at Initech',
+      { ...EMPTY, company: 'Initech', role: 'Backend Engineer (Node.js)' },
     ],
     [
       'structured company, location, salary and apply URL',

@@ -45,7 +45,12 @@ const single = z
   .union([z.string(), z.array(z.string())])
   .transform((raw) => (Array.isArray(raw) ? (raw.at(-1) ?? '') : raw).trim());
 
-const text = (max: number) => single.pipe(z.string().max(max, `must be at most ${max} characters`));
+// Control characters (a NUL from "%00") are never part of a search: read as spaces.
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+const text = (max: number) =>
+  single
+    .transform((v) => v.replace(CONTROL, ' ').trim())
+    .pipe(z.string().max(max, `must be at most ${max} characters`));
 
 const flag = single.pipe(
   z

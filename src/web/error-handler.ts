@@ -12,7 +12,7 @@ const statusByCode: Record<string, number> = {
 };
 
 const headings: Record<number, string> = {
-  400: 'That search did not make sense',
+  400: 'That address is not valid',
   403: 'Not allowed',
   404: 'Page not found',
   410: 'Gone',
@@ -37,6 +37,8 @@ export function errorHandler(logger: Logger, renderer: Renderer | null): ErrorRe
     if (res.headersSent) return;
     const message = expose ? (error as Error).message : 'Please try again in a moment.';
     const details = error instanceof InvalidQueryError ? error.problems : undefined;
+    // A bad search says so; any other 400 (an address that cannot be decoded) is the address's.
+    const heading = details ? 'That search did not make sense' : (headings[status] ?? 'Error');
     res.status(status).set('Cache-Control', 'no-store');
     // A feed reader shows an error body as text, if at all: not a page of markup.
     if (isXmlFeed(req)) {
@@ -54,8 +56,8 @@ export function errorHandler(logger: Logger, renderer: Renderer | null): ErrorRe
     try {
       const body = renderer.page(
         'error',
-        { title: headings[status] ?? 'Error', nav: null, noindex: true },
-        { heading: headings[status] ?? 'Error', message, problems: details ?? [] },
+        { title: heading, nav: null, noindex: true },
+        { heading, message, problems: details ?? [] },
       );
       res.type('html').send(body);
     } catch (renderError) {

@@ -25,6 +25,11 @@ describe('parseJobQuery', () => {
     ['flags', { hasSalary: 'on' }, { hasSalary: true }],
     ['false flags drop out', { hasSalary: '0' }, {}],
     ['the last of a repeated single value', { q: ['a', 'rust'] }, { q: 'rust' }],
+    [
+      'control characters in a search read as spaces',
+      { q: 'go\u0000 rust\u0007' },
+      { q: 'go  rust' },
+    ],
   ];
   for (const [name, raw, expected] of valid)
     it(`accepts ${name}`, () => {

@@ -23,6 +23,9 @@ describe('error pages', () => {
     app.get('/api/v1/boom', () => {
       throw new Error(secret);
     });
+    app.get('/jobs/:id', () => {
+      throw new AppError('not_found', 'No such job.');
+    });
     app.get('/gone', () => {
       throw new AppError('gone', 'This listing was removed.');
     });
@@ -61,5 +64,13 @@ describe('error pages', () => {
     assert.equal(gone.status, 410);
     assert.match(await gone.text(), /This listing was removed\./);
     assert.equal((await fetch(`${url}/nothing-here`)).status, 404);
+  });
+
+  it('answers an address that cannot be decoded with a 400 about the address, not a search', async () => {
+    const res = await fetch(`${url}/jobs/%E0%A4%A`);
+    assert.equal(res.status, 400);
+    const html = await res.text();
+    assert.match(html, /That address is not valid/);
+    assert.doesNotMatch(html, /did not make sense/);
   });
 });

@@ -374,6 +374,7 @@ describe('the job board over ingested fixture feeds', () => {
       /This job is closed\. Its application deadline has passed\./,
     );
     assert.equal($('.apply').length, 0);
+    assert.equal($('.banner.closed a').attr('href'), '/jobs?tags=python', 'similar: its main tag');
     assert.ok(!(await titles('?q=python')).includes('Python Backend Developer'));
     assert.equal((await fetch(`${board.url}/jobs/0123456789abcdef01234567-nope`)).status, 404);
     assert.equal((await fetch(`${board.url}/jobs/not-an-id`)).status, 404);

@@ -40,7 +40,8 @@ export function jobDetail(job: EntryDoc, source: SourceDoc | null, pageUrl: stri
     updatedDay: job.updatedAt ? formatDay(job.updatedAt) : null,
     alsoListedOn: (job.alsoListedOn ?? []).map((o) => ({ sourceName: o.sourceName, url: o.url })),
     closed,
-    similarHref: `/jobs${queryString({ tags: tagsByProminence(job.intel?.stackTags ?? [], job.title).slice(0, 2) })}`,
+    // Its most prominent stack tag alone: a search for all of its tags rarely finds another job.
+    similarHref: `/jobs${queryString({ tags: tagsByProminence(job.intel?.stackTags ?? [], job.title).slice(0, 1) })}`,
     jsonLd: jsonLd ? scriptJson(jsonLd) : null,
   };
 }

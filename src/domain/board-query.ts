@@ -46,7 +46,7 @@ const single = z
   .transform((raw) => (Array.isArray(raw) ? (raw.at(-1) ?? '') : raw).trim());
 
 // Control characters (a NUL from "%00") are never part of a search: read as spaces.
-const CONTROL = /[\u0000-\u001f\u007f]/g;
+const CONTROL = /\p{Cc}/gu;
 const text = (max: number) =>
   single
     .transform((v) => v.replace(CONTROL, ' ').trim())

@@ -78,6 +78,12 @@ export async function refreshSource(
     await recordRunSuccess(deps.mongo, source._id, result.run, result.fetchState);
     return result.run;
   } catch (error) {
+    // Our own politeness held the fetch back (the host's Retry-After window, or all its slots
+    // busy): nothing was asked of the source's server, so nothing failed. The run is skipped and
+    // says until when; its last real run stays on the source.
+    const wait = hostWait(error);
+    if (wait)
+      return { ...run, outcome: 'skipped', warnings: [wait.message], retryAt: wait.retryAt };
     run.outcome = 'failed';
     run.durationMs = Date.now() - started;
     // The stages it got through: a run failing after a long store points at the database.
@@ -90,6 +96,13 @@ export async function refreshSource(
     );
     throw isPermanent(error) ? new UnrecoverableError(failure.message) : error;
   }
+}
+
+/** When the host gate held a fetch back: why, and when to try again. */
+function hostWait(error: unknown): { message: string; retryAt: Date } | null {
+  if (!(error instanceof FetchError) || error.fetchCode !== 'host_wait') return null;
+  const retryAt = new Date(Date.now() + Math.max(1000, error.details.retryAfterMs ?? 0));
+  return { message: `${error.message}: this run is deferred`, retryAt };
 }
 
 /** Adds up the wall time of each stage of one run. */

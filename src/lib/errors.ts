@@ -33,7 +33,8 @@ export type FetchErrorCode =
   | 'redirect_loop'
   | 'bad_redirect' // a redirect without a usable Location
   | 'http_status' // a non-2xx, non-304 answer (see `status`)
-  | 'rate_limited' // 429/503 with Retry-After, or the host is still in its Retry-After window
+  | 'rate_limited' // the server answered 429/503 with Retry-After
+  | 'host_wait' // our own politeness: the host is in its Retry-After window, or has no free slot
   | 'decode'; // the body could not be decompressed
 
 export class FetchError extends AppError {

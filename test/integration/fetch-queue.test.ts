@@ -16,6 +16,7 @@ import {
   syncSourceSchedules,
 } from '../../src/queue/fetch-jobs.ts';
 import { createQueues, type Queues } from '../../src/queue/queues.ts';
+import { RedisHostGate } from '../../src/queue/redis-host-gate.ts';
 import { SourceLock } from '../../src/queue/source-lock.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
@@ -227,6 +228,33 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
         async () => (await findSource(db.mongo, id))?.health.lastRun?.outcome === 'stored',
       );
       assert.equal(await entryModel(db.mongo, 'jobs').countDocuments({ sourceId: source._id }), 2);
+    } finally {
+      await workers.close();
+      await syncSourceSchedules(queues.fetch, []);
+    }
+  });
+
+  it('"fetch now" on a host that asked us to wait runs once the wait is over, with no failure', async () => {
+    web.on('/patient.rss', serveBody(wwrFeed(web.origin, jobItems(2, 'Patient'))));
+    const source = await createSource(db.mongo, sourceInput(web.url('/patient.rss')));
+    const id = source._id.toString();
+    // Another source's server answered 429 with Retry-After: the workers' shared gate holds it.
+    const gate = new RedisHostGate(redis, { prefix: `${db.config.queuePrefix}:host`, limit: 2 });
+    await gate.block(web.host, Date.now() + 3000);
+    const workers = startTestWorkers(db, web, db.redisUrl);
+    try {
+      await enqueueRefresh(queues.fetch, id);
+      await until(
+        'the manual run to be put back until the host allows',
+        async () => (await (await queues.fetch.getJob(`source-${id}`))?.getState()) === 'delayed',
+      );
+      assert.equal(web.hits('/patient.rss'), 0);
+      await until(
+        'the manual run',
+        async () => (await findSource(db.mongo, id))?.health.lastRun?.outcome === 'stored',
+      );
+      const health = (await findSource(db.mongo, id))?.health;
+      assert.deepEqual([health?.consecutiveFailures, health?.lastError], [0, null]);
     } finally {
       await workers.close();
       await syncSourceSchedules(queues.fetch, []);

@@ -259,6 +259,50 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     );
   });
 
+  it('a host that asked us to wait defers its other sources without a failure; another port is another host', async () => {
+    const other = await startFixtureServer();
+    try {
+      // One fetcher, so one host gate, for both servers (127.0.0.1 on two ports).
+      const gatedDeps = { ...deps, fetcher: testFetcher([web.host, other.host], 2) };
+      web.on('/limited.rss', (_req, res) => {
+        res.writeHead(429, { 'retry-after': '120' }).end();
+      });
+      const feed = serveBody(wwrFeed(web.origin, jobItems(2, 'Calm')));
+      web.on('/calm.rss', feed);
+      other.on('/calm.rss', feed);
+      const limited = await createSource(db.mongo, sourceInput(web.url('/limited.rss')));
+      const calm = await createSource(db.mongo, sourceInput(web.url('/calm.rss')));
+      const elsewhere = await createSource(db.mongo, sourceInput(other.url('/calm.rss')));
+
+      await assert.rejects(refreshSource(gatedDeps, limited._id.toString()), /429/);
+      const afterLimit = await findSource(db.mongo, limited._id.toString());
+      assert.equal(afterLimit?.health.lastError?.status, 429, 'its own server answered 429');
+
+      const deferred = await refreshSource(gatedDeps, calm._id.toString(), 'manual');
+      assert.equal(deferred.outcome, 'skipped');
+      assert.match(deferred.warnings[0] ?? '', /asked us to wait until .*: this run is deferred/);
+      const wait = (deferred.retryAt?.getTime() ?? 0) - Date.now();
+      assert.ok(wait > 110_000 && wait <= 120_000, `retry in ${wait} ms`);
+      assert.equal(web.hits('/calm.rss'), 0, 'nothing was asked of the waiting host');
+      const untouched = await findSource(db.mongo, calm._id.toString());
+      assert.deepEqual(
+        [
+          untouched?.health.consecutiveFailures,
+          untouched?.health.lastError,
+          untouched?.health.lastRun,
+        ],
+        [0, null, null],
+        'a deferred run is no failure and replaces no run',
+      );
+
+      const there = await refreshSource(gatedDeps, elsewhere._id.toString());
+      assert.equal(there.outcome, 'stored', 'the same address on another port is another server');
+      assert.equal(there.new, 2);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a body that is not a feed fails permanently with a clear reason', async () => {
     web.on(
       '/page.html',

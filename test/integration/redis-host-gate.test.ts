@@ -64,12 +64,12 @@ describe('RedisHostGate on the real Redis', () => {
     await release();
   });
 
-  it('gives up with rate_limited when no slot frees within the wait', async () => {
+  it('gives up with host_wait when no slot frees within the wait', async () => {
     const gate = new RedisHostGate(workerA, { prefix, limit: 1, waitTimeoutMs: 200, pollMs: 20 });
     const held = await gate.acquire('busy.example');
     const error = await gate.acquire('busy.example').catch((e: unknown) => e);
     assert.ok(error instanceof FetchError);
-    assert.equal(error.fetchCode, 'rate_limited');
+    assert.equal(error.fetchCode, 'host_wait');
     assert.match(error.message, /busy\.example busy/);
     await held();
   });

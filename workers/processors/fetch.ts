@@ -32,14 +32,21 @@ export function fetchProcessor(deps: RefreshDeps & { redis: Redis; queue: Queue;
         warnings: ['another run of this source was in progress'],
       };
     }
+    let run: RunSummary;
     try {
-      const run = await refreshSource(deps, sourceId, job.data.reason);
+      run = await refreshSource(deps, sourceId, job.data.reason);
       if (changedBoard(run)) await bumpBoardVersion(deps.redis, deps.prefix);
-      return run;
     } finally {
       await lock.release(sourceId, token);
       const source = await findSource(deps.mongo, sourceId);
       if (source) await scheduleSource(deps.queue, source);
     }
+    // An operator's "fetch now" held back by the host's politeness runs once the host allows;
+    // a scheduled one leaves it to the next scheduled run.
+    if (run.retryAt && job.data.reason === 'manual' && workerToken) {
+      await job.moveToDelayed(run.retryAt.getTime(), workerToken);
+      throw new DelayedError();
+    }
+    return run;
   };
 }

@@ -8,7 +8,7 @@ export type ReleaseSlot = () => Promise<void>;
  * flight per host, and a Retry-After window during which a host is not asked at all.
  */
 export interface HostGate {
-  /** Waits for a free slot on `host`; rejects with FetchError('rate_limited') when none frees in time. */
+  /** Waits for a free slot on `host`; rejects with FetchError('host_wait') when none frees in time. */
   acquire(host: string): Promise<ReleaseSlot>;
   /** Epoch ms until which `host` asked us to stay away, or null when it did not (or it passed). */
   blockedUntil(host: string): Promise<number | null>;
@@ -26,7 +26,9 @@ export type HostGateOptions = {
 
 /** The error `acquire` rejects with when a host stays busy for the whole wait. */
 export function hostBusyError(host: string, waitedMs: number): FetchError {
-  return new FetchError('rate_limited', `host ${host} busy: no free slot within ${waitedMs} ms`);
+  return new FetchError('host_wait', `host ${host} busy: no free slot within ${waitedMs} ms`, {
+    retryAfterMs: waitedMs,
+  });
 }
 
 type Waiter = { grant: () => void };

@@ -28,6 +28,8 @@ export type RunSummary = {
   stageMs?: StageMs;
   repairs: string[];
   warnings: string[];
+  /** A skipped run's next chance: the host asked us to wait, or had no free slot (not stored). */
+  retryAt?: Date;
   /** For html sources: items read and how often each selector field was filled (layout checks). */
   shape?: { items: number; fieldCounts: Record<string, number> } | null;
 };

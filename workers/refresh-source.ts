@@ -98,6 +98,18 @@ export async function refreshSource(
   }
 }
 
+const closedWarning = (count: number) => `${count} job(s) no longer listed were closed`;
+
+/** A run that read nothing new keeps what the last read of that body found, but its actions. */
+function sameBody(last: RunSummary | null | undefined): Pick<RunSummary, 'warnings' | 'shape'> {
+  if (!last || last.outcome === 'failed' || last.outcome === 'skipped') return { warnings: [] };
+  const closedBefore = closedWarning(last.closed);
+  return {
+    warnings: last.warnings.filter((w) => w !== closedBefore),
+    shape: last.shape ?? null,
+  };
+}
+
 /** When the host gate held a fetch back: why, and when to try again. */
 function hostWait(error: unknown): { message: string; retryAt: Date } | null {
   if (!(error instanceof FetchError) || error.fetchCode !== 'host_wait') return null;
@@ -146,12 +158,16 @@ async function runStages(
     bodyHash: fetched.notModified ? source.fetchState.bodyHash : fetched.bodyHash,
     finalUrl: fetched.url,
   };
-  // A 304 or a byte-identical body costs no parsing and no writes.
-  if (fetched.notModified) return { run: { ...run, outcome: 'not_modified' as const }, fetchState };
+  // A 304 or a byte-identical body costs no parsing and no writes. What the last read found in
+  // the same body still holds: its warnings ("the item selector matches nothing" keeps the
+  // source marked as needing attention) and its shape (the next layout check's baseline).
+  const same = sameBody(source.health.lastRun);
+  if (fetched.notModified)
+    return { run: { ...run, ...same, outcome: 'not_modified' as const }, fetchState };
   // A multi-page listing can change past its first page, so only single pages skip on the hash.
   const singlePage = source.kind !== 'html' || (source.selectors?.maxPages ?? 1) <= 1;
   if (singlePage && fetched.bodyHash === source.fetchState.bodyHash) {
-    return { run: { ...run, outcome: 'unchanged' as const }, fetchState };
+    return { run: { ...run, ...same, outcome: 'unchanged' as const }, fetchState };
   }
   const known =
     source.kind === 'html'
@@ -202,7 +218,7 @@ async function runStages(
         now,
       ),
     );
-    if (closed) warnings.push(`${closed} job(s) no longer listed were closed`);
+    if (closed) warnings.push(closedWarning(closed));
   }
   return {
     run: {

@@ -303,6 +303,20 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     }
   });
 
+  it('a feed that gives nothing still needs attention when it comes back unchanged', async () => {
+    web.on('/empty.rss', serveBody(wwrFeed(web.origin, [])));
+    const source = await createSource(db.mongo, sourceInput(web.url('/empty.rss')));
+    const first = await refreshSource(deps, source._id.toString());
+    assert.deepEqual(first.warnings, ['the feed has no usable items']);
+    const again = await refreshSource(deps, source._id.toString());
+    assert.equal(again.outcome, 'unchanged');
+    assert.deepEqual(
+      (await findSource(db.mongo, source._id.toString()))?.health.lastRun?.warnings,
+      ['the feed has no usable items'],
+      'what the last read of the same body found still stands',
+    );
+  });
+
   it('a body that is not a feed fails permanently with a clear reason', async () => {
     web.on(
       '/page.html',

@@ -118,6 +118,16 @@ describe('fetcher against a local HTTP server', () => {
       assert.equal(result.lastModified, lastModified);
     });
 
+    it('refuses a 304 to a request that sent no validators: there is no copy to keep', async () => {
+      web.on('/always-304', (_req, res) => {
+        res.writeHead(304).end();
+      });
+      const error = await fetchFailure(createFetcher(options).fetch(web.url('/always-304')));
+      assert.equal(error.fetchCode, 'http_status');
+      assert.equal(error.details.status, 304);
+      assert.match(error.message, /304 Not Modified, though we asked for no cached copy/);
+    });
+
     const encodings: Array<[string, string, (b: Buffer) => Buffer]> = [
       ['gzip', 'gzip', gzipSync],
       ['deflate with a zlib header', 'deflate', deflateSync],

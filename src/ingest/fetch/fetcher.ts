@@ -85,6 +85,16 @@ async function fetchUrl(s: Settings, input: string, opts: FetchOptions): Promise
     const answer = await gated(s.hostGate, hop, () =>
       exchange(s, hop, requestHeaders(s, opts), startClock(), opts.signal),
     );
+    // "Not modified" since a copy we never had: the server answers nothing we can read.
+    if (answer.kind === 'done' && answer.status === 304 && !opts.etag && !opts.lastModified)
+      throw new FetchError(
+        'http_status',
+        'HTTP 304 Not Modified, though we asked for no cached copy',
+        {
+          status: 304,
+          url: hop.href,
+        },
+      );
     if (answer.kind === 'done') return toResult(answer, hop, redirects, opts, started);
     if (redirects.length >= s.maxRedirects)
       throw new FetchError('too_many_redirects', `more than ${s.maxRedirects} redirects`, {

@@ -63,6 +63,7 @@ export async function refreshSource(
   deps: RefreshDeps,
   sourceId: string,
   trigger: RunTrigger = 'scheduled',
+  { retry = false }: { retry?: boolean } = {},
 ): Promise<RunSummary> {
   const now = deps.now?.() ?? new Date();
   const started = Date.now();
@@ -89,7 +90,7 @@ export async function refreshSource(
     // The stages it got through: a run failing after a long store points at the database.
     run.stageMs = clock.read();
     const failure = describeFailure(error);
-    await recordRunFailure(deps.mongo, source._id, run, failure);
+    await recordRunFailure(deps.mongo, source._id, run, failure, { retry });
     deps.logger.warn(
       { source: source.name, url: source.url, err: failure.message },
       'source refresh failed',

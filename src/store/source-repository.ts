@@ -105,13 +105,19 @@ export async function recordRunSuccess(
   );
 }
 
-/** Records a failed run; returns the failure streak after it. */
+/**
+ * Records a failed run; returns the failure streak after it. A retry of a run that failed
+ * (`retry`) records its error but counts no new failure: the streak, and the backoff it drives,
+ * count runs, not the queue's attempts at one.
+ */
 export async function recordRunFailure(
   connection: Connection,
   id: Types.ObjectId | string,
   run: RunSummary,
   error: { message: string; code: string; status: number | null },
+  { retry = false }: { retry?: boolean } = {},
 ): Promise<number> {
+  const counted = retry ? 0 : 1;
   const updated = await sourceModel(connection)
     .findOneAndUpdate(
       { _id: new Types.ObjectId(String(id)) },
@@ -121,7 +127,11 @@ export async function recordRunFailure(
           'health.lastError': { ...error, at: run.at },
           'health.lastRun': run,
         },
-        $inc: { 'health.consecutiveFailures': 1, 'health.totalRuns': 1, 'health.totalFailures': 1 },
+        $inc: {
+          'health.consecutiveFailures': counted,
+          'health.totalRuns': counted,
+          'health.totalFailures': counted,
+        },
       },
       { returnDocument: 'after' },
     )

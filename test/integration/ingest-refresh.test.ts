@@ -257,6 +257,14 @@ describe('refreshing a source end to end (fixture server → real database)', ()
       (await findSource(db.mongo, broken._id.toString()))?.health.lastError?.status,
       500,
     );
+    // The queue's retry of that run records its error again but is no second failed run.
+    web.on('/broken.rss', serveBody('worse', { status: 502, contentType: 'text/plain' }));
+    await assert.rejects(refreshSource(deps, broken._id.toString(), 'scheduled', { retry: true }));
+    const retried = (await findSource(db.mongo, broken._id.toString()))?.health;
+    assert.deepEqual(
+      [retried?.lastError?.status, retried?.consecutiveFailures, retried?.totalRuns],
+      [502, 1, 1],
+    );
   });
 
   it('a host that asked us to wait defers its other sources without a failure; another port is another host', async () => {

@@ -34,7 +34,8 @@ export function fetchProcessor(deps: RefreshDeps & { redis: Redis; queue: Queue;
     }
     let run: RunSummary;
     try {
-      run = await refreshSource(deps, sourceId, job.data.reason);
+      // The queue's retries of a failed run are that run again, not runs of their own.
+      run = await refreshSource(deps, sourceId, job.data.reason, { retry: job.attemptsMade > 0 });
       if (changedBoard(run)) await bumpBoardVersion(deps.redis, deps.prefix);
     } finally {
       await lock.release(sourceId, token);

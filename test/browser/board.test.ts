@@ -323,6 +323,27 @@ describe('the job board in a browser', () => {
     assert.deepEqual(problems, []);
   });
 
+  it('lets a keyboard reach the filters on a wide screen without tabbing through the results', async (t) => {
+    const { page, problems } = await openTab(t);
+    await page.goto('/jobs');
+    const jump = page.getByRole('link', { name: 'Filter results ↓' });
+    const hidden = await box(jump);
+    assert.ok(hidden.x + hidden.width <= 0, 'off screen until focused');
+    let tabs = 0;
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    while ((await focusedText()) !== 'Filter results ↓' && tabs < 20) {
+      await page.keyboard.press('Tab');
+      tabs++;
+    }
+    assert.ok(tabs < 20, 'among the first stops, before any result');
+    const shown = await box(jump);
+    assert.ok(shown.x >= 0 && shown.y >= 0, `shown while focused: ${JSON.stringify(shown)}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(page).getAttribute('id'), 'q', 'the next stop is the keyword box');
+    assert.deepEqual(problems, []);
+  });
+
   it('shows the skip link on the first Tab', async (t) => {
     const { page, problems } = await openTab(t);
     await page.goto('/');

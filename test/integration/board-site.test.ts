@@ -96,6 +96,8 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
     const $ = load(html);
     const link = $('article.job h3 a').first();
     assert.match(link.text(), /Backend .*Engineer/);
+    // Feed text may be Urdu or Hebrew: the browser picks each title's direction from its text.
+    assert.equal($('article.job h3').first().attr('dir'), 'auto');
     const job = await (await get(link.attr('href') as string)).text();
     assert.ok(
       !/<script>alert/.test(job) && !job.includes('javascript:alert'),

@@ -173,6 +173,7 @@ describe('the job board in a browser', () => {
     );
     assert.deepEqual(query.getAll('workplace'), ['remote']);
     assert.ok(!query.has('q') && !query.has('salaryMin'), `empty fields left out: ${query}`);
+    assert.ok(!query.has('currency'), `no currency without a salary: ${query}`);
     assert.deepEqual(await chips(page), ['Remote ×']);
     const remote = await jobCount(page);
     assert.ok(remote > 0 && remote < total, `${remote} remote of ${total}`);
@@ -200,6 +201,13 @@ describe('the job board in a browser', () => {
     assert.ok(!query.has('workplace'), `workplace removed: ${query}`);
     assert.deepEqual(query.getAll('tags'), ['postgresql']);
     assert.deepEqual(await chips(page), ['PostgreSQL ×']);
+
+    // A minimum salary takes its currency with it.
+    await page.locator('#salaryMin').fill('100000');
+    query = await landOn(page, '/jobs', () =>
+      page.getByRole('button', { name: 'Show jobs' }).click(),
+    );
+    assert.deepEqual([query.get('salaryMin'), query.get('currency')], ['100000', 'USD']);
 
     await landOn(page, '/jobs', () =>
       page.locator('#filters').getByRole('link', { name: 'Clear all' }).click(),

@@ -9,15 +9,20 @@ document.addEventListener('change', (event) => {
   if (field instanceof HTMLInputElement && !['checkbox', 'radio'].includes(field.type)) return;
   form.requestSubmit();
 });
-// Empty fields are left out of the URL so shared searches stay short and readable.
+// Empty fields are left out of the URL so shared searches stay short and readable, and so is a
+// field that only qualifies another (data-only-with: the currency of an empty minimum salary).
 document.addEventListener('submit', (event) => {
   const form = event.target;
   if (!(form instanceof HTMLFormElement) || form.method !== 'get') return;
+  const empty = (field) => {
+    const qualified = field.dataset.onlyWith && form.elements.namedItem(field.dataset.onlyWith);
+    return field.value === '' || (qualified && 'value' in qualified && qualified.value === '');
+  };
   for (const field of form.elements) {
     if (
       (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) &&
       field.name &&
-      field.value === '' &&
+      empty(field) &&
       !field.disabled
     ) {
       field.disabled = true;

@@ -338,7 +338,7 @@ describe('the job board in a browser', () => {
     const hidden = await box(jump);
     assert.ok(hidden.x + hidden.width <= 0, 'off screen until focused');
     let tabs = 0;
-    const focusedText = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    const focusedText = () => page.evaluate<string>('document.activeElement?.textContent ?? ""');
     while ((await focusedText()) !== 'Filter results ↓' && tabs < 20) {
       await page.keyboard.press('Tab');
       tabs++;

@@ -36,7 +36,7 @@ export function jobSearchFilter(
   if (query.type?.length) and.push({ 'intel.employmentType': { $in: query.type } });
   if (query.tags?.length) and.push({ 'intel.stackTags': { $all: query.tags } });
   if (query.posted) and.push({ publishedAt: { $gte: since(options.now, query.posted) } });
-  if (query.source) and.push({ sourceId: new Types.ObjectId(query.source) });
+  if (query.source) and.push(listedBy(query.source));
   const blocked = blocklistFilter(options.blocklist);
   if (blocked) and.push(blocked);
   return merge(and);
@@ -46,8 +46,17 @@ export function jobSearchFilter(
 export function articleSearchFilter(query: ArticleQuery): Filter {
   const and: Filter[] = [{ duplicateOf: null }, ...termFilters(query.q)];
   if (query.topic) and.push({ 'articleIntel.topics': query.topic });
-  if (query.source) and.push({ sourceId: new Types.ObjectId(query.source) });
+  if (query.source) and.push(listedBy(query.source));
   return merge(and);
+}
+
+/**
+ * Entries a source lists: its own, and those first listed elsewhere that it lists too (their
+ * copies are folded into them), so a source's filter shows everything it carries.
+ */
+function listedBy(source: string): Filter {
+  const id = new Types.ObjectId(source);
+  return { $or: [{ sourceId: id }, { 'alsoListedOn.sourceId': id }] };
 }
 
 /**

@@ -113,18 +113,29 @@ export async function popularTags(
     .slice(0, options.top);
 }
 
-/** How many entries each source has on the board (open primaries for jobs), by source id. */
+/**
+ * How many entries each source has on the board (open primaries for jobs), by source id: its
+ * own and those first listed elsewhere that it lists too, as its filter shows them.
+ */
 export async function entryCountsBySource(
   connection: Connection,
   type: EntryType,
 ): Promise<Map<string, number>> {
   const match = type === 'jobs' ? boardJobBase : { duplicateOf: null };
   const model = entryModel(connection, type) as Model<EntryDoc>;
-  const rows = await model.aggregate<{ _id: unknown; n: number }>([
+  const own = await model.aggregate<{ _id: unknown; n: number }>([
     { $match: match },
     { $group: { _id: '$sourceId', n: { $sum: 1 } } },
   ]);
-  return new Map(rows.map((r) => [String(r._id), r.n]));
+  const alsoListed = await model.aggregate<{ _id: unknown; n: number }>([
+    { $match: { ...match, 'alsoListedOn.0': { $exists: true } } },
+    { $unwind: '$alsoListedOn' },
+    { $group: { _id: '$alsoListedOn.sourceId', n: { $sum: 1 } } },
+  ]);
+  const counts = new Map<string, number>();
+  for (const row of [...own, ...alsoListed])
+    counts.set(String(row._id), (counts.get(String(row._id)) ?? 0) + row.n);
+  return counts;
 }
 
 /** Counts of a filter, for the board's headline numbers. */

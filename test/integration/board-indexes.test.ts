@@ -23,6 +23,7 @@ const jobFilters: Array<[string, string | null]> = [
   ['tags=go,kafka', 'intel.stackTags'],
   ['posted=7d', 'publishedAt'],
   ['source=0123456789abcdef01234567', 'sourceId'],
+  ['source=0123456789abcdef01234567', 'alsoListedOn.sourceId'],
 ];
 
 describe('indexes behind every board filter', () => {

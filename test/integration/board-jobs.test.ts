@@ -353,6 +353,19 @@ describe('the job board over ingested fixture feeds', () => {
     assert.equal(primary.$('.banner').length, 0);
   });
 
+  it("a source's filter and count include the jobs it lists that were first listed elsewhere", async () => {
+    const mirror = String(board.sources.mirror._id);
+    const listed = await api(`?source=${mirror}`);
+    assert.deepEqual(
+      listed.data.map((j) => [j.title, j.source.name]),
+      [['Senior Backend Engineer (Go)', 'Fresh Board']],
+      'the mirror board carries the Gopher Labs job, shown as first listed',
+    );
+    const { $ } = await html('/sources');
+    const row = $('tbody tr').filter((_i, el) => $(el).find('th').text().includes('Mirror Board'));
+    assert.equal(row.find('td').last().text().trim(), '1', 'On the board');
+  });
+
   it('leaves JSON-LD out for sources that do not allow republishing', async () => {
     const [job] = (await api(`?source=${String(board.sources.wwr._id)}&limit=1`)).data as [ApiJob];
     const { res, $ } = await html(new URL(job.url).pathname);

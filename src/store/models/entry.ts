@@ -110,6 +110,7 @@ schema.index({ 'intel.stackTags': 1, publishedAt: -1 });
 schema.index({ 'intel.salary.annualUsdMax': -1, publishedAt: -1 });
 schema.index({ 'intel.location.country': 1, publishedAt: -1 });
 schema.index({ sourceId: 1, publishedAt: -1 });
+schema.index({ 'alsoListedOn.sourceId': 1, publishedAt: -1 });
 schema.index({ 'articleIntel.topics': 1, publishedAt: -1 });
 
 const modelNames: Record<EntryType, string> = { jobs: 'Job', articles: 'Article' };

@@ -4,7 +4,13 @@ import { load } from 'cheerio';
 import { entryModel } from '../../src/store/models/entry.ts';
 import { type Board, startBoard } from '../helpers/board.ts';
 
-type ApiJob = { id: string; title: string; company: string | null; url: string };
+type ApiJob = {
+  id: string;
+  title: string;
+  company: string | null;
+  url: string;
+  source: { id: string; name: string };
+};
 type ApiList = {
   data: ApiJob[];
   total: number;

@@ -1,15 +1,17 @@
 import { type Connection, isValidObjectId, Types } from 'mongoose';
+import { canonicalUrl } from '../domain/canonical-url.ts';
 import type { SourceInput } from '../domain/source.ts';
 import { AppError } from '../lib/errors.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
 import { entryModel } from './models/entry.ts';
 import { emptyHealth, type RunSummary, type SourceDoc, sourceModel } from './models/source.ts';
 
-/** The form a source URL is stored in, so the same feed is one source. */
+/**
+ * The form a source URL is stored in, so the same feed is one source: without its fragment or
+ * tracking params ("…/jobs.rss?utm_source=x" is the feed already added as "…/jobs.rss").
+ */
 export function sourceUrlKey(url: string): string {
-  const u = new URL(url);
-  u.hash = '';
-  return u.toString();
+  return canonicalUrl(url) ?? new URL(url).toString();
 }
 
 /** Adds a source; a URL already present is an `already_exists` error naming the existing one. */

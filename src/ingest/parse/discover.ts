@@ -60,6 +60,6 @@ export function discoverSource(text: string, url: string): Discovery {
   return {
     kind: 'html',
     reason:
-      'the page links to no feed and carries no JobPosting data: an html source with selectors (--selectors) can read it',
+      'the page links to no feed and carries no JobPosting data: an html source with CSS selectors can read it',
   };
 }

@@ -44,7 +44,7 @@ describe('discoverSource', () => {
       page('');
     const found = discoverSource(text, 'https://blog.example/post');
     assert.equal(found.kind, 'html');
-    assert.match(found.reason, /needs? selectors|with selectors/);
+    assert.match(found.reason, /needs? selectors|with CSS selectors/);
   });
 
   it('mentions JobPostings next to an offered feed', async () => {

@@ -119,7 +119,7 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     const before = await Job.find({ sourceId: first?._id }, { sourceName: 1, intel: 1 }).lean();
     // Its own name and a block rule that would hide Kaleo's job, were it applied to the first's.
     const twin = await createSource(db.mongo, {
-      ...sourceInput(web.url('/wwr.rss?utm_source=twin')),
+      ...sourceInput(web.url('/wwr.rss?edition=twin')),
       name: 'Twin',
       options: { ...sourceInput('').options, block: ['Kaleo'] },
     });

@@ -33,7 +33,13 @@ describe('jobSearchFilter', () => {
       { 'intel.eligibility.applyFrom': { $in: ['*', 'DE'] } },
       { 'intel.stackTags': { $all: ['go', 'kafka'] } },
       { publishedAt: { $gte: new Date('2026-11-23T12:00:00Z') } },
-      { sourceId: new Types.ObjectId('0123456789abcdef01234567') },
+      // What the source owns, and what it lists as a copy of a listing first seen elsewhere.
+      {
+        $or: [
+          { sourceId: new Types.ObjectId('0123456789abcdef01234567') },
+          { 'alsoListedOn.sourceId': new Types.ObjectId('0123456789abcdef01234567') },
+        ],
+      },
     ]);
   });
 

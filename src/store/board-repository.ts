@@ -93,14 +93,17 @@ export async function findNewest(
     .lean<EntryDoc[]>();
 }
 
-/** Stack tags by how many of the newest `sample` board jobs carry them, most frequent first. */
+/**
+ * Stack tags by how many of the newest `sample` board jobs carry them, most frequent first;
+ * `filter` narrows the jobs (a visitor's block list).
+ */
 export async function popularTags(
   connection: Connection,
-  options: { sample: number; top: number },
+  options: { sample: number; top: number; filter?: Filter },
 ): Promise<Array<{ tag: string; count: number }>> {
   // Counted here rather than with $unwind: FerretDB 1.24 mis-groups unwound nested arrays.
   const rows = await entryModel(connection, 'jobs')
-    .find(boardJobBase, { 'intel.stackTags': 1 })
+    .find(options.filter ?? boardJobBase, { 'intel.stackTags': 1 })
     .sort(NEWEST_FIRST)
     .limit(options.sample)
     .lean<Array<Pick<EntryDoc, 'intel'>>>();

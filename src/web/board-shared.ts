@@ -2,14 +2,20 @@
 import type { Connection } from 'mongoose';
 import type { BoardVersionReader } from '../cache/board-version.ts';
 import { allSources, popularTags } from '../store/board-repository.ts';
+import type { Filter } from '../store/board-filters.ts';
 import type { SourceDoc } from '../store/models/source.ts';
 import { VersionedMemo } from './versioned-memo.ts';
 
 export type BoardShared = {
-  /** The 20 most frequent stack tags among the newest 2,000 board jobs. */
-  popularTags(): Promise<Array<{ tag: string; count: number }>>;
+  /**
+   * The 20 most frequent stack tags among the newest 2,000 board jobs; with a visitor's own
+   * filter (a block list) among those it leaves, read for that visitor alone.
+   */
+  popularTags(filter?: Filter): Promise<Array<{ tag: string; count: number }>>;
   sources(): Promise<SourceDoc[]>;
 };
+
+const POPULAR = { sample: 2000, top: 20 };
 
 /** Shared reads over one connection, keyed on the board version. */
 export function boardShared(
@@ -19,10 +25,10 @@ export function boardShared(
 ): BoardShared {
   const memo = new VersionedMemo(ttlMs);
   return {
-    popularTags: async () =>
-      memo.get('popular-tags', await version.current(), () =>
-        popularTags(mongo, { sample: 2000, top: 20 }),
-      ),
+    popularTags: async (filter) =>
+      filter
+        ? popularTags(mongo, { ...POPULAR, filter })
+        : memo.get('popular-tags', await version.current(), () => popularTags(mongo, POPULAR)),
     sources: async () => memo.get('sources', await version.current(), () => allSources(mongo)),
   };
 }

@@ -445,6 +445,19 @@ describe('the job board over ingested fixture feeds', () => {
     const blocked = { headers: { cookie: both } };
     assert.equal(await openJobs(blocked), await jobsCount(blocked));
     assert.ok((await openJobs(blocked)) < (await openJobs()), 'blocking lowers the count');
+    // So are its popular stacks: a blocked keyword's tag would lead to an empty list.
+    const stacks = async (init?: RequestInit) => {
+      const $ = load(await (await fetch(`${board.url}/`, init)).text());
+      return $('ul.popular a')
+        .map((_i, el) => $(el).attr('href'))
+        .get();
+    };
+    const hpc = await post({ kind: 'keywords', value: 'HPC' }, { cookie: both });
+    const noHpc = {
+      headers: { cookie: (hpc.headers.get('set-cookie') ?? '').split(';')[0] as string },
+    };
+    assert.ok((await stacks()).includes('/jobs?tags=hpc'), String(await stacks()));
+    assert.ok(!(await stacks(noHpc)).includes('/jobs?tags=hpc'), 'but not for whom blocks it');
 
     assert.equal(
       (await post({ kind: 'companies', value: 'x' }, { 'sec-fetch-site': 'cross-site' })).status,

@@ -1,7 +1,7 @@
 // "/": the combined board: newest jobs and articles, popular stacks, and how fresh it all is.
 import { Router } from 'express';
 import { countEntries, findNewest } from '../../store/board-repository.ts';
-import { CACHE_PAGE, cachedRoute } from '../cached-route.ts';
+import { blocklistCookie, CACHE_PAGE, cachedRoute } from '../cached-route.ts';
 import { tagName, timeAgo } from '../format.ts';
 import { articleCard } from '../view-models/article-card.ts';
 import { jobCard } from '../view-models/job-card.ts';
@@ -18,10 +18,12 @@ export function homeRoutes(deps: WebDeps): Router {
       // The visitor's block list applies to the count as to the list (it is the board's base
       // filter when there is none).
       const jobFilter = jobFilterOf(req, {}, now);
+      // So do the popular stacks: a blocked keyword's tag would lead to an empty list.
+      const ownFilter = blocklistCookie(req) ? jobFilter : undefined;
       const [jobs, articles, tags, jobCount, articleCount, sources] = await Promise.all([
         findNewest(deps.mongo, 'jobs', jobFilter, 12),
         findNewest(deps.mongo, 'articles', { duplicateOf: null }, 12),
-        deps.shared.popularTags().then((tags) => tags.slice(0, 16)),
+        deps.shared.popularTags(ownFilter).then((tags) => tags.slice(0, 16)),
         countEntries(deps.mongo, 'jobs', jobFilter),
         countEntries(deps.mongo, 'articles', { duplicateOf: null }),
         deps.shared.sources(),

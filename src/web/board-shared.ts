@@ -1,8 +1,8 @@
 // What many board pages show alike, read once per board version (see versioned-memo.ts).
 import type { Connection } from 'mongoose';
 import type { BoardVersionReader } from '../cache/board-version.ts';
-import { allSources, popularTags } from '../store/board-repository.ts';
 import type { Filter } from '../store/board-filters.ts';
+import { allSources, popularTags } from '../store/board-repository.ts';
 import type { SourceDoc } from '../store/models/source.ts';
 import { VersionedMemo } from './versioned-memo.ts';
 

@@ -60,6 +60,7 @@ const SHARE_LINKS = [
 // exclusive filter sees it (sanitize-html mis-closes later tags after renaming to a disallowed one).
 const DROP = 'div';
 const MEDIA_MARK = '\u0000media';
+const BREAK_MARK = '\u0000br';
 
 // sanitize-html (and the parser under it) take time growing with the square of the nesting
 // depth: 160,000 nested <b> (0.5 MB) took 7 s of one worker's only thread. Real listings nest a
@@ -98,10 +99,13 @@ export function sanitizeHtml(markup: string, baseUrl: string): string {
     exclusiveFilter: (frame) => {
       if (doomed.has(frame.attribs)) return true;
       // Kept images count as content for every ancestor: frame text bubbles up, output does not.
-      // So do line breaks: "<div><br></div>" between paragraphs is a page's blank line.
-      if (frame.tag === 'img' || frame.tag === 'br') frame.text = MEDIA_MARK;
+      if (frame.tag === 'img') frame.text = MEDIA_MARK;
+      if (frame.tag === 'br') frame.text = BREAK_MARK;
       if (frame.tag === 'img' || KEEP_WHEN_EMPTY.has(frame.tag)) return false;
-      return frame.text.trim() === '';
+      const content = frame.text.replaceAll(BREAK_MARK, '').trim();
+      // A div holding only line breaks is the blank line between paragraphs of Trix (We Work
+      // Remotely), whose paragraphs have no margins; an empty <p>, <li> or <a> is a leftover.
+      return content === '' && !(frame.tag === 'div' && frame.text.includes(BREAK_MARK));
     },
   }).trim();
 }

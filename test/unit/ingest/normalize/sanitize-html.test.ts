@@ -239,7 +239,7 @@ describe('sanitizeHtml: safe markup, links, images, trackers', () => {
     ],
     [
       'empty leftovers stripped',
-      '<p></p><p> </p><p>&nbsp;</p><ul><li></li></ul><div><span></span></div><a href="/x"></a>',
+      '<p></p><p> </p><p>&nbsp;</p><p><br></p><ul><li></li><li><br></li></ul><div><span></span></div><a href="/x"></a><a href="/y"><br></a>',
       '',
     ],
     [

@@ -202,12 +202,16 @@ describe('the job board in a browser', () => {
     assert.deepEqual(query.getAll('tags'), ['postgresql']);
     assert.deepEqual(await chips(page), ['PostgreSQL ×']);
 
-    // A minimum salary takes its currency with it.
+    // A minimum salary takes its currency with it, also one chosen before the amount.
+    const before = page.url();
+    await page.locator('#currency').selectOption('EUR');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(page.url(), before, 'a currency alone does not reload the page');
     await page.locator('#salaryMin').fill('100000');
     query = await landOn(page, '/jobs', () =>
       page.getByRole('button', { name: 'Show jobs' }).click(),
     );
-    assert.deepEqual([query.get('salaryMin'), query.get('currency')], ['100000', 'USD']);
+    assert.deepEqual([query.get('salaryMin'), query.get('currency')], ['100000', 'EUR']);
 
     await landOn(page, '/jobs', () =>
       page.locator('#filters').getByRole('link', { name: 'Clear all' }).click(),

@@ -7,6 +7,9 @@ document.addEventListener('change', (event) => {
   const form = field.form;
   if (!form?.hasAttribute('data-autosubmit')) return;
   if (field instanceof HTMLInputElement && !['checkbox', 'radio'].includes(field.type)) return;
+  // A field that only qualifies another (the currency of a minimum salary) waits for it.
+  const qualified = field.dataset.onlyWith && form.elements.namedItem(field.dataset.onlyWith);
+  if (qualified && 'value' in qualified && qualified.value === '') return;
   form.requestSubmit();
 });
 // Empty fields are left out of the URL so shared searches stay short and readable, and so is a

@@ -110,7 +110,8 @@ export async function recordRunSuccess(
 /**
  * Records a failed run; returns the failure streak after it. A retry of a run that failed
  * (`retry`) records its error but counts no new failure: the streak, and the backoff it drives,
- * count runs, not the queue's attempts at one.
+ * count runs, not the queue's attempts at one. It still leaves a streak of at least one, since
+ * a success in between (an operator's "fetch now") may have cleared it.
  */
 export async function recordRunFailure(
   connection: Connection,
@@ -119,24 +120,19 @@ export async function recordRunFailure(
   error: { message: string; code: string; status: number | null },
   { retry = false }: { retry?: boolean } = {},
 ): Promise<number> {
-  const counted = retry ? 0 : 1;
+  const set = {
+    'health.lastFetchedAt': run.at,
+    'health.lastError': { ...error, at: run.at },
+    'health.lastRun': run,
+  };
+  const update = retry
+    ? { $set: set, $max: { 'health.consecutiveFailures': 1 } }
+    : {
+        $set: set,
+        $inc: { 'health.consecutiveFailures': 1, 'health.totalRuns': 1, 'health.totalFailures': 1 },
+      };
   const updated = await sourceModel(connection)
-    .findOneAndUpdate(
-      { _id: new Types.ObjectId(String(id)) },
-      {
-        $set: {
-          'health.lastFetchedAt': run.at,
-          'health.lastError': { ...error, at: run.at },
-          'health.lastRun': run,
-        },
-        $inc: {
-          'health.consecutiveFailures': counted,
-          'health.totalRuns': counted,
-          'health.totalFailures': counted,
-        },
-      },
-      { returnDocument: 'after' },
-    )
+    .findOneAndUpdate({ _id: new Types.ObjectId(String(id)) }, update, { returnDocument: 'after' })
     .lean();
   return updated?.health.consecutiveFailures ?? 0;
 }

@@ -265,6 +265,16 @@ describe('refreshing a source end to end (fixture server → real database)', ()
       [retried?.lastError?.status, retried?.consecutiveFailures, retried?.totalRuns],
       [502, 1, 1],
     );
+    // A retry failing after a success in between ("fetch now") leaves the source failing.
+    await sourceModel(db.mongo).updateOne(
+      { _id: broken._id },
+      { $set: { 'health.consecutiveFailures': 0 } },
+    );
+    await assert.rejects(refreshSource(deps, broken._id.toString(), 'scheduled', { retry: true }));
+    assert.equal(
+      (await findSource(db.mongo, broken._id.toString()))?.health.consecutiveFailures,
+      1,
+    );
   });
 
   it('a host that asked us to wait defers its other sources without a failure; another port is another host', async () => {

@@ -58,7 +58,7 @@ export function canonicalUrl(link: string, base?: string): string | null {
   const url = parseHttpUrl(link, base);
   if (!url) return null;
   url.hash = '';
-  return withoutTracking(url).href;
+  return withoutTracking(url, isTrackingParam).href;
 }
 
 /**
@@ -70,15 +70,26 @@ export function visitUrl(link: string, base?: string): string | null {
   const url = parseHttpUrl(link, base);
   if (!url) return null;
   const target = googleRedirectTarget(url);
-  return withoutTracking(target ?? url).href;
+  return withoutTracking(target ?? url, isSurelyTracking).href;
+}
+
+/**
+ * The form a source's feed URL is stored in: without its fragment or tracking params, so
+ * "…/jobs.rss?utm_source=x" is the feed "…/jobs.rss"; like visitUrl, "ref" stays.
+ */
+export function feedUrlKey(link: string): string | null {
+  const url = parseHttpUrl(link);
+  if (!url) return null;
+  url.hash = '';
+  return withoutTracking(url, isSurelyTracking).href;
 }
 
 // Rebuilt by hand: URLSearchParams would re-encode the params we keep ("a b" → "a+b").
-function withoutTracking(url: URL): URL {
+function withoutTracking(url: URL, tracking: (pair: string) => boolean): URL {
   const kept = url.search
     .slice(1)
     .split('&')
-    .filter((pair) => pair !== '' && !isTrackingParam(pair));
+    .filter((pair) => pair !== '' && !tracking(pair));
   url.search = kept.length ? `?${kept.join('&')}` : '';
   return url;
 }
@@ -106,7 +117,20 @@ function parseHttpUrl(link: string, base?: string): URL | null {
   return url;
 }
 
+// "ref" is often a referral tag, but also a branch, a job or a page ("?ref=JOB123"): a key may
+// drop it, a link a visitor follows or a URL we fetch must keep it.
+const SOMETIMES_MEANINGFUL = new Set(['ref']);
+
+function isSurelyTracking(pair: string): boolean {
+  return isTrackingParam(pair) && !SOMETIMES_MEANINGFUL.has(paramKey(pair));
+}
+
 function isTrackingParam(pair: string): boolean {
+  const key = paramKey(pair);
+  return TRACKING_PARAMS.has(key) || TRACKING_PREFIXES.some((prefix) => key.startsWith(prefix));
+}
+
+function paramKey(pair: string): string {
   const rawKey = pair.split('=', 1)[0] ?? '';
   let key: string;
   try {
@@ -114,7 +138,7 @@ function isTrackingParam(pair: string): boolean {
   } catch {
     key = rawKey.toLowerCase();
   }
-  return TRACKING_PARAMS.has(key) || TRACKING_PREFIXES.some((prefix) => key.startsWith(prefix));
+  return key;
 }
 
 /** One part of an absolute URL (host with port, hostname, origin), or null when it is not one. */

@@ -1,17 +1,14 @@
 import { type Connection, isValidObjectId, Types } from 'mongoose';
-import { canonicalUrl } from '../domain/canonical-url.ts';
+import { feedUrlKey } from '../domain/canonical-url.ts';
 import type { SourceInput } from '../domain/source.ts';
 import { AppError } from '../lib/errors.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
 import { entryModel } from './models/entry.ts';
 import { emptyHealth, type RunSummary, type SourceDoc, sourceModel } from './models/source.ts';
 
-/**
- * The form a source URL is stored in, so the same feed is one source: without its fragment or
- * tracking params ("…/jobs.rss?utm_source=x" is the feed already added as "…/jobs.rss").
- */
+/** The form a source URL is stored in, so the same feed is one source (see feedUrlKey). */
 export function sourceUrlKey(url: string): string {
-  return canonicalUrl(url) ?? new URL(url).toString();
+  return feedUrlKey(url) ?? new URL(url).toString();
 }
 
 /** Adds a source; a URL already present is an `already_exists` error naming the existing one. */

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { canonicalUrl, resolveUrl, visitUrl } from '../../../src/domain/canonical-url.ts';
+import {
+  canonicalUrl,
+  feedUrlKey,
+  resolveUrl,
+  visitUrl,
+} from '../../../src/domain/canonical-url.ts';
 
 const BASE = 'https://blog.example.com/posts/2024/';
 
@@ -98,6 +103,8 @@ describe('visitUrl: the link a visitor follows', () => {
       'https://example.com/jobs?b=2&a=1#job-42',
     ],
     ['/careers#role-7', 'https://example.com/', 'https://example.com/careers#role-7'],
+    // "ref" may name the job or a branch: a link keeps it (the dedup key drops it)
+    ['https://a.example/?ref=JOB123&utm_medium=rss', undefined, 'https://a.example/?ref=JOB123'],
     // a Google redirect (Google Alerts) leads to its target, itself without tracking
     [
       'https://www.google.com/url?rct=j&sa=t&url=https://blog.example.com/post%3Fid%3D3%26utm_source%3Dx&ct=ga&usg=AOv',
@@ -126,4 +133,14 @@ describe('visitUrl: the link a visitor follows', () => {
   for (const [link, base, expected] of cases) {
     it(`${link} → ${expected}`, () => assert.equal(visitUrl(link, base), expected));
   }
+});
+
+describe('feedUrlKey: the form a source URL is stored in', () => {
+  it('drops the fragment and tracking params, keeps ref and the rest', () => {
+    assert.equal(
+      feedUrlKey('https://example.com/feed.xml?ref=main&utm_source=newsletter&tag=go#top'),
+      'https://example.com/feed.xml?ref=main&tag=go',
+    );
+    assert.equal(feedUrlKey('ftp://example.com/feed.xml'), null);
+  });
 });

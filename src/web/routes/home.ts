@@ -1,5 +1,6 @@
 // "/": the combined board: newest jobs and articles, popular stacks, and how fresh it all is.
 import { Router } from 'express';
+import { parseBlocklist } from '../../domain/blocklist.ts';
 import { countEntries, findNewest } from '../../store/board-repository.ts';
 import { blocklistCookie, CACHE_PAGE, cachedRoute } from '../cached-route.ts';
 import { tagName, timeAgo } from '../format.ts';
@@ -18,8 +19,10 @@ export function homeRoutes(deps: WebDeps): Router {
       // The visitor's block list applies to the count as to the list (it is the board's base
       // filter when there is none).
       const jobFilter = jobFilterOf(req, {}, now);
-      // So do the popular stacks: a blocked keyword's tag would lead to an empty list.
-      const ownFilter = blocklistCookie(req) ? jobFilter : undefined;
+      // So do the popular stacks (a blocked keyword's tag would lead to an empty list), read for
+      // a visitor who blocks something; any other cookie gets the shared counts.
+      const blocks = parseBlocklist(blocklistCookie(req));
+      const ownFilter = blocks.companies.length + blocks.keywords.length ? jobFilter : undefined;
       const [jobs, articles, tags, jobCount, articleCount, sources] = await Promise.all([
         findNewest(deps.mongo, 'jobs', jobFilter, 12),
         findNewest(deps.mongo, 'articles', { duplicateOf: null }, 12),

@@ -12,12 +12,18 @@ const statusByCode: Record<string, number> = {
 };
 
 const headings: Record<number, string> = {
-  400: 'That address is not valid',
   403: 'Not allowed',
   404: 'Page not found',
   410: 'Gone',
   500: 'Something went wrong on our side',
 };
+
+/** A bad search says so; an address that cannot be decoded is the address's fault. */
+function headingOf(status: number, error: unknown, badSearch: boolean): string {
+  if (status !== 400) return headings[status] ?? 'Error';
+  if (badSearch) return 'That search did not make sense';
+  return error instanceof URIError ? 'That address is not valid' : 'That request could not be read';
+}
 
 /** 404 for every route nobody answered. */
 export const notFound: RequestHandler = (_req, _res, next) => {
@@ -37,8 +43,7 @@ export function errorHandler(logger: Logger, renderer: Renderer | null): ErrorRe
     if (res.headersSent) return;
     const message = expose ? (error as Error).message : 'Please try again in a moment.';
     const details = error instanceof InvalidQueryError ? error.problems : undefined;
-    // A bad search says so; any other 400 (an address that cannot be decoded) is the address's.
-    const heading = details ? 'That search did not make sense' : (headings[status] ?? 'Error');
+    const heading = headingOf(status, error, details !== undefined);
     res.status(status).set('Cache-Control', 'no-store');
     // A feed reader shows an error body as text, if at all: not a page of markup.
     if (isXmlFeed(req)) {

@@ -13,7 +13,13 @@ import {
   upsertEntries,
 } from '../src/store/entry-repository.ts';
 import { closeMissingJobs } from '../src/store/expiry-repository.ts';
-import type { RunSummary, RunTrigger, SourceDoc, StageMs } from '../src/store/models/source.ts';
+import type {
+  LastRead,
+  RunSummary,
+  RunTrigger,
+  SourceDoc,
+  StageMs,
+} from '../src/store/models/source.ts';
 import { diffFields, recordSourceChange } from '../src/store/source-change-repository.ts';
 import {
   findSource,
@@ -76,7 +82,13 @@ export async function refreshSource(
     const result = await runStages(deps, source, run, now, clock);
     result.run.durationMs = Date.now() - started;
     result.run.stageMs = clock.read();
-    await recordRunSuccess(deps.mongo, source._id, result.run, result.fetchState);
+    await recordRunSuccess(
+      deps.mongo,
+      source._id,
+      result.run,
+      result.fetchState,
+      readFound(result.run),
+    );
     return result.run;
   } catch (error) {
     // Our own politeness held the fetch back (the host's Retry-After window, or all its slots
@@ -101,14 +113,20 @@ export async function refreshSource(
 
 const closedWarning = (count: number) => `${count} job(s) no longer listed were closed`;
 
-/** A run that read nothing new keeps what the last read of that body found, but its actions. */
-function sameBody(last: RunSummary | null | undefined): Pick<RunSummary, 'warnings' | 'shape'> {
-  if (!last || last.outcome === 'failed' || last.outcome === 'skipped') return { warnings: [] };
-  const closedBefore = closedWarning(last.closed);
+/** What a run that read the body found, but what it did (the jobs it closed); else undefined. */
+function readFound(run: RunSummary): LastRead | undefined {
+  if (run.outcome !== 'stored') return undefined;
+  const closed = closedWarning(run.closed);
   return {
-    warnings: last.warnings.filter((w) => w !== closedBefore),
-    shape: last.shape ?? null,
+    at: run.at,
+    warnings: run.warnings.filter((w) => w !== closed),
+    shape: run.shape ?? null,
   };
+}
+
+/** The last read of a source: recorded apart from its runs, or (older sources) its last run's. */
+function lastReadOf(health: SourceDoc['health']): LastRead | null {
+  return health.lastRead ?? (health.lastRun ? (readFound(health.lastRun) ?? null) : null);
 }
 
 /** When the host gate held a fetch back: why, and when to try again. */
@@ -162,7 +180,8 @@ async function runStages(
   // A 304 or a byte-identical body costs no parsing and no writes. What the last read found in
   // the same body still holds: its warnings ("the item selector matches nothing" keeps the
   // source marked as needing attention) and its shape (the next layout check's baseline).
-  const same = sameBody(source.health.lastRun);
+  const read = lastReadOf(source.health);
+  const same = { warnings: read?.warnings ?? [], shape: read?.shape ?? null };
   if (fetched.notModified)
     return { run: { ...run, ...same, outcome: 'not_modified' as const }, fetchState };
   // A multi-page listing can change past its first page, so only single pages skip on the hash.
@@ -207,7 +226,7 @@ async function runStages(
       : []),
     ...reading.warnings,
     ...(elsewhere ? [listedElsewhereWarning(elsewhere)] : []),
-    ...(shape ? layoutWarnings(source.health.lastRun?.shape ?? null, shape) : []),
+    ...(shape ? layoutWarnings(lastReadOf(source.health)?.shape ?? null, shape) : []),
   ];
   let closed = 0;
   if (source.type === 'jobs' && source.options.listsAllOpenJobs && reading.entries.length > 0) {

@@ -4,7 +4,13 @@ import type { SourceInput } from '../domain/source.ts';
 import { AppError } from '../lib/errors.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
 import { entryModel } from './models/entry.ts';
-import { emptyHealth, type RunSummary, type SourceDoc, sourceModel } from './models/source.ts';
+import {
+  emptyHealth,
+  type LastRead,
+  type RunSummary,
+  type SourceDoc,
+  sourceModel,
+} from './models/source.ts';
 
 /** The form a source URL is stored in, so the same feed is one source (see feedUrlKey). */
 export function sourceUrlKey(url: string): string {
@@ -84,6 +90,7 @@ export async function recordRunSuccess(
   id: Types.ObjectId | string,
   run: RunSummary,
   fetchState: SourceDoc['fetchState'],
+  lastRead?: LastRead,
 ): Promise<void> {
   await sourceModel(connection).updateOne(
     { _id: new Types.ObjectId(String(id)) },
@@ -94,6 +101,7 @@ export async function recordRunSuccess(
         'health.lastSuccessAt': run.at,
         'health.consecutiveFailures': 0,
         'health.lastRun': run,
+        ...(lastRead ? { 'health.lastRead': lastRead } : {}),
       },
       $inc: {
         'health.totalRuns': 1,

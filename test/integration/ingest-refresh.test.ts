@@ -322,10 +322,15 @@ describe('refreshing a source end to end (fixture server → real database)', ()
   });
 
   it('a feed that gives nothing still needs attention when it comes back unchanged', async () => {
-    web.on('/empty.rss', serveBody(wwrFeed(web.origin, [])));
+    const empty = serveBody(wwrFeed(web.origin, []));
+    web.on('/empty.rss', empty);
     const source = await createSource(db.mongo, sourceInput(web.url('/empty.rss')));
     const first = await refreshSource(deps, source._id.toString());
     assert.deepEqual(first.warnings, ['the feed has no usable items']);
+    // A failed run in between replaces the last run, not what the last read found.
+    web.on('/empty.rss', serveBody('down', { status: 500, contentType: 'text/plain' }));
+    await assert.rejects(refreshSource(deps, source._id.toString()));
+    web.on('/empty.rss', empty);
     const again = await refreshSource(deps, source._id.toString());
     assert.equal(again.outcome, 'unchanged');
     assert.deepEqual(

@@ -44,7 +44,15 @@ export type SourceHealth = {
   totalNew: number;
   totalUpdated: number;
   lastRun: RunSummary | null;
+  /**
+   * What the last run that read the body found (absent on sources not read since it was
+   * added): a run answered 304 or with the same bytes keeps it, even after a failed run.
+   */
+  lastRead?: LastRead | null;
 };
+
+/** The warnings and shape of the last read, without what that run did (jobs it closed). */
+export type LastRead = { at: Date; warnings: string[]; shape: RunSummary['shape'] };
 
 /** A stored source: what the operator described, plus what runs have learned. */
 export type SourceDoc = SourceInput & {

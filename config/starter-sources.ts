@@ -13,6 +13,7 @@ const options = {
   dateOrder: null,
   timeZone: null,
   listsAllOpenJobs: false,
+  titleFormat: null,
 };
 const linkBack = (note: string) => ({ attribution: true, syndication: false, note });
 const articleTerms = {

@@ -121,8 +121,10 @@ function parseHttpUrl(link: string, base?: string): URL | null {
 // drop it, a link a visitor follows or a URL we fetch must keep it.
 const SOMETIMES_MEANINGFUL = new Set(['ref']);
 
+// A link escaped twice in its feed carries "?amp;utm_campaign=…": the same tracking param.
 function isSurelyTracking(pair: string): boolean {
-  return isTrackingParam(pair) && !SOMETIMES_MEANINGFUL.has(paramKey(pair));
+  const unescaped = pair.replace(/^amp;/i, '');
+  return isTrackingParam(unescaped) && !SOMETIMES_MEANINGFUL.has(paramKey(unescaped));
 }
 
 function isTrackingParam(pair: string): boolean {

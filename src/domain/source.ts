@@ -28,7 +28,16 @@ export type SourceOptions = {
   timeZone: string | null;
   /** The feed lists every open job, so a job missing from it has closed. */
   listsAllOpenJobs: boolean;
+  /**
+   * How its job titles name the company with a dash: "Role - Company" or "Company - Role".
+   * Set by the operator (preview suggests it): a dash may as well name a team or a level.
+   */
+  titleFormat: TitleFormat | null;
 };
+
+/** The ways a source's job titles may name the company beside the role with a dash. */
+export const titleFormats = ['role-company', 'company-role'] as const;
+export type TitleFormat = (typeof titleFormats)[number];
 
 /** A source as the operator describes it (what `sources add` and the starter list provide). */
 export type SourceInput = {
@@ -90,6 +99,10 @@ export const sourceInputSchema = z
           .nullable()
           .default(null),
         listsAllOpenJobs: z.boolean().default(false),
+        titleFormat: z
+          .enum(titleFormats, { error: 'role-company or company-role' })
+          .nullable()
+          .default(null),
       })
       .default({
         userAgent: null,
@@ -98,6 +111,7 @@ export const sourceInputSchema = z
         dateOrder: null,
         timeZone: null,
         listsAllOpenJobs: false,
+        titleFormat: null,
       }),
     terms: z
       .object({

@@ -1,7 +1,9 @@
 // "Preview before save": the form's source run through fetch → parse → normalize → enrich,
 // nothing stored. Shows the first items, how often each field was filled, and every warning.
+import type { NormalizedEntry } from '../domain/entry.ts';
 import type { SourceInput } from '../domain/source.ts';
 import type { Fetcher } from './fetch/fetcher.ts';
+import { titleConvention } from './normalize/title-company.ts';
 import { discoverSource } from './parse/discover.ts';
 import { readFeed } from './read-feed.ts';
 
@@ -65,12 +67,26 @@ export async function previewSource(fetcher: Fetcher, input: SourceInput): Promi
             ]
           : []),
         ...(entries.length === 0 ? ['no usable items'] : []),
+        ...titleFormatHint(input, entries),
       ],
       error: null,
     };
   } catch (error) {
     return { items: [], total: 0, fields: [], warnings: [], error: (error as Error).message };
   }
+}
+
+const FORMAT_LABELS = { 'role-company': 'Role - Company', 'company-role': 'Company - Role' };
+
+/** Jobs whose titles mostly read "Role - Company": the setting that would take the company from them. */
+function titleFormatHint(input: SourceInput, entries: NormalizedEntry[]): string[] {
+  if (input.type !== 'jobs' || input.options.titleFormat) return [];
+  const format = titleConvention(entries.map((e) => e.title));
+  return format
+    ? [
+        `most job titles read "${FORMAT_LABELS[format]}": set the title format to ${format} to take the company from them`,
+      ]
+    : [];
 }
 
 /** Discovery for a pasted URL: the kind, the URL to use, and why. */

@@ -40,6 +40,7 @@ export async function readFeed(
       // An html source's selector time zone also covers dates read without a format.
       timeZone: options.timeZone ?? settings.selectors?.timeZone ?? undefined,
     },
+    titleFormat: options.titleFormat ?? null,
   });
   const rules = { keep: options.keep ?? [], block: options.block ?? [] };
   let kept: NormalizedEntry[] = entries;

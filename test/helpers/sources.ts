@@ -17,6 +17,7 @@ export function sourceInput(url: string, type: EntryType = 'jobs'): SourceInput 
       dateOrder: null,
       timeZone: null,
       listsAllOpenJobs: false,
+      titleFormat: null,
     },
     terms: { attribution: true, syndication: false, note: null },
   };

@@ -89,6 +89,27 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     assert.equal(kaleo?.status, 'open');
   });
 
+  it('reads the company from "Role - Company" titles where the source says its titles read so', async () => {
+    web.on('/rct.rss', serveBody(await readSharedFixture('research-computing-teams/jobs.rss')));
+    const source = await createSource(db.mongo, {
+      ...sourceInput(web.url('/rct.rss')),
+      options: { ...sourceInput('').options, titleFormat: 'role-company' },
+    });
+    await refreshSource(deps, source._id.toString());
+    const Job = entryModel(db.mongo, 'jobs');
+    const argonne = await Job.findOne({
+      sourceId: source._id,
+      title: 'HPC Storage Systems Team Lead - Argonne National Laboratory',
+    }).lean();
+    assert.deepEqual(
+      [argonne?.job?.company, argonne?.job?.role],
+      ['Argonne National Laboratory', 'HPC Storage Systems Team Lead'],
+    );
+    const named = await Job.countDocuments({ sourceId: source._id, 'job.company': { $ne: null } });
+    const all = await Job.countDocuments({ sourceId: source._id });
+    assert.ok(named / all > 0.9, `${named} of ${all} with a company`);
+  });
+
   it('names a source added without a name after its feed, once', async () => {
     web.on('/untitled.rss', serveBody(wwrFeed(web.origin, jobItems(2, 'Named'))));
     const url = web.url('/untitled.rss');
@@ -224,7 +245,7 @@ describe('refreshing a source end to end (fixture server → real database)', ()
       'first-seen kept, change recorded',
     );
     // Tracking parameters are not part of the dedup key.
-    assert.equal(await Job.countDocuments({ canonicalUrl: /utm_/ }), 0);
+    assert.equal(await Job.countDocuments({ sourceId: source._id, canonicalUrl: /utm_/ }), 0);
   });
 
   it('records a permanent failure (404) without retry, and a transient one (500) for retry', async () => {

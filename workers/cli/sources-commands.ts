@@ -71,6 +71,7 @@ export async function addSource(ctx: ProcessContext, values: Values): Promise<Co
       keep: ruleList(values.keep),
       block: ruleList(values.block),
       listsAllOpenJobs: values['lists-all-open-jobs'] === true,
+      titleFormat: values['title-format'] ?? null,
     },
     terms: {
       attribution: values['no-attribution'] !== true,
@@ -84,6 +85,7 @@ export async function addSource(ctx: ProcessContext, values: Values): Promise<Co
       intervalMinutes: 'interval',
       userAgent: 'user-agent',
       listsAllOpenJobs: 'lists-all-open-jobs',
+      titleFormat: 'title-format',
       note: 'terms-note',
     };
     // The field's name, not a rule's index within --keep or --block.

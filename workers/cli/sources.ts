@@ -14,6 +14,7 @@ const usage = `usage: npm run sources -- <command>
   add --url <url> --type jobs|articles [--kind rss|html|jsonld] [--name <name>] [--interval <minutes>] [--json]
       [--selectors <json> | --selectors-file <path>]   (html sources)
       [--keep <rule>]... [--block <rule>]... [--user-agent <ua>] [--lists-all-open-jobs]
+      [--title-format role-company|company-role]   (job titles "Role - Company"; preview suggests it)
       [--syndication] [--no-attribution] [--terms-note <text>]
       rules: a keyword, or /regular expression/flags (run with a time limit); repeat the flag
       or separate keywords with commas
@@ -35,6 +36,7 @@ const options = {
   block: { type: 'string', multiple: true },
   'user-agent': { type: 'string' },
   'lists-all-open-jobs': { type: 'boolean' },
+  'title-format': { type: 'string' },
   syndication: { type: 'boolean' },
   'no-attribution': { type: 'boolean' },
   'terms-note': { type: 'string' },

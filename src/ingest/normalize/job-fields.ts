@@ -7,28 +7,24 @@
 import { resolveUrl, visitUrl } from '../../domain/canonical-url.ts';
 import type { JobFields } from '../../domain/entry.ts';
 import { statedLocation } from '../../domain/job-intel.ts';
+import type { TitleFormat } from '../../domain/source.ts';
 import type { RawItem } from '../parse/raw-feed.ts';
 import { type DateHint, parseDate } from './dates.ts';
 import { cleanTitle } from './text.ts';
-import {
-  splitCompanyTitle,
-  splitDashedTitle,
-  splitRoleAtCompany,
-  type TitleConvention,
-} from './title-company.ts';
+import { splitCompanyTitle, splitDashedTitle, splitRoleAtCompany } from './title-company.ts';
 
 /** Job fields from an item's title and extra elements; `title` is the display title to store. */
 export function extractJobFields(
   item: RawItem,
   title: string,
-  options: { dateHint?: DateHint; titleConvention?: TitleConvention } = {},
+  options: { dateHint?: DateHint; titleFormat?: TitleFormat | null } = {},
 ): { fields: JobFields; title: string } {
   const extra = normalizedExtra(item.extra);
   const text = (...keys: string[]) => firstText(extra, keys);
   const split =
     splitCompanyTitle(title) ??
     splitRoleAtCompany(title) ??
-    splitDashedTitle(title, options.titleConvention ?? null);
+    splitDashedTitle(title, options.titleFormat ?? null);
   const company = text('company', 'company_name') ?? split?.company ?? null;
   // With the company from its own element, the title's company counts only when it names it.
   const role = split && split.company.toLowerCase() === company?.toLowerCase() ? split.role : null;

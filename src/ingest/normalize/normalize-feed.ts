@@ -6,15 +6,22 @@ import { decodeHTML } from 'entities';
 import { canonicalUrl, resolveUrl, visitUrl } from '../../domain/canonical-url.ts';
 import type { EntryType, NormalizedEntry } from '../../domain/entry.ts';
 import { searchTerms } from '../../domain/search-terms.ts';
+import type { TitleFormat } from '../../domain/source.ts';
 import type { RawFeed, RawItem } from '../parse/raw-feed.ts';
 import { sanitizeHtml } from '../sanitize/sanitize-html.ts';
 import { type DateHint, type FeedDate, parseFeedDate } from './dates.ts';
 import { extractJobFields } from './job-fields.ts';
 import { cleanTitle, htmlToText, summarize } from './text.ts';
-import { type TitleConvention, titleConvention } from './title-company.ts';
 
 /** What normalizing a feed needs besides the feed. */
-export type NormalizeContext = { type: EntryType; feedUrl: string; now: Date; dateHint?: DateHint };
+export type NormalizeContext = {
+  type: EntryType;
+  feedUrl: string;
+  now: Date;
+  dateHint?: DateHint;
+  /** How the source's job titles name the company with a dash (its operator's setting). */
+  titleFormat?: TitleFormat | null;
+};
 
 /** An item left out, and why. */
 export type DroppedItem = { reason: string; title: string | null; link: string | null };
@@ -33,13 +40,8 @@ export function normalizeFeed(
   const entries: NormalizedEntry[] = [];
   const dropped: DroppedItem[] = [];
   const seen = new Set<string>();
-  // How this feed's job titles name the company ("Role - Company"), read from all of them.
-  const convention =
-    context.type === 'jobs'
-      ? titleConvention(feed.items.map((item) => cleanTitle(item.title ?? '')))
-      : null;
   for (const item of feed.items) {
-    const result = normalizeItem(item, feed, context, convention);
+    const result = normalizeItem(item, feed, context);
     if ('reason' in result) dropped.push(result);
     else if (seen.has(result.canonicalUrl)) {
       dropped.push({ reason: 'duplicate in feed', title: result.title, link: result.url });
@@ -55,7 +57,6 @@ function normalizeItem(
   item: RawItem,
   feed: RawFeed,
   context: NormalizeContext,
-  titleConvention: TitleConvention,
 ): NormalizedEntry | DroppedItem {
   const base = [item.base, feed.base, context.feedUrl].find((b) => b && resolveUrl(b)) ?? undefined;
   const link = pickLink(item);
@@ -71,7 +72,7 @@ function normalizeItem(
   if (!title) return { reason: 'no usable title', title: null, link: url };
   const job =
     context.type === 'jobs'
-      ? extractJobFields({ ...item, base: base ?? null }, title, { ...context, titleConvention })
+      ? extractJobFields({ ...item, base: base ?? null }, title, context)
       : null;
   const tags = cleanTags(item.categories);
   const published = publishedDate(item, context);

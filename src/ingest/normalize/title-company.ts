@@ -1,12 +1,17 @@
-// The company in a job title that names it beside the role: "Company: Role" (We Work Remotely),
-// "Role at Company", and "Role - Company" (Research Computing Teams, many ATS feeds). A colon or
-// "at" is read item by item; a dash only when most of the feed's titles read that way, since
-// a lone "Software Engineer - Payments" or "Engineer - Berlin" names a team or a place.
+// The company in a job title that names it beside the role. "Company: Role" (We Work Remotely)
+// and "Role at Company" are read item by item. A dash ("Role - Company", Research Computing
+// Teams and many ATS feeds) is read only where the source's operator says its titles read so
+// (options.titleFormat): a careers page's "Engineer - Payments" or "Engineer - Senior" names a
+// team or a level, and a wrong company would merge different employers' jobs as copies.
+// titleConvention only suggests the setting, in preview.
 
-import { lookupCity, lookupPlace, subdivisionsNamed } from '../enrich/place-names.ts';
-
-/** How a feed's titles name the company, when most of them agree: the dash's sides. */
-export type TitleConvention = 'role-dash-company' | 'company-dash-role' | null;
+import { type TitleFormat, titleFormats } from '../../domain/source.ts';
+import {
+  lookupCity,
+  lookupPlace,
+  subdivisionsByPostalCode,
+  subdivisionsNamed,
+} from '../enrich/place-names.ts';
 
 type Split = { company: string; role: string };
 
@@ -22,9 +27,9 @@ const MAX_COMPANY_WORDS = 6;
 const ROLE_WORD =
   /\b(?:engineer|engineering|developer|programmer|architect|manager|director|lead|leader|head|scientist|analyst|administrator|admin|specialist|consultant|officer|vp|vice\s+president|president|intern|internship|researcher|technician|designer|coordinator|sre|devops|owner|principal|fellow|associate|tester|writer|advocate|evangelist|instructor|professor|lecturer|postdoc|chief|cto|cio|dba|operator|support|expert)s?\b/i;
 const DASH = /\s+[-–—]\s+/;
-// A feed reads "Role - Company" when this share of its titles (and at least MIN_TITLES) do.
+// Preview suggests a title format when this share of the titles read so, naming this many companies.
 const CONVENTION_SHARE = 0.6;
-const MIN_TITLES = 3;
+const MIN_COMPANIES = 5;
 
 /** "Company: Role" when the part before the first colon plausibly names a company. */
 export function splitCompanyTitle(title: string): Split | null {
@@ -40,47 +45,85 @@ export function splitCompanyTitle(title: string): Split | null {
   return { company, role };
 }
 
-/** "Senior Engineer at Kaleo Software": a role, then "at" and a capitalized name that is no place. */
+/**
+ * "Senior Engineer at Kaleo Software": a role, then "at" and a capitalized name that is no place,
+ * with a trailing place dropped ("at Acme (London)", "at Acme, Berlin", "at Acme in Austin").
+ */
 export function splitRoleAtCompany(title: string): Split | null {
   const at = title.lastIndexOf(' at ');
   if (at <= 0) return null;
   const role = title.slice(0, at).trim();
-  const company = title.slice(at + 4).trim();
-  if (!/^[\p{Lu}\p{N}]/u.test(company)) return null; // "at a fast-growing startup", "at scale"
+  const company = withoutPlaceTail(title.slice(at + 4).trim());
+  // "at a fast-growing startup", "at scale", "(Remote, Work at Home)"
+  if (!/^\p{Lu}/u.test(company) || !balanced(role) || !balanced(company)) return null;
   return ROLE_WORD.test(role) && namesCompany(company) ? { company, role } : null;
 }
 
-/** The company and role of a dashed title read the feed's way; null when this one does not fit. */
-export function splitDashedTitle(title: string, convention: TitleConvention): Split | null {
-  if (!convention) return null;
+/** The company and role of a dashed title read the source's way; null when this one does not fit. */
+export function splitDashedTitle(title: string, format: TitleFormat | null): Split | null {
+  if (!format) return null;
   const parts = title.split(DASH);
   if (parts.length < 2) return null;
   const [company, role] =
-    convention === 'role-dash-company'
+    format === 'role-company'
       ? [parts.at(-1) as string, parts.slice(0, -1).join(' - ')]
       : [parts[0] as string, parts.slice(1).join(' - ')];
   return ROLE_WORD.test(role) && namesCompany(company) ? { company, role } : null;
 }
 
-/** The way most of a feed's titles name the company with a dash, if they agree. */
-export function titleConvention(titles: string[]): TitleConvention {
+/**
+ * The title format most of a feed's job titles suggest, for preview to offer: more than
+ * CONVENTION_SHARE of them dashed, and read that way, name at least MIN_COMPANIES companies.
+ */
+export function titleConvention(titles: string[]): TitleFormat | null {
   const dashed = titles.filter((t) => DASH.test(t) && !splitCompanyTitle(t));
-  if (dashed.length < MIN_TITLES || dashed.length < titles.length * CONVENTION_SHARE) return null;
-  for (const convention of ['role-dash-company', 'company-dash-role'] as const) {
-    const companies = dashed.flatMap((t) => splitDashedTitle(t, convention)?.company ?? []);
-    // Two distinct names at least: "Engineer - Acme" in every title is a one-company feed.
-    if (companies.length >= titles.length * CONVENTION_SHARE && new Set(companies).size > 1)
-      return convention;
+  if (dashed.length < titles.length * CONVENTION_SHARE) return null;
+  for (const format of titleFormats) {
+    const companies = dashed.flatMap((t) => splitDashedTitle(t, format)?.company ?? []);
+    if (
+      companies.length >= titles.length * CONVENTION_SHARE &&
+      new Set(companies).size >= MIN_COMPANIES
+    )
+      return format;
   }
   return null;
 }
 
-/** A short name that is not a role, a place or a workplace ("Remote", "Berlin, Germany", "US Only"). */
+/** A short name that is not a role, a level, a place or a workplace ("Remote", "Berlin, Germany"). */
 function namesCompany(text: string): boolean {
-  if (!text || text.length > MAX_COMPANY_LENGTH) return false;
+  if (!text || text.length > MAX_COMPANY_LENGTH || !/^[\p{L}]/u.test(text)) return false;
   if (text.split(/\s+/).length > MAX_COMPANY_WORDS || ROLE_WORD.test(text)) return false;
-  if (NOT_A_COMPANY.has(text.toLowerCase())) return false;
+  if (NOT_A_COMPANY.has(text.toLowerCase()) || NOT_A_NAME.test(text)) return false;
   return !looksLikePlace(text);
+}
+
+// Levels, gender notes and generic nouns: what a dash or "at" names when it names no employer
+// ("Engineer - Senior", "Developer - m/w/d", "Engineer at a Series B Startup").
+const NOT_A_NAME =
+  /^(?:(?:senior|sr\.?|junior|jr\.?|staff|mid(?:-level)?|entry(?:-level)?|principal|i{1,3}|iv|v|[mfwdx](?:\/[mfwdx]){1,3})$|.*\b(?:startup|start-up|company|office|firm|team|agency|client|customer)s?$)/i;
+
+/**
+ * Drops a place or workplace after the name: "Acme (London)", "Acme, Berlin", "Acme - Remote",
+ * and after "in" anything that ends in a place ("Google in Mountain View, CA").
+ */
+function withoutPlaceTail(text: string): string {
+  const tail = /^(.+?)(?:\s*\(([^()]*)\)|,\s*(.+)|\s+[-–—]\s+(.+)|\s+in\s+(.+))$/u.exec(text);
+  if (!tail?.[1]) return text;
+  const after = tail[5];
+  const place = after
+    ? looksLikePlace(after.split(',').at(-1) as string)
+    : looksLikePlace(tail[2] ?? tail[3] ?? tail[4] ?? '');
+  return place ? tail[1].trim() : text;
+}
+
+/** Brackets closed where they open: "(Remote, Work at Home)" split at "at" leaves neither half so. */
+function balanced(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (c === '(' || c === '[') depth++;
+    else if ((c === ')' || c === ']') && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 // Words that make the part after a dash where or how the job is done, not who offers it.
@@ -98,6 +141,7 @@ function looksLikePlace(text: string): boolean {
       (part) =>
         lookupPlace(part, { freeText: false }) !== null ||
         lookupCity(part) !== undefined ||
-        subdivisionsNamed(part).length > 0,
+        subdivisionsNamed(part).length > 0 ||
+        (/^\p{Lu}{2}$/u.test(part) && subdivisionsByPostalCode(part).length > 0),
     );
 }

@@ -43,6 +43,7 @@ export function readSourceForm(values: SourceFormValues): SourceFormResult {
       dateOrder: text(values.dateOrder),
       timeZone: text(values.timeZone),
       listsAllOpenJobs: values.listsAllOpenJobs === 'on',
+      titleFormat: text(values.titleFormat),
     },
     terms: {
       attribution: values.attribution === 'on',
@@ -126,6 +127,7 @@ export function sourceToForm(source: SourceInput): SourceFormValues {
     block: source.options.block.join('\n'),
     dateOrder: source.options.dateOrder ?? '',
     timeZone: source.options.timeZone ?? '',
+    titleFormat: source.options.titleFormat ?? '',
     termsNote: source.terms.note ?? '',
   };
   const ticked = {

@@ -105,6 +105,12 @@ describe('visitUrl: the link a visitor follows', () => {
     ['/careers#role-7', 'https://example.com/', 'https://example.com/careers#role-7'],
     // "ref" may name the job or a branch: a link keeps it (the dedup key drops it)
     ['https://a.example/?ref=JOB123&utm_medium=rss', undefined, 'https://a.example/?ref=JOB123'],
+    // a link escaped twice in its feed (Research Computing Teams' Microsoft jobs)
+    [
+      'https://jobs.example.com/job/1870515/Principal?amp;utm_campaign=Copy-job-share',
+      undefined,
+      'https://jobs.example.com/job/1870515/Principal',
+    ],
     // a Google redirect (Google Alerts) leads to its target, itself without tracking
     [
       'https://www.google.com/url?rct=j&sa=t&url=https://blog.example.com/post%3Fid%3D3%26utm_source%3Dx&ct=ga&usg=AOv',

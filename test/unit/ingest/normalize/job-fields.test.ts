@@ -103,6 +103,18 @@ describe('splitRoleAtCompany', () => {
     ['Platform Engineer at Remote', null],
     ['Come work at Acme', null],
     ['Senior Software Engineer', null],
+    // a place after the name is not part of it
+    ['DevOps Engineer at Acme (London)', { company: 'Acme', role: 'DevOps Engineer' }],
+    ['Engineer at Acme, Berlin', { company: 'Acme', role: 'Engineer' }],
+    [
+      'Software Engineer at Google in Mountain View, CA',
+      { company: 'Google', role: 'Software Engineer' },
+    ],
+    // brackets the split would tear, generic nouns, numbers
+    ['Support Engineer (Remote, Work at Home)', null],
+    ['Backend Engineer at Series B Startup', null],
+    ['Engineer at Our Berlin Office', null],
+    ['Engineer at 100k', null],
   ];
   for (const [title, expected] of cases) {
     it(`${JSON.stringify(title)} → ${JSON.stringify(expected)}`, () => {
@@ -111,7 +123,7 @@ describe('splitRoleAtCompany', () => {
   }
 });
 
-describe('dashed titles: "Role - Company" read only where the feed reads that way', () => {
+describe('dashed titles: "Role - Company" read only where the source says its titles read so', () => {
   const rct = () => {
     const xml = readFileSync(
       path.join(sharedFixtures, 'research-computing-teams/jobs.rss'),
@@ -122,10 +134,10 @@ describe('dashed titles: "Role - Company" read only where the feed reads that wa
     );
   };
 
-  it('finds the convention of research-computing-teams/jobs.rss and the company of nearly every title', () => {
+  it('reads the company of nearly every research-computing-teams/jobs.rss title, and suggests the format', () => {
     const titles = rct();
-    assert.equal(titleConvention(titles), 'role-dash-company');
-    const split = titles.map((t) => splitDashedTitle(t, 'role-dash-company'));
+    assert.equal(titleConvention(titles), 'role-company');
+    const split = titles.map((t) => splitDashedTitle(t, 'role-company'));
     assert.ok(split.filter(Boolean).length / titles.length > 0.9, 'most titles name a company');
     assert.deepEqual(split[0], {
       company: 'Empire AI',
@@ -134,7 +146,7 @@ describe('dashed titles: "Role - Company" read only where the feed reads that wa
     assert.deepEqual(
       splitDashedTitle(
         'Head of AI Core Unit / Data Scientist - BioSysteM - Technical University of Munich',
-        'role-dash-company',
+        'role-company',
       ),
       {
         company: 'Technical University of Munich',
@@ -143,10 +155,10 @@ describe('dashed titles: "Role - Company" read only where the feed reads that wa
     );
   });
 
-  it('extractJobFields reads a dashed title the way its feed does, and only then', () => {
+  it("extractJobFields reads a dashed title only with the source's title format", () => {
     const item = rawItem({});
     const title = 'HPC Storage Systems Team Lead - Argonne National Laboratory';
-    const read = extractJobFields(item, title, { titleConvention: 'role-dash-company' }).fields;
+    const read = extractJobFields(item, title, { titleFormat: 'role-company' }).fields;
     assert.deepEqual(
       [read.company, read.role],
       ['Argonne National Laboratory', 'HPC Storage Systems Team Lead'],
@@ -154,7 +166,18 @@ describe('dashed titles: "Role - Company" read only where the feed reads that wa
     assert.equal(extractJobFields(item, title).fields.company, null);
   });
 
-  it('finds none where titles have no dash, name a place or a team, or one company only', () => {
+  it('takes no level, gender note or place for a company, even with the format set', () => {
+    for (const title of [
+      'Software Engineer - Senior',
+      'Backend Engineer - II',
+      'Softwareentwickler - m/w/d',
+      'Backend Engineer - Remote',
+      'SRE - London, UK',
+    ])
+      assert.equal(splitDashedTitle(title, 'role-company'), null, title);
+  });
+
+  it('suggests nothing for titles with no dash, places, levels, teams of one company, or too few names', () => {
     const wwr = ['Kaleo Software: Senior Software Engineer', 'DataStax: Backend Engineer - Remote'];
     assert.equal(titleConvention([...wwr, ...wwr]), null);
     assert.equal(
@@ -162,19 +185,20 @@ describe('dashed titles: "Role - Company" read only where the feed reads that wa
       null,
     );
     assert.equal(
-      titleConvention(['Backend Engineer - Acme', 'SRE - Acme', 'Go Developer - Acme']),
+      titleConvention(['Software Engineer - Senior', 'Engineer - Staff', 'Developer - II']),
       null,
-      'one name throughout is the publisher, or a team',
     );
     assert.equal(
-      titleConvention(['Backend Engineer - Acme', 'Go Developer - Initech']),
+      titleConvention([
+        'Senior Software Engineer - Payments',
+        'Product Designer - Growth',
+        'Data Scientist - Ads',
+      ]),
       null,
-      'too few',
+      'three teams are not five companies',
     );
-    assert.equal(
-      titleConvention(['Acme - Backend Engineer', 'Initech - Go Developer', 'Globex - SRE Lead']),
-      'company-dash-role',
-    );
+    const companies = ['Acme', 'Initech', 'Globex', 'Hooli', 'Umbrella'];
+    assert.equal(titleConvention(companies.map((c) => `${c} - Backend Engineer`)), 'company-role');
     assert.equal(splitDashedTitle('Software Engineer - Payments', null), null);
   });
 });

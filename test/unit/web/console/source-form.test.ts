@@ -21,6 +21,7 @@ const htmlSource: SourceInput = {
     dateOrder: 'dmy',
     timeZone: 'Europe/Berlin',
     listsAllOpenJobs: true,
+    titleFormat: 'role-company',
   },
   terms: { attribution: true, syndication: true, note: 'by email, 2026-11' },
   selectors: {

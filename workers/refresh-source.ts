@@ -25,6 +25,7 @@ import {
   findSource,
   recordRunFailure,
   recordRunSuccess,
+  recordRunWaiting,
   updateSource,
 } from '../src/store/source-repository.ts';
 
@@ -92,11 +93,13 @@ export async function refreshSource(
     return result.run;
   } catch (error) {
     // Our own politeness held the fetch back (the host's Retry-After window, or all its slots
-    // busy): nothing was asked of the source's server, so nothing failed. The run is skipped and
-    // says until when; its last real run stays on the source.
+    // busy): nothing was asked of the source's server, so nothing failed. The run is skipped;
+    // the source keeps its last real run and says what it waits for, and until when.
     const wait = hostWait(error);
-    if (wait)
+    if (wait) {
+      await recordRunWaiting(deps.mongo, source._id, { until: wait.retryAt, reason: wait.message });
       return { ...run, outcome: 'skipped', warnings: [wait.message], retryAt: wait.retryAt };
+    }
     run.outcome = 'failed';
     run.durationMs = Date.now() - started;
     // The stages it got through: a run failing after a long store points at the database.

@@ -101,6 +101,7 @@ export async function recordRunSuccess(
         'health.lastSuccessAt': run.at,
         'health.consecutiveFailures': 0,
         'health.lastRun': run,
+        'health.waiting': null,
         ...(lastRead ? { 'health.lastRead': lastRead } : {}),
       },
       $inc: {
@@ -109,6 +110,18 @@ export async function recordRunSuccess(
         'health.totalUpdated': run.updated,
       },
     },
+  );
+}
+
+/** Records that a run was held back by the host's politeness: no run, no failure, just why. */
+export async function recordRunWaiting(
+  connection: Connection,
+  id: Types.ObjectId | string,
+  waiting: { until: Date; reason: string },
+): Promise<void> {
+  await sourceModel(connection).updateOne(
+    { _id: new Types.ObjectId(String(id)) },
+    { $set: { 'health.waiting': waiting } },
   );
 }
 
@@ -129,6 +142,7 @@ export async function recordRunFailure(
     'health.lastFetchedAt': run.at,
     'health.lastError': { ...error, at: run.at },
     'health.lastRun': run,
+    'health.waiting': null,
   };
   const update = retry
     ? { $set: set, $max: { 'health.consecutiveFailures': 1 } }

@@ -4,8 +4,9 @@ import { UnrecoverableError } from 'bullmq';
 import { Types } from 'mongoose';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
-import { sourceModel } from '../../src/store/models/source.ts';
+import { type SourceDoc, sourceModel } from '../../src/store/models/source.ts';
 import { createSource, findSource, updateSource } from '../../src/store/source-repository.ts';
+import { sourceHealthRow } from '../../src/web/console/source-health-row.ts';
 import { refreshSource } from '../../workers/refresh-source.ts';
 import { jobItems, wwrFeed } from '../helpers/feeds.ts';
 import {
@@ -333,6 +334,12 @@ describe('refreshing a source end to end (fixture server → real database)', ()
         [0, null, null],
         'a deferred run is no failure and replaces no run',
       );
+      // The operator sees what it waits for, and until when.
+      assert.match(untouched?.health.waiting?.reason ?? '', /asked us to wait until/);
+      assert.equal(untouched?.health.waiting?.until.getTime(), deferred.retryAt?.getTime());
+      const row = sourceHealthRow(untouched as SourceDoc, new Date());
+      assert.match(row.nextRun, /^in 2 min, when its host allows$/);
+      assert.match(row.waiting ?? '', /asked us to wait until .*deferred/);
 
       const there = await refreshSource(gatedDeps, elsewhere._id.toString());
       assert.equal(there.outcome, 'stored', 'the same address on another port is another server');

@@ -49,6 +49,8 @@ export type SourceHealth = {
    * added): a run answered 304 or with the same bytes keeps it, even after a failed run.
    */
   lastRead?: LastRead | null;
+  /** A run held back by the host's politeness (Retry-After, busy): until when, and why. */
+  waiting?: { until: Date; reason: string } | null;
 };
 
 /** The warnings and shape of the last read, without what that run did (jobs it closed). */

@@ -19,6 +19,9 @@ const badges: Record<string, string> = {
 const NEEDS_ATTENTION =
   /has no usable items|selector ".*" matches nothing|could not run|^held back:/;
 
+const inMinutes = (at: Date, now: Date) =>
+  `in ${Math.max(1, Math.round((at.getTime() - now.getTime()) / 60_000))} min`;
+
 /** The console's row for a source. */
 export function sourceHealthRow(source: SourceDoc, now: Date) {
   const status = healthStatus(source);
@@ -31,6 +34,8 @@ export function sourceHealthRow(source: SourceDoc, now: Date) {
   const every = effectiveIntervalMinutes(source.intervalMinutes, source.health.consecutiveFailures);
   const last = source.health.lastFetchedAt;
   const next = source.enabled && last ? new Date(last.getTime() + every * 60_000) : null;
+  const waiting =
+    source.health.waiting && source.health.waiting.until > now ? source.health.waiting : null;
   return {
     id: String(source._id),
     name: source.name,
@@ -46,11 +51,15 @@ export function sourceHealthRow(source: SourceDoc, now: Date) {
     warnings: run?.warnings ?? [],
     failures: source.health.consecutiveFailures,
     lastSuccess: source.health.lastSuccessAt ? timeAgo(source.health.lastSuccessAt, now) : 'never',
-    nextRun: next
-      ? next <= now
-        ? 'due now'
-        : `in ${Math.max(1, Math.round((next.getTime() - now.getTime()) / 60_000))} min`
-      : '—',
+    nextRun: waiting
+      ? `${inMinutes(next && next > waiting.until ? next : waiting.until, now)}, when its host allows`
+      : next
+        ? next <= now
+          ? 'due now'
+          : inMinutes(next, now)
+        : '—',
+    /** Why the last run was held back (the host asked us to wait, or was busy), while it lasts. */
+    waiting: waiting?.reason ?? null,
     totalNew: source.health.totalNew,
     lastRun: !run
       ? '—'

@@ -108,6 +108,11 @@ describe('npm run sources', () => {
         1,
         /^backboard sources: a source for .* already exists: [0-9a-f]{24} \(Fixture WWR\)\n$/,
       ],
+      [
+        ['add', '--url', web.url('/other.rss'), '--type', 'jobs', '--title-format', 'dash'],
+        2,
+        /^backboard sources: --title-format must be role-company or company-role\n$/,
+      ],
       // A tracking parameter does not make the same feed a second source.
       [
         ['add', '--url', `${web.url('/jobs.rss')}?utm_source=newsletter#top`, '--type', 'jobs'],

@@ -67,6 +67,7 @@ describe('sourceInputSchema', () => {
         dateOrder: null,
         timeZone: null,
         listsAllOpenJobs: false,
+        titleFormat: null,
       },
       terms: { attribution: true, syndication: false, note: null },
       selectors: null,
@@ -89,6 +90,12 @@ describe('sourceInputSchema', () => {
       { options: { timeZone: 'Mars/Olympus' } },
       'options',
       'an IANA time zone name, e.g. Europe/Berlin',
+    ],
+    [
+      'an unknown title format',
+      { options: { titleFormat: 'role-at-company' } },
+      'options',
+      'role-company or company-role',
     ],
   ];
   for (const [name, change, path, message] of bad) {

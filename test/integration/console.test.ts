@@ -20,6 +20,7 @@ import { opmlRoutes } from '../../src/web/console/opml-routes.ts';
 import { jobItems, wwrFeed } from '../helpers/feeds.ts';
 import {
   type FixtureServer,
+  readSharedFixture,
   serveBody,
   startFixtureServer,
   testFetcher,
@@ -346,6 +347,40 @@ describe('operator console access', () => {
       headers: { cookie, origin: 'https://evil.example' },
     });
     assert.equal(crossSite.status, 403);
+  });
+
+  it('preview suggests the title format of "Role - Company" titles, and reads them with it', async () => {
+    const { cookie, csrf } = await signIn();
+    web.on('/rct.rss', serveBody(await readSharedFixture('research-computing-teams/jobs.rss')));
+    const preview = async (titleFormat: string) =>
+      load(
+        await (
+          await post(
+            url,
+            '/console/sources/new',
+            {
+              _csrf: csrf,
+              url: web.url('/rct.rss'),
+              type: 'jobs',
+              kind: 'rss',
+              intervalMinutes: '30',
+              titleFormat,
+              intent: 'preview',
+            },
+            cookie,
+          )
+        ).text(),
+      );
+    const plain = await preview('');
+    assert.match(
+      plain('.preview .warning-text').text(),
+      /most job titles read "Role - Company": set the title format to role-company/,
+    );
+    assert.match(plain('.preview').text(), /company \d\/350/, 'a few "Role at Company" only');
+    const read = await preview('role-company');
+    assert.doesNotMatch(read('.preview').text(), /set the title format/);
+    assert.match(read('.preview').text(), /company 34\d\/350/);
+    assert.equal(read('#titleFormat option[selected]').attr('value'), 'role-company');
   });
 
   it('adds a source: discovery fills the form, preview shows items without saving, save schedules it', async () => {

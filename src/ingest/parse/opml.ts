@@ -1,5 +1,6 @@
 // Reads the feeds of an OPML file (any nesting of folders), as feed readers export them.
 import { load } from 'cheerio';
+import type { EntryType } from '../../domain/entry.ts';
 import type { OpmlFeed } from '../../domain/opml.ts';
 import { ParseError } from '../../lib/errors.ts';
 
@@ -21,12 +22,32 @@ export function readOpml(text: string): OpmlFeed[] {
       const node = $(el);
       const url = (node.attr('xmlUrl') ?? node.attr('xmlurl') ?? '').trim();
       const title = (node.attr('title') ?? node.attr('text') ?? '').trim();
-      const category = (node.attr('category') ?? '').toLowerCase();
-      const type = /\barticles\b/.test(category)
-        ? 'articles'
-        : /\bjobs\b/.test(category)
-          ? 'jobs'
-          : null;
+      // Its own category first; else the nearest folder that names a type ("Jobs", "Blogs").
+      const folders = node
+        .parents('outline')
+        .toArray()
+        .map((folder) =>
+          [folder.attribs.category, folder.attribs.text, folder.attribs.title].join(' '),
+        );
+      const category = node.attr('category') ?? '';
+      const type =
+        (/\barticles\b/i.test(category)
+          ? 'articles'
+          : /\bjobs\b/i.test(category)
+            ? 'jobs'
+            : null) ??
+        folders.map(folderType).find(Boolean) ??
+        null;
       return { title, url, type } satisfies OpmlFeed;
     });
+}
+
+// Folder names feed readers give: "Jobs", "Job boards", "Careers"; "Articles", "Blogs", "Reading".
+const JOB_FOLDER = /\b(?:jobs?|job boards?|careers|hiring)\b/i;
+const ARTICLE_FOLDER = /\b(?:articles?|blogs?|reading|posts|news(?:letters?)?)\b/i;
+
+/** The type a folder's names give, when they name exactly one. */
+function folderType(names: string): EntryType | null {
+  const jobs = JOB_FOLDER.test(names);
+  return jobs === ARTICLE_FOLDER.test(names) ? null : jobs ? 'jobs' : 'articles';
 }

@@ -18,6 +18,26 @@ describe('OPML', () => {
     assert.deepEqual(readOpml(text), [{ title: 'A', url: 'https://a.example/', type: null }]);
   });
 
+  it('takes the type of a feed without a category from the nearest folder that names one', () => {
+    const text = `<opml version="2.0"><body>
+      <outline text="Jobs" title="jobs">
+        <outline text="Remote"><outline text="A" xmlUrl="https://a.example/"/></outline>
+        <outline text="B" xmlUrl="https://b.example/" category="articles"/>
+      </outline>
+      <outline text="Career reading"><outline text="C" xmlUrl="https://c.example/"/></outline>
+      <outline text="Job blogs"><outline text="D" xmlUrl="https://d.example/"/></outline>
+    </body></opml>`;
+    assert.deepEqual(
+      readOpml(text).map((f) => [f.title, f.type]),
+      [
+        ['A', 'jobs'],
+        ['B', 'articles'],
+        ['C', 'articles'],
+        ['D', null],
+      ],
+    );
+  });
+
   it('keeps a leaf outline without a feed URL (for the import to report), not a folder', () => {
     const text =
       '<opml version="2.0"><body><outline text="Folder"><outline text="Bookmark" htmlUrl="https://b.example/"/></outline></body></opml>';

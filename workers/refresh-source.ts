@@ -88,7 +88,7 @@ export async function refreshSource(
       source._id,
       result.run,
       result.fetchState,
-      readFound(result.run),
+      readFound(result.run, result.listedBy),
     );
     return result.run;
   } catch (error) {
@@ -117,13 +117,14 @@ export async function refreshSource(
 const closedWarning = (count: number) => `${count} job(s) no longer listed were closed`;
 
 /** What a run that read the body found, but what it did (the jobs it closed); else undefined. */
-function readFound(run: RunSummary): LastRead | undefined {
+function readFound(run: RunSummary, listedBy?: string[]): LastRead | undefined {
   if (run.outcome !== 'stored') return undefined;
   const closed = closedWarning(run.closed);
   return {
     at: run.at,
     warnings: run.warnings.filter((w) => w !== closed),
     shape: run.shape ?? null,
+    ...(listedBy ? { listedBy } : {}),
   };
 }
 
@@ -166,7 +167,7 @@ async function runStages(
   run: RunSummary,
   now: Date,
   clock: ReturnType<typeof stageClock>,
-): Promise<{ run: RunSummary; fetchState: SourceDoc['fetchState'] }> {
+): Promise<{ run: RunSummary; fetchState: SourceDoc['fetchState']; listedBy?: string[] }> {
   const fetched = await clock.time('fetch', () =>
     deps.fetcher.fetch(source.url, {
       etag: source.fetchState.etag,
@@ -179,6 +180,7 @@ async function runStages(
     lastModified: fetched.lastModified ?? source.fetchState.lastModified,
     bodyHash: fetched.notModified ? source.fetchState.bodyHash : fetched.bodyHash,
     finalUrl: fetched.url,
+    resets: source.fetchState.resets,
   };
   // A 304 or a byte-identical body costs no parsing and no writes. What the last read found in
   // the same body still holds: its warnings ("the item selector matches nothing" keeps the
@@ -255,6 +257,7 @@ async function runStages(
       warnings,
     },
     fetchState,
+    listedBy: elsewhere?.sourceIds ?? [],
   };
 }
 

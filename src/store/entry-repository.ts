@@ -19,8 +19,11 @@ export type UpsertCounts = {
   /** Items whose URL another (existing) source stored first: left as that source keeps them. */
   elsewhere?: ListedElsewhere;
 };
-/** How many of a run's items another source already lists, and the names of those sources. */
-export type ListedElsewhere = { count: number; sources: string[] };
+/**
+ * How many of a run's items another source already lists, and which sources: their names for
+ * the operator, their ids so that removing one of them has this source read its feed again.
+ */
+export type ListedElsewhere = { count: number; sources: string[]; sourceIds: string[] };
 export type StorePolicy = { maxJobAgeDays: number; dedupWindowDays: number };
 export type StoreSource = {
   _id: Types.ObjectId;
@@ -126,6 +129,8 @@ type PlannedWrite = {
 
 type Written = { written: number; elsewhere: ListedElsewhere };
 
+const noneElsewhere = (): ListedElsewhere => ({ count: 0, sources: [], sourceIds: [] });
+
 // Writes go out in slices, each built just before it is sent: the driver serializes a batch at
 // once, which for a 5 MB feed's 2,600 inserts in one batch held ~170 MB.
 const WRITE_SLICE = 250;
@@ -141,13 +146,16 @@ async function writeAll(
 ): Promise<Written> {
   const inserts = planned.filter((p) => p.insert);
   const updates = planned.filter((p) => !p.insert);
-  const total: Written = { written: 0, elsewhere: { count: 0, sources: [] } };
+  const total: Written = { written: 0, elsewhere: noneElsewhere() };
   for (let offset = 0; offset < inserts.length; offset += WRITE_SLICE) {
     const slice = await insertSlice(connection, Entry, inserts.slice(offset, offset + WRITE_SLICE));
     total.written += slice.written;
     total.elsewhere.count += slice.elsewhere.count;
     total.elsewhere.sources = [
       ...new Set([...total.elsewhere.sources, ...slice.elsewhere.sources]),
+    ];
+    total.elsewhere.sourceIds = [
+      ...new Set([...total.elsewhere.sourceIds, ...slice.elsewhere.sourceIds]),
     ];
   }
   for (let offset = 0; offset < updates.length; offset += WRITE_SLICE) {
@@ -173,7 +181,7 @@ async function insertSlice(
       Entry,
       planned.map((p) => p.op()),
     );
-    return { written: result.insertedCount, elsewhere: { count: 0, sources: [] } };
+    return { written: result.insertedCount, elsewhere: noneElsewhere() };
   } catch (error) {
     const failed = (error as { writeErrors?: Array<{ index: number; code: number }> }).writeErrors;
     const result = (error as { result?: { insertedCount: number } }).result;
@@ -221,7 +229,11 @@ async function claimedElsewhere(
     ),
   );
   const kept = owners.filter((o) => live.has(String(o.sourceId)));
-  return { count: kept.length, sources: [...new Set(kept.map((o) => o.sourceName))].sort() };
+  return {
+    count: kept.length,
+    sources: [...new Set(kept.map((o) => o.sourceName))].sort(),
+    sourceIds: [...new Set(kept.map((o) => String(o.sourceId)))].sort(),
+  };
 }
 
 /**
@@ -304,7 +316,7 @@ export async function upsertEntries(
   if (planned.length === 0 && touchedKeys.size === 0) return { new: 0, updated, unchanged };
   const { written: inserted, elsewhere } = planned.length
     ? await writeAll(connection, Entry, planned)
-    : { written: 0, elsewhere: { count: 0, sources: [] } };
+    : { written: 0, elsewhere: noneElsewhere() };
   await resolveDuplicates(Entry, [...touchedKeys], policy.dedupWindowDays);
   // An entry adopted from a removed source counts as updated, not new.
   const adopted = entries.length - unchanged - updated - inserted - elsewhere.count;

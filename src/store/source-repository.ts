@@ -84,7 +84,10 @@ export async function listSources(
   );
 }
 
-/** Records a successful run: fetch state, counts, and the failure streak reset. */
+/**
+ * Records a successful run: counts, the failure streak reset, and the fetch state it read
+ * (`fetchState.resets` as the run found it).
+ */
 export async function recordRunSuccess(
   connection: Connection,
   id: Types.ObjectId | string,
@@ -92,11 +95,20 @@ export async function recordRunSuccess(
   fetchState: SourceDoc['fetchState'],
   lastRead?: LastRead,
 ): Promise<void> {
+  const _id = new Types.ObjectId(String(id));
+  const { resets = 0, ...validators } = fetchState;
+  // Only if no clear happened since the run read the source (see `fetchState.resets`).
   await sourceModel(connection).updateOne(
-    { _id: new Types.ObjectId(String(id)) },
+    {
+      _id,
+      ...(resets ? { 'fetchState.resets': resets } : { 'fetchState.resets': { $exists: false } }),
+    },
+    { $set: { fetchState: { ...validators, ...(resets ? { resets } : {}) } } },
+  );
+  await sourceModel(connection).updateOne(
+    { _id },
     {
       $set: {
-        fetchState,
         'health.lastFetchedAt': run.at,
         'health.lastSuccessAt': run.at,
         'health.consecutiveFailures': 0,
@@ -209,16 +221,23 @@ export async function replaceSourceSettings(
   const rereads = readingSettings.some(
     (key) => JSON.stringify(before[key] ?? null) !== JSON.stringify(next[key] ?? null),
   );
-  const set = rereads
-    ? { ...next, fetchState: { etag: null, lastModified: null, bodyHash: null, finalUrl: null } }
-    : next;
   const after = await Source.findByIdAndUpdate(
     before._id,
-    { $set: set },
+    rereads ? { $set: { ...next, ...clearedValidators }, ...countReset } : { $set: next },
     { returnDocument: 'after' },
   ).lean();
   return after ? { before, after } : undefined;
 }
+
+/** Clears what makes a source's next run skip an unchanged feed: it reads the whole feed. */
+const clearedValidators = {
+  'fetchState.etag': null,
+  'fetchState.lastModified': null,
+  'fetchState.bodyHash': null,
+  'fetchState.finalUrl': null,
+};
+/** Counted, so that a run in flight does not write back the validators just cleared. */
+const countReset = { $inc: { 'fetchState.resets': 1 } };
 
 /**
  * Deletes a source; with `removeItems` its stored jobs or articles go too. Returns how many.
@@ -244,14 +263,15 @@ export async function deleteSource(
   }
   await sourceModel(connection).deleteOne({ _id: source._id });
   await sourceModel(connection).updateMany(
-    { type: source.type },
     {
-      $set: {
-        'fetchState.etag': null,
-        'fetchState.lastModified': null,
-        'fetchState.bodyHash': null,
-      },
+      type: source.type,
+      $or: [
+        { 'health.lastRead.listedBy': String(source._id) },
+        // Last read before reads kept who else lists their items: they may, so they read again.
+        { 'health.lastRead.listedBy': { $exists: false } },
+      ],
     },
+    { $set: clearedValidators, ...countReset },
   );
   return { removedItems };
 }

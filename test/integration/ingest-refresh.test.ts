@@ -5,7 +5,13 @@ import { Types } from 'mongoose';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
 import { type SourceDoc, sourceModel } from '../../src/store/models/source.ts';
-import { createSource, findSource, updateSource } from '../../src/store/source-repository.ts';
+import {
+  createSource,
+  deleteSource,
+  findSource,
+  replaceSourceSettings,
+  updateSource,
+} from '../../src/store/source-repository.ts';
 import { sourceHealthRow } from '../../src/web/console/source-health-row.ts';
 import { refreshSource } from '../../workers/refresh-source.ts';
 import { jobItems, wwrFeed } from '../helpers/feeds.ts';
@@ -154,6 +160,69 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     assert.equal(await Job.countDocuments({ sourceId: twin._id }), 0);
     const after = await Job.find({ sourceId: first?._id }, { sourceName: 1, intel: 1 }).lean();
     assert.deepEqual(after, before);
+  });
+
+  it('removing a source has only the sources listing its URLs read their whole feed again, to take those items over', async () => {
+    const origin = web.origin;
+    const shared = jobItems(2, 'Shared');
+    web.on('/owner.rss', serveBody(wwrFeed(origin, shared), { etag: '"o1"' }));
+    web.on(
+      '/partner.rss',
+      serveBody(wwrFeed(origin, [...shared, ...jobItems(1, 'Partner')]), { etag: '"p1"' }),
+    );
+    web.on(
+      '/bystander.rss',
+      serveBody(wwrFeed(origin, jobItems(1, 'Bystander')), { etag: '"b1"' }),
+    );
+    const [owner, partner, bystander] = [
+      await createSource(db.mongo, { ...sourceInput(web.url('/owner.rss')), name: 'Owner' }),
+      await createSource(db.mongo, { ...sourceInput(web.url('/partner.rss')), name: 'Partner' }),
+      await createSource(db.mongo, {
+        ...sourceInput(web.url('/bystander.rss')),
+        name: 'Bystander',
+      }),
+    ];
+    for (const s of [owner, partner, bystander]) await refreshSource(deps, String(s._id));
+    const Job = entryModel(db.mongo, 'jobs');
+    assert.equal(await Job.countDocuments({ sourceId: partner._id }), 1, 'Owner keeps its two');
+
+    await deleteSource(db.mongo, owner, true, deps.policy.dedupWindowDays);
+
+    const again = await refreshSource(deps, String(partner._id));
+    assert.deepEqual([again.outcome, again.new], ['stored', 2]);
+    assert.equal(await Job.countDocuments({ sourceId: partner._id }), 3);
+    const untouched = await refreshSource(deps, String(bystander._id));
+    assert.equal(
+      untouched.outcome,
+      'not_modified',
+      'a source sharing nothing keeps its validators',
+    );
+  });
+
+  it('a run in flight while an edit clears the validators does not write them back', async () => {
+    const origin = web.origin;
+    // The new address answers the old one's ETag with 304: sent the old validators, the edited
+    // source would never read its new feed.
+    web.on('/moved-old.rss', serveBody(wwrFeed(origin, jobItems(1, 'Moved')), { etag: '"m1"' }));
+    web.on('/moved-new.rss', serveBody(wwrFeed(origin, jobItems(2, 'Moved')), { etag: '"m1"' }));
+    const input = sourceInput(web.url('/moved-old.rss'));
+    const source = await createSource(db.mongo, input);
+    const id = String(source._id);
+    const editDuringFetch = {
+      ...deps,
+      fetcher: {
+        fetch: async (url: string, options?: Parameters<typeof deps.fetcher.fetch>[1]) => {
+          const page = await deps.fetcher.fetch(url, options);
+          await replaceSourceSettings(db.mongo, id, { ...input, url: web.url('/moved-new.rss') });
+          return page;
+        },
+      },
+    };
+    assert.equal((await refreshSource(editDuringFetch, id)).new, 1);
+    assert.equal((await findSource(db.mongo, id))?.fetchState.etag, null);
+    const run = await refreshSource(deps, id);
+    assert.deepEqual([run.outcome, run.new], ['stored', 1]);
+    assert.equal((await findSource(db.mongo, id))?.fetchState.etag, '"m1"', 'then kept as usual');
   });
 
   it('one job on two sources becomes one listing that links to both origins', async () => {

@@ -136,9 +136,9 @@ describe('cross-source dedup and expiry in the store', () => {
     assert.equal(await Job.countDocuments({ duplicateOf: null }), 2, 'default views see two jobs');
   });
 
-  it('removing a source with its items makes its copies on other sources listings again, and lets them re-read their feeds', async () => {
+  it('removing a source with its items makes its copies on other sources listings again, and has those that list its URLs re-read their feeds', async () => {
     const Source = sourceModel(db.mongo);
-    const stored = async (name: string) => {
+    const stored = async (name: string, listedBy?: string[]) => {
       const created = await createSource(db.mongo, {
         ...sourceInput(`https://${name.toLowerCase()}.example/jobs.rss`),
         name,
@@ -146,15 +146,23 @@ describe('cross-source dedup and expiry in the store', () => {
       await Source.updateOne(
         { _id: created._id },
         {
-          $set: { fetchState: { etag: '"v1"', lastModified: 'x', bodyHash: 'h', finalUrl: null } },
+          $set: {
+            fetchState: { etag: '"v1"', lastModified: 'x', bodyHash: 'h', finalUrl: null },
+            ...(listedBy
+              ? { 'health.lastRead': { at: t0, warnings: [], shape: null, listedBy } }
+              : {}),
+          },
         },
       );
       return { _id: created._id, name, type: 'jobs' as const, terms: created.terms };
     };
-    const [first, second, third] = [
-      await stored('First'),
-      await stored('Second'),
-      await stored('Third'),
+    const first = await stored('First');
+    // Second's last read found nothing of First's under the same URL; Third's did (a URL First
+    // stored first); Fourth was last read before reads kept that, so it may have.
+    const [second, third, fourth] = [
+      await stored('Second', []),
+      await stored('Third', [String(first._id)]),
+      await stored('Fourth'),
     ];
     const Job = entryModel(db.mongo, 'jobs');
     await upsertEntries(
@@ -188,13 +196,21 @@ describe('cross-source dedup and expiry in the store', () => {
       'the job stays on the board, listed by the next source that has it',
     );
     assert.equal(await Source.countDocuments({ _id: first._id }), 0);
-    for (const s of await Source.find({ _id: { $in: [second._id, third._id] } }).lean()) {
-      assert.deepEqual(
+    const validators = Object.fromEntries(
+      (await Source.find({ _id: { $in: [second._id, third._id, fourth._id] } }).lean()).map((s) => [
+        s.name,
         [s.fetchState.etag, s.fetchState.lastModified, s.fetchState.bodyHash],
-        [null, null, null],
-        `${s.name} reads its whole feed at its next run`,
-      );
-    }
+      ]),
+    );
+    assert.deepEqual(
+      validators,
+      {
+        Second: ['"v1"', 'x', 'h'],
+        Third: [null, null, null],
+        Fourth: [null, null, null],
+      },
+      'only sources that may list its URLs read their whole feed at their next run',
+    );
   });
 
   it('resolves the groups of entries a failed attempt stored, when its retry finds them unchanged', async () => {

@@ -54,7 +54,17 @@ export type SourceHealth = {
 };
 
 /** The warnings and shape of the last read, without what that run did (jobs it closed). */
-export type LastRead = { at: Date; warnings: string[]; shape: RunSummary['shape'] };
+export type LastRead = {
+  at: Date;
+  warnings: string[];
+  shape: RunSummary['shape'];
+  /**
+   * Ids of the sources that hold items of this read under the same URL (they stored them
+   * first). Removing one of them makes this source read its feed again in full, to take those
+   * items over. Absent on reads recorded before it was kept.
+   */
+  listedBy?: string[];
+};
 
 /** A stored source: what the operator described, plus what runs have learned. */
 export type SourceDoc = SourceInput & {
@@ -64,6 +74,12 @@ export type SourceDoc = SourceInput & {
     lastModified: string | null;
     bodyHash: string | null;
     finalUrl: string | null;
+    /**
+     * How often the validators were cleared (an edit of the URL or recipe, another source
+     * removed). A run stores the validators it got only if none was cleared while it ran, so
+     * a run in flight cannot write back what a clear meant to drop. Absent: never.
+     */
+    resets?: number;
   };
   health: SourceHealth;
   createdAt: Date;

@@ -88,7 +88,7 @@ export async function refreshSource(
       source._id,
       result.run,
       result.fetchState,
-      readFound(result.run, result.listedBy),
+      readFound(result.run, result.read),
     );
     return result.run;
   } catch (error) {
@@ -117,16 +117,19 @@ export async function refreshSource(
 const closedWarning = (count: number) => `${count} job(s) no longer listed were closed`;
 
 /** What a run that read the body found, but what it did (the jobs it closed); else undefined. */
-function readFound(run: RunSummary, listedBy?: string[]): LastRead | undefined {
+function readFound(run: RunSummary, read?: ReadFacts): LastRead | undefined {
   if (run.outcome !== 'stored') return undefined;
   const closed = closedWarning(run.closed);
   return {
     at: run.at,
     warnings: run.warnings.filter((w) => w !== closed),
     shape: run.shape ?? null,
-    ...(listedBy ? { listedBy } : {}),
+    ...read,
   };
 }
+
+/** What a read learned about the source beyond its run: who else lists its URLs, its site. */
+type ReadFacts = Pick<LastRead, 'listedBy' | 'siteUrl'>;
 
 /** The last read of a source: recorded apart from its runs, or (older sources) its last run's. */
 function lastReadOf(health: SourceDoc['health']): LastRead | null {
@@ -167,7 +170,7 @@ async function runStages(
   run: RunSummary,
   now: Date,
   clock: ReturnType<typeof stageClock>,
-): Promise<{ run: RunSummary; fetchState: SourceDoc['fetchState']; listedBy?: string[] }> {
+): Promise<{ run: RunSummary; fetchState: SourceDoc['fetchState']; read?: ReadFacts }> {
   const fetched = await clock.time('fetch', () =>
     deps.fetcher.fetch(source.url, {
       etag: source.fetchState.etag,
@@ -257,7 +260,7 @@ async function runStages(
       warnings,
     },
     fetchState,
-    listedBy: elsewhere?.sourceIds ?? [],
+    read: { listedBy: elsewhere?.sourceIds ?? [], siteUrl: reading.siteUrl },
   };
 }
 

@@ -1,3 +1,4 @@
+import { feedUrlKey, visitUrl } from '../domain/canonical-url.ts';
 import type { EnrichedEntry, EntryType, NormalizedEntry } from '../domain/entry.ts';
 import type { SourceOptions } from '../domain/source.ts';
 import { enrichEntries } from './enrich/enrich-job.ts';
@@ -9,6 +10,8 @@ import { type BodySettings, parseSourceBody } from './read-source-body.ts';
 export type FeedReading = {
   format: string;
   feedTitle: string | null;
+  /** The site the feed says it belongs to (its channel link; a page source's own URL). */
+  siteUrl: string | null;
   entries: EnrichedEntry[];
   dropped: DroppedItem[];
   repairs: string[];
@@ -61,12 +64,28 @@ export async function readFeed(
   return {
     format: feed.format,
     feedTitle: feed.title,
+    siteUrl: siteUrlOf(feed.link, feedUrl),
     entries: enriched,
     dropped,
     repairs: feed.repairs,
     warnings: [...feed.warnings, ...ruleFailureWarnings(enriched, dropped)],
     fieldCounts: feed.fieldCounts,
   };
+}
+
+// Paths that name a feed, not a page a visitor can read: "/jobs.rss", "/feed/", "/atom.xml".
+const FEED_PATH = /(?:\.(?:rss|xml|atom|rdf|json)|\/(?:feeds?|rss|atom)\/?)$/i;
+
+/**
+ * The site a feed names as its own, for visitors: its channel link, unless that is the feed
+ * itself (We Work Remotely's channel links to its own RSS) or another feed.
+ */
+export function siteUrlOf(link: string | null, feedUrl: string): string | null {
+  const site = link ? visitUrl(link, feedUrl) : null;
+  if (!site) return null;
+  if (feedUrlKey(site) === feedUrlKey(feedUrl) || FEED_PATH.test(new URL(site).pathname))
+    return null;
+  return site;
 }
 
 const RULE_FAILED = /\b(?:keep|block) rule .* could not run \(.*?\)(?=;|$)|^held back: .*/;

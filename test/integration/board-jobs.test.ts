@@ -314,6 +314,11 @@ describe('the job board over ingested fixture feeds', () => {
     assert.match($('.facts').text(), /Anywhere/);
     assert.match($('.apply a').attr('href') ?? '', /\/remote-jobs\/fresh-go/);
     assert.match($('.origin').text(), /Listed by Fresh Board/);
+    // The site the feed names as its own (its channel link), not the feed's host alone.
+    assert.match(
+      $('.origin a').first().attr('href') ?? '',
+      /^http:\/\/127\.0\.0\.1:\d+\/categories\/back-end$/,
+    );
     assert.deepEqual(
       $('.also a')
         .map((_i, el) => $(el).text())

@@ -64,6 +64,8 @@ export type LastRead = {
    * items over. Absent on reads recorded before it was kept.
    */
   listedBy?: string[];
+  /** The site the feed says it belongs to (see FeedReading.siteUrl): where "Listed by" links. */
+  siteUrl?: string | null;
 };
 
 /** A stored source: what the operator described, plus what runs have learned. */

@@ -7,12 +7,23 @@ import type { SourceDoc } from '../../store/models/source.ts';
 import { annualSalary, formatDay, statedSalary, tagsByProminence } from '../format.ts';
 import { jobCard } from './job-card.ts';
 import { jobPostingJsonLd, scriptJson } from './job-posting-jsonld.ts';
+import { publicSourceUrl } from './source-row.ts';
 
 const closedReasons: Record<string, string> = {
   expired: 'Its application deadline has passed.',
   too_old: 'It was posted too long ago to still be open.',
   no_longer_listed: 'Its source no longer lists it.',
 };
+
+/**
+ * Where "Listed by" links: the site the source's feed names as its own, else the feed's host;
+ * without anything secret-looking the operator's URL or the feed may carry.
+ */
+function sourceSite(source: SourceDoc | null): string | null {
+  if (!source) return null;
+  const site = source.health.lastRead?.siteUrl;
+  return publicSourceUrl(site ?? urlPart(source.url, 'origin') ?? source.url) || null;
+}
 
 /** The view model of /jobs/:id. */
 export function jobDetail(job: EntryDoc, source: SourceDoc | null, pageUrl: string, now: Date) {
@@ -30,7 +41,7 @@ export function jobDetail(job: EntryDoc, source: SourceDoc | null, pageUrl: stri
     applyUrl,
     applyHost: urlPart(applyUrl, 'hostname')?.replace(/^www\./, '') ?? 'the origin',
     originUrl: job.url,
-    sourceUrl: urlPart(source?.url ?? job.url, 'origin') ?? job.url,
+    sourceUrl: sourceSite(source) ?? urlPart(job.url, 'origin') ?? job.url,
     attributionNote: job.attribution?.required ? (job.attribution.note ?? null) : null,
     // Annualized first, so jobs compare at a glance; the listing's own words stay beside it.
     salaryMain: salary ? (annualSalary(salary) ?? statedSalary(salary)) : null,

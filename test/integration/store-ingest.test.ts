@@ -180,7 +180,7 @@ describe('sources and entries in the store', () => {
       new: 598,
       updated: 0,
       unchanged: 0,
-      elsewhere: { count: 2, sources: ['First'] },
+      elsewhere: { count: 2, sources: ['First'], sourceIds: [String(owner._id)] },
     });
     assert.equal(await Article.countDocuments({ title: /^Big / }), 598);
     // The listing keeps its source's name, terms and text: another source's run never

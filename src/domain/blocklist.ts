@@ -1,6 +1,5 @@
 // A job seeker's own block list (companies and keywords), kept in a cookie: no account needed,
 // nothing stored on our side. The cookie is untrusted input, so it is re-validated on every read.
-import { searchTerms } from './search-terms.ts';
 
 export type Blocklist = { companies: string[]; keywords: string[] };
 
@@ -53,11 +52,6 @@ export function changeBlocklist(
   if (kept.length >= MAX_BLOCKED) return 'full';
   const next = { ...list, [change.kind]: [...kept, value] };
   return serializeBlocklist(next).length > MAX_COOKIE_VALUE ? 'too_long' : next;
-}
-
-/** The search tokens a blocked keyword stands for; a keyword blocks jobs having all of them. */
-export function keywordTerms(keyword: string): string[] {
-  return searchTerms(keyword);
 }
 
 function cleanList(value: unknown): string[] {

@@ -6,13 +6,32 @@
 import { stackTaxonomy } from '../../config/stack-taxonomy.ts';
 import { searchTerms } from './search-terms.ts';
 
-/** Each query word with what it may also be found as: ["postgres", "postgresql"], ["remote"]. */
+/**
+ * Each query word with what it may also be found as: ["postgres", "postgresql"], ["remote"].
+ * A technology named in several words ("spring boot", "ruby on rails") is one group, its tag;
+ * "node.js" is one word, found as written or as its tag.
+ */
 export function queryTermGroups(query: string): string[][] {
-  return searchTerms(query).map((term) => {
-    const slug = ALIAS_SLUGS.get(term);
-    if (slug) return [term, slug];
-    return TAG_SLUGS.has(term) ? [term] : [term, ...otherNumber(term)];
-  });
+  const groups: string[][] = [];
+  const rest = query
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(PHRASES, (phrase) => {
+      const slug = PHRASE_SLUGS.get(phraseKey(phrase));
+      if (slug && !groups.some((g) => g[0] === slug)) groups.push([slug]);
+      return ' ';
+    });
+  const terms = searchTerms(rest);
+  for (const [i, term] of terms.entries()) {
+    const bare = term.endsWith('.js') ? term.slice(0, -3) : null;
+    // The tokenizer follows "x.js" with "x"; the group below already holds it.
+    if (i > 0 && terms[i - 1] === `${term}.js`) continue;
+    const slug = ALIAS_SLUGS.get(term) ?? (bare && TAG_SLUGS.has(bare) ? bare : undefined);
+    if (slug) groups.push([term, slug]);
+    else if (bare) groups.push([term]);
+    else groups.push(TAG_SLUGS.has(term) ? [term] : [term, ...otherNumber(term)]);
+  }
+  return groups;
 }
 
 /**
@@ -47,7 +66,8 @@ const ALIAS_SLUGS: ReadonlyMap<string, string> = (() => {
   const found = new Map<string, Set<string>>();
   for (const tag of stackTaxonomy) {
     for (const alias of [...tag.aliases, ...tag.contextual]) {
-      const words = searchTerms(alias);
+      // "node.js" is one word here: the tokenizer's extra "node" is for entries' terms.
+      const words = searchTerms(alias).filter((w, i, all) => all[i - 1] !== `${w}.js`);
       const [word] = words;
       if (words.length !== 1 || !word || word === tag.slug || slugs.has(word)) continue;
       found.set(word, (found.get(word) ?? new Set()).add(tag.slug));
@@ -59,3 +79,41 @@ const ALIAS_SLUGS: ReadonlyMap<string, string> = (() => {
     ),
   );
 })();
+
+/** A phrase as written in a query or an alias: its words, one space apart. */
+const phraseKey = (phrase: string) =>
+  phrase
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .join(' ');
+
+// Aliases of several words that name exactly one technology ("spring boot" → spring). A query
+// naming one is searched by that tag: the listing's title need not hold every word of it.
+const PHRASE_SLUGS: ReadonlyMap<string, string> = (() => {
+  const found = new Map<string, Set<string>>();
+  for (const tag of stackTaxonomy) {
+    for (const alias of [tag.name, ...tag.aliases, ...tag.contextual]) {
+      const key = phraseKey(alias.normalize('NFKC').toLowerCase());
+      if (!/^[\p{L}\p{N}]+(?: [\p{L}\p{N}]+)+$/u.test(key)) continue;
+      found.set(key, (found.get(key) ?? new Set()).add(tag.slug));
+    }
+  }
+  return new Map(
+    [...found].flatMap(([key, owners]) =>
+      owners.size === 1 ? [[key, [...owners][0] as string] as const] : [],
+    ),
+  );
+})();
+
+// Longest first, so "spring boot" wins over a shorter phrase it contains; whole words only.
+const PHRASES = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${[...PHRASE_SLUGS.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((key) => key.split(' ').map(escapeWord).join('[\\s-]+'))
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+function escapeWord(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -5,7 +5,6 @@ import { Types } from 'mongoose';
 import { countries } from '../../config/countries.ts';
 import { type CurrencyRates, currencyRates } from '../../config/currency-rates.ts';
 import type { Blocklist } from '../domain/blocklist.ts';
-import { keywordTerms } from '../domain/blocklist.ts';
 import { type ArticleQuery, type JobQuery, postedWindows } from '../domain/board-query.ts';
 import type { Cursor } from '../domain/cursor.ts';
 import { escapeRegExp } from '../domain/regex-escape.ts';
@@ -124,10 +123,11 @@ function blocklistFilter(list: Blocklist | undefined): Filter | null {
     ...list.companies.map((company) => ({
       'job.company': new RegExp(`^\\s*${escapeRegExp(company)}\\s*$`, 'i'),
     })),
+    // A keyword is searched like a query: "node.js" also hides jobs only tagged Node.js.
     ...list.keywords
-      .map(keywordTerms)
-      .filter((terms) => terms.length > 0)
-      .map((terms) => ({ terms: { $all: terms } })),
+      .map(termFilters)
+      .filter((filters) => filters.length > 0)
+      .map(merge),
   ];
   return nor.length > 0 ? { $nor: nor } : null;
 }

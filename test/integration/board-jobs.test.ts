@@ -56,6 +56,12 @@ describe('the job board over ingested fixture feeds', () => {
       ['Python Backend Developer'],
     ],
     [
+      'keywords, a technology named in two words',
+      '?q=spring%20boot',
+      ['Junior Java Developer'],
+      ['Senior Backend Engineer (Go)'],
+    ],
+    [
       'keywords, every word',
       '?q=python%20django',
       ['Python Backend Developer'],

@@ -13,6 +13,22 @@ describe('queryTermGroups: the words of a board search', () => {
     ]);
   });
 
+  it('finds "node.js" by its tag, as the board shows it: a listing saying "NodeJS" has it too', () => {
+    assert.deepEqual(queryTermGroups('Node.js'), [['node.js', 'node']]);
+    assert.deepEqual(queryTermGroups('vue.js postgres'), [
+      ['vue.js', 'vue'],
+      ['postgres', 'postgresql'],
+    ]);
+    // Not a known technology: as written only, not "three" alone.
+    assert.deepEqual(queryTermGroups('three.js'), [['three.js']]);
+  });
+
+  it('searches a technology named in several words by its tag', () => {
+    assert.deepEqual(queryTermGroups('Spring Boot'), [['spring']]);
+    assert.deepEqual(queryTermGroups('ruby-on-rails remote'), [['rails'], ['remote', 'remotes']]);
+    assert.deepEqual(queryTermGroups('senior ruby on rails'), [['rails'], ['senior', 'seniors']]);
+  });
+
   it('keeps tag slugs and stop words as the entry terms do', () => {
     assert.deepEqual(queryTermGroups('kubernetes rust'), [['kubernetes'], ['rust']]);
     assert.deepEqual(queryTermGroups('the'), []);

@@ -65,7 +65,19 @@ describe('jobSearchFilter', () => {
     const nor = (blocked as { $nor: Array<Record<string, unknown>> }).$nor;
     const company = nor[0]?.['job.company'] as RegExp;
     assert.ok(company.test(' acme (eu) ') && !company.test('Acme (EU) Labs'));
-    assert.deepEqual(nor[1], { terms: { $all: ['crypto', 'exchange'] } });
+    assert.deepEqual(nor[1], {
+      $and: [
+        { terms: { $in: ['crypto', 'cryptos'] } },
+        { terms: { $in: ['exchange', 'exchanges'] } },
+      ],
+    });
+  });
+
+  it('blocks a keyword that names a technology by its tag too', () => {
+    const [, blocked] = parts(
+      jobSearchFilter({}, { now, blocklist: { companies: [], keywords: ['Node.js'] } }),
+    );
+    assert.deepEqual(blocked, { $nor: [{ terms: { $in: ['node.js', 'node'] } }] });
   });
 
   it('matches a location as words, and a country name by code too', () => {

@@ -175,6 +175,7 @@ describe('the job board in a browser', () => {
     assert.ok(!query.has('q') && !query.has('salaryMin'), `empty fields left out: ${query}`);
     assert.ok(!query.has('currency'), `no currency without a salary: ${query}`);
     assert.deepEqual(await chips(page), ['Remote ×']);
+    assert.equal(await focused(page).getAttribute('value'), 'remote', 'focus back on the box');
     const remote = await jobCount(page);
     assert.ok(remote > 0 && remote < total, `${remote} remote of ${total}`);
     const badges = await page.locator('article.job .badge').allTextContents();
@@ -353,6 +354,34 @@ describe('the job board in a browser', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     assert.equal(await focused(page).getAttribute('id'), 'q', 'the next stop is the keyword box');
+    assert.deepEqual(problems, []);
+  });
+
+  it('lets a keyboard walk a select and a radio group without reloading, and apply with Enter', async (t) => {
+    const { page, problems } = await openTab(t);
+    await page.goto('/jobs');
+    const settle = () => new Promise((r) => setTimeout(r, 400));
+    await page.locator('#from').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await settle();
+    assert.equal(new URL(page.url()).search, '', 'arrow keys only move through the options');
+    const chosen = await page.locator('#from').inputValue();
+    assert.ok(chosen, 'a country is chosen');
+    let query = await landOn(page, '/jobs', () => page.keyboard.press('Enter'));
+    assert.equal(query.get('from'), chosen);
+    assert.equal(await focused(page).getAttribute('id'), 'from', 'focus back on the select');
+
+    const posted = page.locator('input[name=posted]');
+    await posted.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await settle();
+    assert.equal(new URL(page.url()).searchParams.get('posted'), null, 'the radio group waits');
+    query = await landOn(page, '/jobs', () => page.keyboard.press('Enter'));
+    const picked = query.get('posted');
+    assert.ok(picked, `a posted window applied: ${query}`);
+    assert.equal(query.get('from'), chosen, 'the earlier filter stays');
+    assert.equal(await focused(page).getAttribute('value'), picked);
     assert.deepEqual(problems, []);
   });
 

@@ -27,7 +27,7 @@ export function jobSearchFilter(
 ): Filter {
   const and: Filter[] = [{ ...boardJobBase }, ...termFilters(query.q)];
   if (query.workplace?.length) and.push({ 'intel.workplace': { $in: query.workplace } });
-  if (query.from) and.push({ 'intel.eligibility.applyFrom': { $in: ['*', query.from] } });
+  if (query.from) and.push(applyFromFilter(query.from));
   if (query.location) and.push(locationFilter(query.location));
   const salary = salaryFilter(query, options.rates ?? currencyRates);
   if (salary) and.push(salary);
@@ -115,6 +115,20 @@ function locationFilter(text: string): Filter {
   const or: Filter[] = [{ 'intel.location.raw': pattern }, { 'job.location': pattern }];
   if (country) or.push({ 'intel.location.country': country });
   return { $or: or };
+}
+
+/**
+ * Jobs someone in a country can apply to: those whose stated eligibility includes it (remote
+ * jobs open to it or to anyone), and jobs located in it that state no eligibility (an office
+ * or hybrid job there, or a remote one that names only its own city).
+ */
+function applyFromFilter(country: string): Filter {
+  return {
+    $or: [
+      { 'intel.eligibility.applyFrom': { $in: ['*', country] } },
+      { 'intel.eligibility.known': false, 'intel.location.country': country },
+    ],
+  };
 }
 
 function blocklistFilter(list: Blocklist | undefined): Filter | null {

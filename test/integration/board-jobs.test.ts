@@ -74,6 +74,12 @@ describe('the job board over ingested fixture feeds', () => {
       ['Staff Rust Engineer'],
     ],
     [
+      'can apply from US: an office job there too',
+      '?from=US',
+      ['HPC Storage Systems Team Lead - Argonne National Laboratory'],
+      ['Staff Rust Engineer'],
+    ],
+    [
       'can apply from Germany',
       '?from=de',
       ['Staff Rust Engineer', 'Junior Java Developer'],

@@ -53,7 +53,7 @@ export const jobParameters: Param[] = [
   {
     name: 'from',
     description:
-      'ISO 3166-1 alpha-2 country an applicant is in; matches jobs open to it or worldwide.',
+      'ISO 3166-1 alpha-2 country an applicant is in; matches jobs open to it or worldwide, and jobs located in it that state no eligibility.',
     schema: { type: 'string', pattern: '^[A-Za-z]{2}$' },
   },
   {

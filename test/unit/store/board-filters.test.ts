@@ -30,7 +30,13 @@ describe('jobSearchFilter', () => {
       // Another name of a technology also finds what was tagged with it.
       { terms: { $in: ['postgres', 'postgresql'] } },
       { 'intel.workplace': { $in: ['remote'] } },
-      { 'intel.eligibility.applyFrom': { $in: ['*', 'DE'] } },
+      // Open to applicants there, or in that country and saying nothing of where applicants are.
+      {
+        $or: [
+          { 'intel.eligibility.applyFrom': { $in: ['*', 'DE'] } },
+          { 'intel.eligibility.known': false, 'intel.location.country': 'DE' },
+        ],
+      },
       { 'intel.stackTags': { $all: ['go', 'kafka'] } },
       { publishedAt: { $gte: new Date('2026-11-23T12:00:00Z') } },
       // What the source owns, and what it lists as a copy of a listing first seen elsewhere.

@@ -41,7 +41,7 @@ export function errorHandler(logger: Logger, renderer: Renderer | null): ErrorRe
     if (!expose)
       logger.error({ err: error, method: req.method, url: req.originalUrl }, 'request failed');
     if (res.headersSent) return;
-    const message = expose ? (error as Error).message : 'Please try again in a moment.';
+    const message = expose ? publicMessage(error) : 'Please try again in a moment.';
     const details = error instanceof InvalidQueryError ? error.problems : undefined;
     const heading = headingOf(status, error, details !== undefined);
     res.status(status).set('Cache-Control', 'no-store');
@@ -70,6 +70,14 @@ export function errorHandler(logger: Logger, renderer: Renderer | null): ErrorRe
       res.type('text').send(message);
     }
   };
+}
+
+// The router's own words for an undecodable address quote it back raw ("Failed to decode
+// param '%ff'"): what a visitor can do about it reads better.
+function publicMessage(error: unknown): string {
+  if (error instanceof URIError)
+    return 'Part of the address is not encoded correctly (a stray "%"?). Check the link, or start again from the list.';
+  return (error as Error).message;
 }
 
 function statusOf(error: unknown): number {

@@ -71,6 +71,7 @@ describe('error pages', () => {
     assert.equal(res.status, 400);
     const html = await res.text();
     assert.match(html, /That address is not valid/);
-    assert.doesNotMatch(html, /did not make sense/);
+    assert.match(html, /not encoded correctly/);
+    assert.doesNotMatch(html, /did not make sense|Failed to decode/);
   });
 });

@@ -357,6 +357,33 @@ describe('the job board in a browser', () => {
     assert.deepEqual(problems, []);
   });
 
+  it('keeps the words of the sources table whole, on a desktop and on a phone', async (t) => {
+    const { page, problems } = await openTab(t);
+    // Short single words ("articles", "Kind") in a cell: one line box each unless torn apart.
+    // A string, as the tsconfig has no DOM types.
+    const tornWords = () =>
+      page.evaluate<string[]>(`(() => {
+        const torn = [];
+        const table = document.querySelector('table.sources');
+        const texts = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+        for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+          const text = (node.textContent ?? '').trim();
+          if (!/^[A-Za-z]{1,12}$/.test(text)) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          if (range.getClientRects().length > 1) torn.push(text);
+        }
+        return torn;
+      })()`);
+    await page.goto('/sources');
+    assert.deepEqual(await tornWords(), [], 'at 1280 px');
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    assert.deepEqual(await tornWords(), [], 'at 375 px');
+    await screenshot(page, 'sources-375');
+    assert.deepEqual(problems, []);
+  });
+
   it('lets a keyboard walk a select and a radio group without reloading, and apply with Enter', async (t) => {
     const { page, problems } = await openTab(t);
     await page.goto('/jobs');

@@ -19,5 +19,10 @@ export function labeledLocation(text: string): string | null {
   const value = LABELED.exec(text.includes('\n') ? `${text}\n` : text)?.[1]?.trim();
   if (!value) return null;
   const runOn = RUN_ON.exec(value);
-  return runOn && runOn.index > 0 ? value.slice(0, runOn.index) : value;
+  const line = runOn && runOn.index > 0 ? value.slice(0, runOn.index) : value;
+  return line.replace(SENTENCE_END, '');
 }
+
+// The full stop or comma that ends the sentence the value sat in ("Berlin, Germany. Hybrid"),
+// not an abbreviation's ("Washington, D.C."): only after a word of two letters or more.
+const SENTENCE_END = /(?<=\p{L}{2}|\))[.,;]+$/u;

@@ -15,6 +15,17 @@ describe('labeledLocation: the "Location:" line of a description', () => {
     assert.equal(labeledLocation('Location: Berlin Hybrid Salary: x'), 'Berlin');
   });
 
+  it("leaves out the full stop of the sentence it ended, not an abbreviation's", () => {
+    const cases: Array<[string, string]> = [
+      ['<p>Location: Berlin, Germany. Hybrid, 3 days a week.</p>', 'Berlin, Germany'],
+      ['<p>Location: Austin, TX.</p>', 'Austin, TX'],
+      ['<p>Location: Remote (EU).</p>', 'Remote (EU)'],
+      ['<p>Location: Washington, D.C.</p>', 'Washington, D.C.'],
+    ];
+    for (const [html, expected] of cases)
+      assert.equal(labeledLocation(htmlToText(`${html}<p>About us.</p>`)), expected, html);
+  });
+
   it('keeps a workplace word that belongs to the line', () => {
     const cases: Array<[string, string]> = [
       ['Location: Remote USA Categories: x', 'Remote USA'],

@@ -244,6 +244,7 @@ async function runStages(
         source._id,
         new Set(reading.entries.map((e) => e.canonicalUrl)),
         now,
+        deps.policy.dedupWindowDays,
       ),
     );
     if (closed) warnings.push(closedWarning(closed));

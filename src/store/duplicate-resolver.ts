@@ -12,6 +12,7 @@ type Member = Pick<
   | 'firstSeenAt'
   | 'duplicateOf'
   | 'alsoListedOn'
+  | 'status'
 >;
 
 const byAge = (a: Member, b: Member) =>
@@ -19,10 +20,19 @@ const byAge = (a: Member, b: Member) =>
 
 /**
  * Splits one dedup key's listings into groups of copies: oldest first, each joining the
- * group whose primary was published within the window. The primary is always the earliest
- * seen listing, so the answer is the same whatever order sources arrive in or re-run.
+ * group whose first listing was published within the window. The primary (first of a group)
+ * is its earliest seen open listing, else its earliest: the answer is the same whatever order
+ * sources arrive in or re-run, and a job one source closed stays on the board while another
+ * still lists it.
  */
 export function groupCopies(members: Member[], windowDays: number): Member[][] {
+  return formGroups(members, windowDays).map((group) => {
+    const open = group.find((m) => m.status !== 'closed');
+    return open ? [open, ...group.filter((m) => m !== open)] : group;
+  });
+}
+
+function formGroups(members: Member[], windowDays: number): Member[][] {
   const windowMs = windowDays * 86_400_000;
   const groups: Member[][] = [];
   for (const member of [...members].sort(byAge)) {
@@ -60,7 +70,9 @@ export async function resolveDuplicates(
       continue;
     for (const group of groupCopies(members, windowDays)) {
       const [primary, ...copies] = group as [Member, ...Member[]];
-      const origins: Origin[] = copies.map((c) => ({
+      // A closed copy is no place to apply; it is linked only from a closed job.
+      const linked = copies.filter((c) => c.status !== 'closed' || primary.status === 'closed');
+      const origins: Origin[] = linked.map((c) => ({
         sourceId: c.sourceId,
         sourceName: c.sourceName,
         url: c.url,
@@ -107,6 +119,7 @@ async function membersByKey(
         firstSeenAt: 1,
         duplicateOf: 1,
         alsoListedOn: 1,
+        status: 1,
       },
     ).lean<Array<Member & { dedupKey: string }>>();
     for (const row of rows) groups.set(row.dedupKey, [...(groups.get(row.dedupKey) ?? []), row]);

@@ -284,9 +284,11 @@ export async function upsertEntries(
       unchanged++;
       const set: Record<string, unknown> = {};
       if (now.getTime() - stored.lastSeenAt.getTime() > lastSeenRefreshMs) set.lastSeenAt = now;
-      // Listed again after it had disappeared: open again.
-      if (stored.closedReason === 'no_longer_listed')
+      // Listed again after it had disappeared: open again, and first of its group again if it was.
+      if (stored.closedReason === 'no_longer_listed') {
         Object.assign(set, { status: 'open', closedReason: null, closedAt: null });
+        touchedKeys.add(stored.dedupKey);
+      }
       if (Object.keys(set).length)
         planned.push({
           op: () => ({ updateOne: { filter: { _id: stored._id }, update: { $set: set } } }),

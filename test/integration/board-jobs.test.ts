@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { load } from 'cheerio';
+import { closeMissingJobs } from '../../src/store/expiry-repository.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
 import { type Board, startBoard } from '../helpers/board.ts';
 
@@ -512,5 +513,32 @@ describe('the job board over ingested fixture feeds', () => {
       ),
       '/jobs',
     );
+  });
+  // Last: it closes the Gopher Labs job on Fresh Board.
+  it('keeps a job another source still lists on the board when its first source closes it', async () => {
+    const [gopher] = (await api('?q=gopher')).data as [ApiJob];
+    assert.equal(gopher.source.name, 'Fresh Board');
+    const Job = entryModel(board.db.mongo, 'jobs');
+    const fresh = await Job.find({ sourceId: board.sources.fresh._id }, { canonicalUrl: 1 }).lean();
+    // Fresh Board's full listing no longer has it: what a run of a listsAllOpenJobs source does.
+    const gopherUrl = (await Job.findById(gopher.id).lean())?.canonicalUrl;
+    await closeMissingJobs(
+      board.db.mongo,
+      board.sources.fresh._id,
+      new Set(fresh.map((j) => j.canonicalUrl).filter((u) => u !== gopherUrl)),
+      new Date(),
+      14,
+    );
+    await board.refresh(board.sources.mirror);
+    const now = (await api('?q=gopher')).data as ApiJob[];
+    assert.deepEqual(
+      now.map((j) => [j.title, j.source.name]),
+      [['Senior Backend Engineer (Go)', 'Mirror Board']],
+    );
+    const { res, $ } = await html(new URL(gopher.url).pathname);
+    assert.equal(res.status, 410);
+    assert.match($('.banner').text(), /This listing is closed, but the job is still open\./);
+    assert.equal($('.banner a').attr('href'), new URL((now[0] as ApiJob).url).pathname);
+    assert.equal($('.banner.closed').length, 0, 'not sent to "similar jobs"');
   });
 });

@@ -382,6 +382,46 @@ describe('cross-source dedup and expiry in the store', () => {
     );
   });
 
+  it('keeps a job on the board while another source still lists it, and gives it back when the first lists it again', async () => {
+    const [early, later] = [source('Early'), source('Later')];
+    const Job = entryModel(db.mongo, 'jobs');
+    const listing = (url: string) => job(url, 'Hooli', 'Platform Engineer', t0);
+    await upsertEntries(db.mongo, early, [listing('https://early.example/1')], t0, policy);
+    const day1 = new Date(t0.getTime() + day);
+    await upsertEntries(db.mongo, later, [listing('https://later.example/1')], day1, policy);
+    const board = async () =>
+      (await Job.find({ dedupKey: /hooli/ }).lean())
+        .map((j) => ({
+          source: j.sourceName,
+          status: j.status,
+          primary: j.duplicateOf === null,
+          also: j.alsoListedOn.map((o) => o.sourceName),
+        }))
+        .sort((a, b) => a.source.localeCompare(b.source));
+    assert.deepEqual(await board(), [
+      { source: 'Early', status: 'open', primary: true, also: ['Later'] },
+      { source: 'Later', status: 'open', primary: false, also: [] },
+    ]);
+
+    // Early's full listing drops it; Later still lists it.
+    const day2 = new Date(t0.getTime() + 2 * day);
+    await closeMissingJobs(db.mongo, early._id, new Set(), day2, policy.dedupWindowDays);
+    assert.deepEqual(
+      await board(),
+      [
+        { source: 'Early', status: 'closed', primary: false, also: [] },
+        { source: 'Later', status: 'open', primary: true, also: [] },
+      ],
+      'the open listing is the job now, and a closed one is not offered as "also listed on"',
+    );
+
+    await upsertEntries(db.mongo, early, [listing('https://early.example/1')], day2, policy);
+    assert.deepEqual(await board(), [
+      { source: 'Early', status: 'open', primary: true, also: ['Later'] },
+      { source: 'Later', status: 'open', primary: false, also: [] },
+    ]);
+  });
+
   it('closes expired and too-old jobs, and jobs a full-listing source no longer lists; reopens a returning one', async () => {
     const s = source('Closer');
     const Job = entryModel(db.mongo, 'jobs');
@@ -415,10 +455,18 @@ describe('cross-source dedup and expiry in the store', () => {
     assert.deepEqual(await status('old'), ['closed', 'too_old']);
     assert.deepEqual(await status('open'), ['open', null]);
 
-    assert.deepEqual(await closeExpiredJobs(db.mongo, new Date(t0.getTime() + 31 * day), 45), {
-      expired: 1,
-      tooOld: 0,
-    });
+    assert.deepEqual(
+      await closeExpiredJobs(
+        db.mongo,
+        new Date(t0.getTime() + 31 * day),
+        45,
+        policy.dedupWindowDays,
+      ),
+      {
+        expired: 1,
+        tooOld: 0,
+      },
+    );
     assert.deepEqual(await status('open'), ['closed', 'expired']);
     assert.equal(
       await Job.countDocuments({ canonicalUrl: /closer\.example/ }),
@@ -427,7 +475,13 @@ describe('cross-source dedup and expiry in the store', () => {
     );
 
     assert.equal(
-      await closeMissingJobs(db.mongo, s._id, new Set(['https://closer.example/open']), now),
+      await closeMissingJobs(
+        db.mongo,
+        s._id,
+        new Set(['https://closer.example/open']),
+        now,
+        policy.dedupWindowDays,
+      ),
       1,
     );
     assert.deepEqual(await status('stays'), ['closed', 'no_longer_listed']);

@@ -12,7 +12,7 @@ import { recordWorkerHeartbeat } from '../../src/store/system-status-repository.
 /** Runs one maintenance job by name. */
 export function maintenanceProcessor(
   mongo: Connection,
-  config: Pick<Config, 'jobMaxAgeDays' | 'queuePrefix'>,
+  config: Pick<Config, 'jobMaxAgeDays' | 'dedupWindowDays' | 'queuePrefix'>,
   redis: Redis,
 ) {
   const me = `${os.hostname()}:${process.pid}`;
@@ -22,7 +22,12 @@ export function maintenanceProcessor(
         await recordWorkerHeartbeat(mongo, me);
         return { by: me };
       case MaintenanceJob.expireJobs: {
-        const closed = await closeExpiredJobs(mongo, new Date(), config.jobMaxAgeDays);
+        const closed = await closeExpiredJobs(
+          mongo,
+          new Date(),
+          config.jobMaxAgeDays,
+          config.dedupWindowDays,
+        );
         if (closed.expired + closed.tooOld > 0) await bumpBoardVersion(redis, config.queuePrefix);
         return closed;
       }

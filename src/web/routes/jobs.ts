@@ -147,7 +147,13 @@ export function jobRoutes(deps: WebDeps): Router {
         },
         {
           ...model,
-          primary: primary ? { href: jobPath(primary), sourceName: primary.sourceName } : null,
+          primary: primary
+            ? {
+                href: jobPath(primary),
+                sourceName: primary.sourceName,
+                open: primary.status === 'open',
+              }
+            : null,
         },
       );
       // A closed job answers 410 Gone (search engines drop it) with a clear banner for people.

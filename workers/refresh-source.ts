@@ -115,14 +115,17 @@ export async function refreshSource(
 }
 
 const closedWarning = (count: number) => `${count} job(s) no longer listed were closed`;
+const handedOverWarning = (count: number) =>
+  `${count} job(s) no longer listed stay on the board: another source lists them at the same address, and takes them over`;
+/** What a run did rather than found: not kept as the last read's warnings. */
+const RUN_ONLY = /^\d+ job\(s\) no longer listed (?:were closed|stay on the board)/;
 
 /** What a run that read the body found, but what it did (the jobs it closed); else undefined. */
 function readFound(run: RunSummary, read?: ReadFacts): LastRead | undefined {
   if (run.outcome !== 'stored') return undefined;
-  const closed = closedWarning(run.closed);
   return {
     at: run.at,
-    warnings: run.warnings.filter((w) => w !== closed),
+    warnings: run.warnings.filter((w) => !RUN_ONLY.test(w)),
     shape: run.shape ?? null,
     ...read,
   };
@@ -238,7 +241,7 @@ async function runStages(
   ];
   let closed = 0;
   if (source.type === 'jobs' && source.options.listsAllOpenJobs && reading.entries.length > 0) {
-    closed = await clock.time('store', () =>
+    const missing = await clock.time('store', () =>
       closeMissingJobs(
         deps.mongo,
         source._id,
@@ -247,7 +250,9 @@ async function runStages(
         deps.policy.dedupWindowDays,
       ),
     );
+    closed = missing.closed;
     if (closed) warnings.push(closedWarning(closed));
+    if (missing.handedOver) warnings.push(handedOverWarning(missing.handedOver));
   }
   return {
     run: {

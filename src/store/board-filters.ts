@@ -55,7 +55,9 @@ export function articleSearchFilter(query: ArticleQuery): Filter {
  */
 function listedBy(source: string): Filter {
   const id = new Types.ObjectId(source);
-  return { $or: [{ sourceId: id }, { 'alsoListedOn.sourceId': id }] };
+  return {
+    $or: [{ sourceId: id }, { 'alsoListedOn.sourceId': id }, { 'sharedWith.sourceId': id }],
+  };
 }
 
 /**

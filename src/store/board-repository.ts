@@ -130,13 +130,18 @@ export async function entryCountsBySource(
     { $match: match },
     { $group: { _id: '$sourceId', n: { $sum: 1 } } },
   ]);
-  const alsoListed = await model.aggregate<{ _id: unknown; n: number }>([
-    { $match: { ...match, 'alsoListedOn.0': { $exists: true } } },
-    { $unwind: '$alsoListedOn' },
-    { $group: { _id: '$alsoListedOn.sourceId', n: { $sum: 1 } } },
-  ]);
+  const listedToo = async (field: 'alsoListedOn' | 'sharedWith') =>
+    model.aggregate<{ _id: unknown; n: number }>([
+      { $match: { ...match, [`${field}.0`]: { $exists: true } } },
+      { $unwind: `$${field}` },
+      { $group: { _id: `$${field}.sourceId`, n: { $sum: 1 } } },
+    ]);
   const counts = new Map<string, number>();
-  for (const row of [...own, ...alsoListed])
+  for (const row of [
+    ...own,
+    ...(await listedToo('alsoListedOn')),
+    ...(await listedToo('sharedWith')),
+  ])
     counts.set(String(row._id), (counts.get(String(row._id)) ?? 0) + row.n);
   return counts;
 }

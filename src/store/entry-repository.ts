@@ -6,7 +6,7 @@ import { jobStatus } from '../domain/job-status.ts';
 import type { SourceTerms } from '../domain/source.ts';
 import { bulkUpdate, sendUnordered } from './bulk-updates.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
-import { type EntryDoc, entryModel } from './models/entry.ts';
+import { type EntryDoc, entryModel, type Origin } from './models/entry.ts';
 import { sourceModel } from './models/source.ts';
 
 /** How long an unchanged entry's lastSeenAt may lag before a run refreshes it. */
@@ -92,10 +92,37 @@ function entryFields(
  */
 function adoptOp(
   fields: EntryFields,
-  id: Types.ObjectId,
+  owner: Owner,
   sourceId: Types.ObjectId,
 ): AnyBulkWriteOperation<EntryDoc> {
-  return { updateOne: { filter: { _id: id }, update: { $set: { ...fields.set, sourceId } } } };
+  const sharedWith = (owner.sharedWith ?? []).filter((o) => !o.sourceId.equals(sourceId));
+  return {
+    updateOne: {
+      filter: { _id: owner._id },
+      update: { $set: { ...fields.set, sourceId, sharedWith } },
+    },
+  };
+}
+
+/** The entry that holds a URL a run also lists: whose it is, and who else lists it. */
+type Owner = Pick<EntryDoc, '_id' | 'canonicalUrl' | 'sourceId' | 'sourceName' | 'dedupKey'> & {
+  sharedWith?: Origin[];
+};
+const OWNER_FIELDS = { canonicalUrl: 1, sourceId: 1, sourceName: 1, dedupKey: 1, sharedWith: 1 };
+
+/** An item as a claim on its URL, should another entry hold it (see `settleClaims`). */
+function claimOf(
+  entry: EnrichedEntry,
+  source: StoreSource,
+  hash: string,
+  now: Date,
+  policy: StorePolicy,
+): Claim {
+  return {
+    canonicalUrl: entry.canonicalUrl,
+    url: entry.url,
+    adopt: (owner) => adoptOp(entryFields(entry, source, hash, now, policy), owner, source._id),
+  };
 }
 
 /** A new version of an entry this source stored before, addressed by its _id. */
@@ -123,11 +150,22 @@ export function newEntryDocument(
 /** One write of a run, built only when its slice goes out. */
 type PlannedWrite = {
   op: () => AnyBulkWriteOperation<EntryDoc>;
-  /** For an insert: its URL, and the update that adopts an entry left by a removed source. */
-  insert?: { canonicalUrl: string; adopt: (id: Types.ObjectId) => AnyBulkWriteOperation<EntryDoc> };
+  /** For an insert: what to do if another entry holds its URL already (see `settleClaims`). */
+  insert?: Claim;
 };
 
-type Written = { written: number; elsewhere: ListedElsewhere };
+/**
+ * An item of this run whose URL another entry may hold: its canonical and visit URL, and the
+ * update that adopts that entry if its source was removed.
+ */
+type Claim = {
+  canonicalUrl: string;
+  url: string;
+  adopt: (owner: Owner) => AnyBulkWriteOperation<EntryDoc>;
+};
+
+/** What the writes did: documents written, URLs left to others, groups to resolve again. */
+type Written = { written: number; elsewhere: ListedElsewhere; touched: string[] };
 
 const noneElsewhere = (): ListedElsewhere => ({ count: 0, sources: [], sourceIds: [] });
 
@@ -142,21 +180,22 @@ const WRITE_SLICE = 250;
 async function writeAll(
   connection: Connection,
   Entry: ReturnType<typeof entryModel>,
+  source: StoreSource,
   planned: PlannedWrite[],
 ): Promise<Written> {
   const inserts = planned.filter((p) => p.insert);
   const updates = planned.filter((p) => !p.insert);
-  const total: Written = { written: 0, elsewhere: noneElsewhere() };
+  const total: Written = { written: 0, elsewhere: noneElsewhere(), touched: [] };
   for (let offset = 0; offset < inserts.length; offset += WRITE_SLICE) {
-    const slice = await insertSlice(connection, Entry, inserts.slice(offset, offset + WRITE_SLICE));
+    const slice = await insertSlice(
+      connection,
+      Entry,
+      source,
+      inserts.slice(offset, offset + WRITE_SLICE),
+    );
     total.written += slice.written;
-    total.elsewhere.count += slice.elsewhere.count;
-    total.elsewhere.sources = [
-      ...new Set([...total.elsewhere.sources, ...slice.elsewhere.sources]),
-    ];
-    total.elsewhere.sourceIds = [
-      ...new Set([...total.elsewhere.sourceIds, ...slice.elsewhere.sourceIds]),
-    ];
+    total.elsewhere = addElsewhere(total.elsewhere, slice.elsewhere);
+    total.touched.push(...slice.touched);
   }
   for (let offset = 0; offset < updates.length; offset += WRITE_SLICE) {
     const slice = updates.slice(offset, offset + WRITE_SLICE);
@@ -173,6 +212,7 @@ async function writeAll(
 async function insertSlice(
   connection: Connection,
   Entry: ReturnType<typeof entryModel>,
+  source: StoreSource,
   planned: PlannedWrite[],
 ): Promise<Written> {
   try {
@@ -181,58 +221,94 @@ async function insertSlice(
       Entry,
       planned.map((p) => p.op()),
     );
-    return { written: result.insertedCount, elsewhere: noneElsewhere() };
+    return { written: result.insertedCount, elsewhere: noneElsewhere(), touched: [] };
   } catch (error) {
     const failed = (error as { writeErrors?: Array<{ index: number; code: number }> }).writeErrors;
     const result = (error as { result?: { insertedCount: number } }).result;
     const refused = failed?.map((e) => planned[e.index]?.insert);
     if (!failed || !result || !refused || failed.some((e, i) => e.code !== 11000 || !refused[i]))
       throw error;
-    const claimed = await claimedElsewhere(
+    const claims = refused as Claim[];
+    const owners = await Entry.find(
+      { canonicalUrl: { $in: claims.map((c) => c.canonicalUrl) } },
+      OWNER_FIELDS,
+    ).lean<Owner[]>();
+    const byUrl = new Map(claims.map((c) => [c.canonicalUrl, c]));
+    const settled = await settleClaims(
       connection,
       Entry,
-      refused as NonNullable<PlannedWrite['insert']>[],
+      source,
+      owners.flatMap((owner) => {
+        const claim = byUrl.get(owner.canonicalUrl);
+        return claim ? [{ owner, claim }] : [];
+      }),
     );
-    return { written: result.insertedCount, elsewhere: claimed };
+    return { written: result.insertedCount, ...settled };
   }
 }
 
 /**
- * The refused inserts: URLs another source stored first (the same feed added twice, under a
- * redirect or another query string; a partner republishing the listing). A listing belongs to
- * the source that stored it first, with that source's name, terms and keep/block rules; a run
- * of another source never rewrites it, and says how many it left. An entry whose source was
- * removed (its items kept) is adopted instead.
+ * URLs of this run that another entry holds: stored first by another source (the same feed
+ * added twice, under a redirect or another query string; a partner republishing the listing).
+ * A listing belongs to the source that stored it first, with that source's name, terms and
+ * keep/block rules; a run of another source never rewrites it, says how many it left, and is
+ * recorded on it (`sharedWith`): it is "also listed on" there, and if its owner stops listing
+ * it, this source takes it over (closeMissingJobs). An entry whose source was removed (its
+ * items kept) is adopted instead.
  */
-async function claimedElsewhere(
+async function settleClaims(
   connection: Connection,
   Entry: ReturnType<typeof entryModel>,
-  refused: NonNullable<PlannedWrite['insert']>[],
-): Promise<ListedElsewhere> {
-  const byUrl = new Map(refused.map((r) => [r.canonicalUrl, r]));
-  const owners = await Entry.find(
-    { canonicalUrl: { $in: [...byUrl.keys()] } },
-    { canonicalUrl: 1, sourceId: 1, sourceName: 1 },
-  ).lean();
+  source: StoreSource,
+  claims: Array<{ owner: Owner; claim: Claim }>,
+): Promise<Omit<Written, 'written'>> {
+  if (claims.length === 0) return { elsewhere: noneElsewhere(), touched: [] };
   const live = new Set(
     (
       await sourceModel(connection)
-        .find({ _id: { $in: [...new Set(owners.map((o) => String(o.sourceId)))] } }, { _id: 1 })
+        .find(
+          { _id: { $in: [...new Set(claims.map(({ owner }) => String(owner.sourceId)))] } },
+          { _id: 1 },
+        )
         .lean()
     ).map((s) => String(s._id)),
   );
-  const adopted = owners.filter((o) => !live.has(String(o.sourceId)));
-  await bulkUpdate(
-    Entry,
-    adopted.map((o) =>
-      (byUrl.get(o.canonicalUrl) as NonNullable<PlannedWrite['insert']>).adopt(o._id),
-    ),
-  );
-  const kept = owners.filter((o) => live.has(String(o.sourceId)));
+  const adopted = claims.filter(({ owner }) => !live.has(String(owner.sourceId)));
+  const kept = claims.filter(({ owner }) => live.has(String(owner.sourceId))).map((c) => c.owner);
+  const recorded = claims.flatMap(({ owner, claim }) => {
+    if (!live.has(String(owner.sourceId))) return [];
+    const others = (owner.sharedWith ?? []).filter((o) => !o.sourceId.equals(source._id));
+    const me: Origin = { sourceId: source._id, sourceName: source.name, url: claim.url };
+    const mine = (owner.sharedWith ?? []).find((o) => o.sourceId.equals(source._id));
+    if (mine && mine.sourceName === me.sourceName && mine.url === me.url) return [];
+    return [sharedWithOp(owner._id, [...others, me])];
+  });
+  await bulkUpdate(Entry, [...adopted.map(({ owner, claim }) => claim.adopt(owner)), ...recorded]);
   return {
-    count: kept.length,
-    sources: [...new Set(kept.map((o) => o.sourceName))].sort(),
-    sourceIds: [...new Set(kept.map((o) => String(o.sourceId)))].sort(),
+    elsewhere: {
+      count: kept.length,
+      sources: [...new Set(kept.map((o) => o.sourceName))].sort(),
+      sourceIds: [...new Set(kept.map((o) => String(o.sourceId)))].sort(),
+    },
+    // An adopted entry changes source: its group's origins change with it.
+    touched: adopted.map(({ owner }) => owner.dedupKey),
+  };
+}
+
+// The whole list is written, not $push/$pull: the same on MongoDB and FerretDB. Two sources'
+// runs racing on one entry can drop one of them; its next full read records it again.
+const sharedWithOp = (
+  id: Types.ObjectId,
+  sharedWith: Origin[],
+): AnyBulkWriteOperation<EntryDoc> => ({
+  updateOne: { filter: { _id: id }, update: { $set: { sharedWith } } },
+});
+
+function addElsewhere(a: ListedElsewhere, b: ListedElsewhere): ListedElsewhere {
+  return {
+    count: a.count + b.count,
+    sources: [...new Set([...a.sources, ...b.sources])].sort(),
+    sourceIds: [...new Set([...a.sourceIds, ...b.sourceIds])].sort(),
   };
 }
 
@@ -249,19 +325,31 @@ export async function upsertEntries(
   policy: StorePolicy,
 ): Promise<UpsertCounts> {
   const Entry = entryModel(connection, source.type);
-  // Index-backed on MongoDB; FerretDB 1.24's SQLite backend decodes every document for any
-  // filter but `_id` equality, so this is one scan per run there (the cost the benchmark's
-  // "driver alone" figures show).
+  // This source's entries, and those of others that it lists too (`sharedWith`). Index-backed
+  // on MongoDB; FerretDB 1.24's SQLite backend decodes every document for any filter but `_id`
+  // equality, so this is one scan per run there (the cost the benchmark's "driver alone"
+  // figures show).
   const known = new Map<
     string,
     Pick<EntryDoc, '_id' | 'contentHash' | 'lastSeenAt' | 'closedReason' | 'dedupKey' | 'changedAt'>
   >();
+  const shared = new Map<string, Owner>();
   for (const doc of await Entry.find(
-    { sourceId: source._id },
-    { canonicalUrl: 1, contentHash: 1, lastSeenAt: 1, closedReason: 1, dedupKey: 1, changedAt: 1 },
-  ).lean()) {
-    known.set(doc.canonicalUrl, doc);
+    { $or: [{ sourceId: source._id }, { 'sharedWith.sourceId': source._id }] },
+    {
+      ...OWNER_FIELDS,
+      contentHash: 1,
+      lastSeenAt: 1,
+      closedReason: 1,
+      changedAt: 1,
+    },
+  ).lean<
+    Array<Owner & Pick<EntryDoc, 'contentHash' | 'lastSeenAt' | 'closedReason' | 'changedAt'>>
+  >()) {
+    if (doc.sourceId.equals(source._id)) known.set(doc.canonicalUrl, doc);
+    else shared.set(doc.canonicalUrl, doc);
   }
+  const claims: Array<{ owner: Owner; claim: Claim }> = [];
   const planned: PlannedWrite[] = [];
   const touchedKeys = new Set<string>();
   // An entry written after the source last succeeded was stored by an attempt that failed,
@@ -272,6 +360,13 @@ export async function upsertEntries(
   let updated = 0;
   for (const entry of entries) {
     const hash = contentHash(entry);
+    const owner = shared.get(entry.canonicalUrl);
+    if (owner) {
+      // Another source's listing, as recorded before: no insert to refuse.
+      claims.push({ owner, claim: claimOf(entry, source, hash, now, policy) });
+      shared.delete(entry.canonicalUrl);
+      continue;
+    }
     const stored = known.get(entry.canonicalUrl);
     if (stored && stored.changedAt.getTime() > lastSuccess) touchedKeys.add(stored.dedupKey);
     // Stored entries are written by _id: FerretDB hands that filter to SQLite, which still reads
@@ -308,18 +403,31 @@ export async function upsertEntries(
         op: () => ({
           insertOne: { document: newEntryDocument(entry, source, hash, now, policy) },
         }),
-        insert: {
-          canonicalUrl: entry.canonicalUrl,
-          adopt: (id) => adoptOp(entryFields(entry, source, hash, now, policy), id, source._id),
-        },
+        insert: claimOf(entry, source, hash, now, policy),
       });
     }
   }
-  if (planned.length === 0 && touchedKeys.size === 0) return { new: 0, updated, unchanged };
-  const { written: inserted, elsewhere } = planned.length
-    ? await writeAll(connection, Entry, planned)
-    : { written: 0, elsewhere: noneElsewhere() };
-  await resolveDuplicates(Entry, [...touchedKeys], policy.dedupWindowDays);
+  // Listings of others this source no longer lists: it is not "also listed on" them any more.
+  const gone = [...shared.values()].map((owner) =>
+    sharedWithOp(
+      owner._id,
+      (owner.sharedWith ?? []).filter((o) => !o.sourceId.equals(source._id)),
+    ),
+  );
+  if (planned.length === 0 && touchedKeys.size === 0 && claims.length === 0 && gone.length === 0)
+    return { new: 0, updated, unchanged };
+  const recorded = await settleClaims(connection, Entry, source, claims);
+  await bulkUpdate(Entry, gone);
+  const written = planned.length
+    ? await writeAll(connection, Entry, source, planned)
+    : { written: 0, elsewhere: noneElsewhere(), touched: [] };
+  const inserted = written.written;
+  const elsewhere = addElsewhere(recorded.elsewhere, written.elsewhere);
+  await resolveDuplicates(
+    Entry,
+    [...new Set([...touchedKeys, ...recorded.touched, ...written.touched])],
+    policy.dedupWindowDays,
+  );
   // An entry adopted from a removed source counts as updated, not new.
   const adopted = entries.length - unchanged - updated - inserted - elsewhere.count;
   return {

@@ -1,7 +1,9 @@
-import type { Connection, Types } from 'mongoose';
+import type { AnyBulkWriteOperation, Connection, Types } from 'mongoose';
 import { bulkUpdate } from './bulk-updates.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
-import { entryModel } from './models/entry.ts';
+import { type EntryDoc, entryModel } from './models/entry.ts';
+import { type SourceDoc, sourceModel } from './models/source.ts';
+import { rereadFeeds } from './source-repository.ts';
 
 /**
  * Closes open jobs whose expiry passed or that are older than `maxAgeDays`; they stay stored
@@ -33,8 +35,10 @@ export async function closeExpiredJobs(
 }
 
 /**
- * For a source that lists all its open jobs: closes its open jobs missing from this run, and
- * resolves their duplicate groups again (see closeExpiredJobs).
+ * For a source that lists all its open jobs: its open jobs missing from this run. One that
+ * another source lists under the same URL (`sharedWith`) is handed over to that source, which
+ * reads its whole feed at its next run to rewrite it as its own; the others are closed. Their
+ * duplicate groups are resolved again (see closeExpiredJobs).
  */
 export async function closeMissingJobs(
   connection: Connection,
@@ -42,27 +46,77 @@ export async function closeMissingJobs(
   present: Set<string>,
   now: Date,
   dedupWindowDays: number,
-): Promise<number> {
+): Promise<{ closed: number; handedOver: number }> {
   const Job = entryModel(connection, 'jobs');
   const open = await Job.find(
     { sourceId, status: 'open' },
-    { canonicalUrl: 1, dedupKey: 1 },
-  ).lean();
+    { canonicalUrl: 1, dedupKey: 1, sharedWith: 1 },
+  ).lean<Array<Pick<EntryDoc, '_id' | 'canonicalUrl' | 'dedupKey' | 'sharedWith'>>>();
   const missing = open.filter((doc) => !present.has(doc.canonicalUrl));
-  if (missing.length === 0) return 0;
-  // One update per id: index-backed on MongoDB, a scan of _ids only on FerretDB (any other
-  // filter, $in included, decodes every document there).
-  const result = await bulkUpdate(
-    Job,
-    missing.map(({ _id }) => ({
+  if (missing.length === 0) return { closed: 0, handedOver: 0 };
+  const heirs = await liveSharers(connection, missing);
+  const ops: AnyBulkWriteOperation<EntryDoc>[] = [];
+  const takers = new Set<string>();
+  let handedOver = 0;
+  for (const job of missing) {
+    const heir = (job.sharedWith ?? []).map((o) => heirs.get(String(o.sourceId))).find(Boolean);
+    if (heir) {
+      takers.add(String(heir._id));
+      handedOver++;
+      ops.push(handOverOp(job, heir));
+      continue;
+    }
+    // One update per id: index-backed on MongoDB, a scan of _ids only on FerretDB (any other
+    // filter, $in included, decodes every document there).
+    ops.push({
       updateOne: {
-        filter: { _id },
+        filter: { _id: job._id },
         update: { $set: { status: 'closed', closedReason: 'no_longer_listed', closedAt: now } },
       },
-    })),
-  );
+    });
+  }
+  await bulkUpdate(Job, ops);
+  if (takers.size) await rereadFeeds(connection, { _id: { $in: [...takers] } });
   await resolveDuplicates(Job, groupKeys(missing), dedupWindowDays);
-  return result.modifiedCount;
+  return { closed: missing.length - handedOver, handedOver };
+}
+
+type Heir = Pick<SourceDoc, '_id' | 'name' | 'terms'>;
+
+/** The enabled sources that list any of these jobs under the same URL, by id. */
+async function liveSharers(
+  connection: Connection,
+  jobs: Array<Pick<EntryDoc, 'sharedWith'>>,
+): Promise<Map<string, Heir>> {
+  const ids = [
+    ...new Set(jobs.flatMap((j) => (j.sharedWith ?? []).map((o) => String(o.sourceId)))),
+  ];
+  if (ids.length === 0) return new Map();
+  const sources = await sourceModel(connection)
+    .find({ _id: { $in: ids }, enabled: true }, { name: 1, terms: 1 })
+    .lean<Heir[]>();
+  return new Map(sources.map((s) => [String(s._id), s]));
+}
+
+/** The job becomes the heir's: its name and terms now, the rest at the heir's next read. */
+function handOverOp(
+  job: Pick<EntryDoc, '_id' | 'sharedWith'>,
+  heir: Heir,
+): AnyBulkWriteOperation<EntryDoc> {
+  return {
+    updateOne: {
+      filter: { _id: job._id },
+      update: {
+        $set: {
+          sourceId: heir._id,
+          sourceName: heir.name,
+          attribution: { required: heir.terms.attribution, note: heir.terms.note },
+          syndication: heir.terms.syndication,
+          sharedWith: (job.sharedWith ?? []).filter((o) => !o.sourceId.equals(heir._id)),
+        },
+      },
+    },
+  };
 }
 
 const groupKeys = (docs: Array<{ dedupKey: string }>) => [...new Set(docs.map((d) => d.dedupKey))];

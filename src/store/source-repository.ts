@@ -2,8 +2,9 @@ import { type Connection, isValidObjectId, Types } from 'mongoose';
 import { feedUrlKey } from '../domain/canonical-url.ts';
 import type { SourceInput } from '../domain/source.ts';
 import { AppError } from '../lib/errors.ts';
+import { bulkUpdate } from './bulk-updates.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
-import { entryModel } from './models/entry.ts';
+import { entryModel, type Origin } from './models/entry.ts';
 import {
   emptyHealth,
   type LastRead,
@@ -239,6 +240,14 @@ const clearedValidators = {
 /** Counted, so that a run in flight does not write back the validators just cleared. */
 const countReset = { $inc: { 'fetchState.resets': 1 } };
 
+/** Has the matching sources read their whole feed at their next run (validators cleared). */
+export async function rereadFeeds(
+  connection: Connection,
+  filter: Record<string, unknown>,
+): Promise<void> {
+  await sourceModel(connection).updateMany(filter, { $set: clearedValidators, ...countReset });
+}
+
 /**
  * Deletes a source; with `removeItems` its stored jobs or articles go too. Returns how many.
  *
@@ -262,16 +271,26 @@ export async function deleteSource(
     await resolveDuplicates(Entry, keys, dedupWindowDays);
   }
   await sourceModel(connection).deleteOne({ _id: source._id });
-  await sourceModel(connection).updateMany(
-    {
-      type: source.type,
-      $or: [
-        { 'health.lastRead.listedBy': String(source._id) },
-        // Last read before reads kept who else lists their items: they may, so they read again.
-        { 'health.lastRead.listedBy': { $exists: false } },
-      ],
-    },
-    { $set: clearedValidators, ...countReset },
+  await rereadFeeds(connection, {
+    type: source.type,
+    $or: [
+      { 'health.lastRead.listedBy': String(source._id) },
+      // Last read before reads kept who else lists their items: they may, so they read again.
+      { 'health.lastRead.listedBy': { $exists: false } },
+    ],
+  });
+  // Listings of others it listed too no longer name it.
+  const listed = await Entry.find({ 'sharedWith.sourceId': source._id }, { sharedWith: 1 }).lean<
+    Array<{ _id: Types.ObjectId; sharedWith: Origin[] }>
+  >();
+  await bulkUpdate(
+    Entry,
+    listed.map(({ _id, sharedWith }) => ({
+      updateOne: {
+        filter: { _id },
+        update: { $set: { sharedWith: sharedWith.filter((o) => !o.sourceId.equals(source._id)) } },
+      },
+    })),
   );
   return { removedItems };
 }

@@ -24,6 +24,7 @@ const jobFilters: Array<[string, string | null]> = [
   ['posted=7d', 'publishedAt'],
   ['source=0123456789abcdef01234567', 'sourceId'],
   ['source=0123456789abcdef01234567', 'alsoListedOn.sourceId'],
+  ['source=0123456789abcdef01234567', 'sharedWith.sourceId'],
 ];
 
 describe('indexes behind every board filter', () => {

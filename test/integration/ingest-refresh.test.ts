@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { UnrecoverableError } from 'bullmq';
 import { Types } from 'mongoose';
+import { jobSearchFilter } from '../../src/store/board-filters.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
 import { type SourceDoc, sourceModel } from '../../src/store/models/source.ts';
@@ -223,6 +224,75 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     const run = await refreshSource(deps, id);
     assert.deepEqual([run.outcome, run.new], ['stored', 1]);
     assert.equal((await findSource(db.mongo, id))?.fetchState.etag, '"m1"', 'then kept as usual');
+  });
+
+  it('a job two sources list at one address shows on both, and stays when its first source drops it', async () => {
+    const origin = web.origin;
+    const twin = jobItems(1, 'Twin');
+    let alphaItems = [...twin, ...jobItems(1, 'Alpha')];
+    let gammaItems = [...twin, ...jobItems(1, 'Gamma')];
+    web.on(
+      '/alpha.rss',
+      serveBody(() => wwrFeed(origin, alphaItems)),
+    );
+    web.on(
+      '/beta.rss',
+      serveBody(wwrFeed(origin, [...twin, ...jobItems(1, 'Beta')]), { etag: '"b1"' }),
+    );
+    web.on(
+      '/gamma.rss',
+      serveBody(() => wwrFeed(origin, gammaItems)),
+    );
+    const add = (path: string, name: string, listsAllOpenJobs = false) =>
+      createSource(db.mongo, {
+        ...sourceInput(web.url(path)),
+        name,
+        options: { ...sourceInput('').options, listsAllOpenJobs },
+      });
+    const alpha = await add('/alpha.rss', 'Alpha', true);
+    const beta = await add('/beta.rss', 'Beta');
+    const gamma = await add('/gamma.rss', 'Gamma');
+    for (const s of [alpha, beta, gamma]) await refreshSource(deps, String(s._id));
+    const Job = entryModel(db.mongo, 'jobs');
+    const stored = async () => {
+      const doc = await Job.findOne({ canonicalUrl: /\/remote-jobs\/twin-0$/ }).lean();
+      return {
+        source: doc?.sourceName,
+        status: doc?.status,
+        sharedWith: (doc?.sharedWith ?? []).map((o) => o.sourceName).sort(),
+      };
+    };
+    assert.deepEqual(await stored(), {
+      source: 'Alpha',
+      status: 'open',
+      sharedWith: ['Beta', 'Gamma'],
+    });
+    const listedByBeta = await Job.find(
+      jobSearchFilter({ source: String(beta._id) }, { now: clock }),
+    ).lean();
+    assert.ok(
+      listedByBeta.some((j) => j.title.startsWith('Twin 0')),
+      "Beta's filter shows the job it lists",
+    );
+
+    // Gamma stops listing it: no longer named on it.
+    gammaItems = jobItems(1, 'Gamma');
+    await refreshSource(deps, String(gamma._id));
+    assert.deepEqual((await stored()).sharedWith, ['Beta']);
+
+    // Alpha lists all its open jobs, and drops it: Beta still lists it, so it stays, as Beta's.
+    alphaItems = jobItems(1, 'Alpha');
+    const dropped = await refreshSource(deps, String(alpha._id));
+    assert.equal(dropped.closed, 0);
+    assert.ok(
+      dropped.warnings.some((w) => /^1 job\(s\) no longer listed stay on the board/.test(w)),
+      JSON.stringify(dropped.warnings),
+    );
+    assert.deepEqual(await stored(), { source: 'Beta', status: 'open', sharedWith: [] });
+    // Beta reads its whole feed again (its ETag would have said "not modified").
+    const taken = await refreshSource(deps, String(beta._id));
+    assert.equal(taken.outcome, 'stored');
+    assert.deepEqual(await stored(), { source: 'Beta', status: 'open', sharedWith: [] });
   });
 
   it('one job on two sources becomes one listing that links to both origins', async () => {

@@ -213,6 +213,36 @@ describe('cross-source dedup and expiry in the store', () => {
     );
   });
 
+  it('removing a source takes its name off the listings it shared with their first source', async () => {
+    const owner = await createSource(db.mongo, {
+      ...sourceInput('https://owner-shared.example/jobs.rss'),
+      name: 'Owner',
+    });
+    const sharer = await createSource(db.mongo, {
+      ...sourceInput('https://sharer.example/jobs.rss'),
+      name: 'Sharer',
+    });
+    const as = (s: typeof owner) => ({
+      _id: s._id,
+      name: s.name,
+      type: 'jobs' as const,
+      terms: s.terms,
+    });
+    const listing = job('https://ats.example/jobs/77', 'Vandelay', 'Importer Engineer');
+    await upsertEntries(db.mongo, as(owner), [listing], t0, policy);
+    const counts = await upsertEntries(db.mongo, as(sharer), [listing], t0, policy);
+    assert.equal(counts.elsewhere?.count, 1);
+    const Job = entryModel(db.mongo, 'jobs');
+    const names = async () =>
+      (
+        (await Job.findOne({ canonicalUrl: 'https://ats.example/jobs/77' }).lean())?.sharedWith ??
+        []
+      ).map((o) => o.sourceName);
+    assert.deepEqual(await names(), ['Sharer']);
+    await deleteSource(db.mongo, sharer, false, policy.dedupWindowDays);
+    assert.deepEqual(await names(), []);
+  });
+
   it('resolves the groups of entries a failed attempt stored, when its retry finds them unchanged', async () => {
     const [a, b] = [source('Retry A'), source('Retry B')];
     const Job = entryModel(db.mongo, 'jobs');
@@ -474,7 +504,7 @@ describe('cross-source dedup and expiry in the store', () => {
       'closed jobs are kept',
     );
 
-    assert.equal(
+    assert.deepEqual(
       await closeMissingJobs(
         db.mongo,
         s._id,
@@ -482,7 +512,7 @@ describe('cross-source dedup and expiry in the store', () => {
         now,
         policy.dedupWindowDays,
       ),
-      1,
+      { closed: 1, handedOver: 0 },
     );
     assert.deepEqual(await status('stays'), ['closed', 'no_longer_listed']);
     await upsertEntries(

@@ -40,6 +40,12 @@ export type EntryDoc = {
   /** Set on every copy but the primary of a duplicate group; default views show primaries only. */
   duplicateOf: Types.ObjectId | null;
   alsoListedOn: Origin[];
+  /**
+   * Other sources whose feeds list this very URL (a URL is stored once, by the source that had
+   * it first; copies under other URLs are `alsoListedOn`). Shown as "also listed on"; if the
+   * owner stops listing it while one of these still does, that one takes it over. Absent: none.
+   */
+  sharedWith?: Origin[];
   /** Hash of the content fields: a re-run writes only entries whose hash changed. */
   contentHash: string;
   firstSeenAt: Date;
@@ -77,6 +83,7 @@ const schema = new Schema<EntryDoc>(
     dedupKey: { type: String, required: true },
     duplicateOf: { type: Schema.Types.ObjectId, default: null },
     alsoListedOn: { type: Schema.Types.Mixed, default: [] },
+    sharedWith: { type: Schema.Types.Mixed, default: undefined },
     contentHash: { type: String, required: true },
     firstSeenAt: { type: Date, required: true },
     lastSeenAt: { type: Date, required: true },
@@ -111,6 +118,7 @@ schema.index({ 'intel.salary.annualUsdMax': -1, publishedAt: -1 });
 schema.index({ 'intel.location.country': 1, publishedAt: -1 });
 schema.index({ sourceId: 1, publishedAt: -1 });
 schema.index({ 'alsoListedOn.sourceId': 1, publishedAt: -1 });
+schema.index({ 'sharedWith.sourceId': 1, publishedAt: -1 });
 schema.index({ 'articleIntel.topics': 1, publishedAt: -1 });
 
 const modelNames: Record<EntryType, string> = { jobs: 'Job', articles: 'Article' };
@@ -121,4 +129,9 @@ export function entryModel(connection: Connection, type: EntryType): Model<Entry
   return (
     (connection.models[name] as Model<EntryDoc>) ?? connection.model<EntryDoc>(name, schema, type)
   );
+}
+
+/** Everywhere else a visitor can find an entry: copies under other URLs, then the same URL. */
+export function otherListings(entry: Pick<EntryDoc, 'alsoListedOn' | 'sharedWith'>): Origin[] {
+  return [...(entry.alsoListedOn ?? []), ...(entry.sharedWith ?? [])];
 }

@@ -1,5 +1,5 @@
 // The JSON API's representations: stable field names, ISO dates, absolute URLs.
-import type { EntryDoc } from '../../store/models/entry.ts';
+import { type EntryDoc, otherListings } from '../../store/models/entry.ts';
 import { jobPath } from '../view-models/job-card.ts';
 import type { SourceRow } from '../view-models/source-row.ts';
 
@@ -33,7 +33,7 @@ export function apiJob(job: EntryDoc, base: string) {
     applyUrl: job.job?.applyUrl ?? job.url,
     originUrl: job.url,
     source: { id: String(job.sourceId), name: job.sourceName },
-    alsoListedOn: (job.alsoListedOn ?? []).map((o) => ({
+    alsoListedOn: otherListings(job).map((o) => ({
       sourceId: String(o.sourceId),
       sourceName: o.sourceName,
       url: o.url,
@@ -54,7 +54,7 @@ export function apiArticle(article: EntryDoc) {
     publishedAt: article.publishedAt.toISOString(),
     updatedAt: article.updatedAt?.toISOString() ?? null,
     source: { id: String(article.sourceId), name: article.sourceName },
-    alsoListedOn: (article.alsoListedOn ?? []).map((o) => ({
+    alsoListedOn: otherListings(article).map((o) => ({
       sourceId: String(o.sourceId),
       sourceName: o.sourceName,
       url: o.url,

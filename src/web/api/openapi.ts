@@ -243,7 +243,8 @@ export function openApiDocument(serverUrl: string): string {
             alsoListedOn: {
               type: 'array',
               items: origin,
-              description: 'The same job on other sources (its copies are not listed).',
+              description:
+                'The same job on other sources, under their own address or the same one (its copies are not listed).',
             },
             html: {
               type: 'string',
@@ -268,7 +269,8 @@ export function openApiDocument(serverUrl: string): string {
             alsoListedOn: {
               type: 'array',
               items: origin,
-              description: 'The same article on other sources (its copies are not listed).',
+              description:
+                'The same article on other sources, under their own address or the same one (its copies are not listed).',
             },
           },
         },

@@ -1,5 +1,5 @@
 // An article card: it links out to the origin, with reading time and source.
-import type { EntryDoc } from '../../store/models/entry.ts';
+import { type EntryDoc, otherListings } from '../../store/models/entry.ts';
 import { formatDay, postedAgo, topicName } from '../format.ts';
 
 export type ArticleCard = {
@@ -35,7 +35,7 @@ export function articleCard(article: EntryDoc, now: Date): ArticleCard {
     postedDay: formatDay(article.publishedAt),
     sourceName: article.sourceName,
     sourceId: String(article.sourceId),
-    alsoListedOn: (article.alsoListedOn ?? []).map((o) => ({
+    alsoListedOn: otherListings(article).map((o) => ({
       sourceName: o.sourceName,
       url: o.url,
     })),

@@ -2,7 +2,7 @@
 // terms require, other listings of the same job, closed state and JobPosting JSON-LD.
 import { queryString } from '../../domain/board-query-url.ts';
 import { urlPart } from '../../domain/canonical-url.ts';
-import type { EntryDoc } from '../../store/models/entry.ts';
+import { type EntryDoc, otherListings } from '../../store/models/entry.ts';
 import type { SourceDoc } from '../../store/models/source.ts';
 import { annualSalary, formatDay, statedSalary, tagsByProminence } from '../format.ts';
 import { jobCard } from './job-card.ts';
@@ -49,7 +49,7 @@ export function jobDetail(job: EntryDoc, source: SourceDoc | null, pageUrl: stri
     eligibilityRaw: job.intel?.eligibility.raw ?? null,
     updatedIso: job.updatedAt ? job.updatedAt.toISOString() : null,
     updatedDay: job.updatedAt ? formatDay(job.updatedAt) : null,
-    alsoListedOn: (job.alsoListedOn ?? []).map((o) => ({ sourceName: o.sourceName, url: o.url })),
+    alsoListedOn: otherListings(job).map((o) => ({ sourceName: o.sourceName, url: o.url })),
     closed,
     // Its most prominent stack tag alone: a search for all of its tags rarely finds another job.
     similarHref: `/jobs${queryString({ tags: tagsByProminence(job.intel?.stackTags ?? [], job.title).slice(0, 1) })}`,

@@ -39,11 +39,13 @@ describe('jobSearchFilter', () => {
       },
       { 'intel.stackTags': { $all: ['go', 'kafka'] } },
       { publishedAt: { $gte: new Date('2026-11-23T12:00:00Z') } },
-      // What the source owns, and what it lists as a copy of a listing first seen elsewhere.
+      // What the source owns, what it lists as a copy of a listing first seen elsewhere, and
+      // what it lists at the very address another source stored first.
       {
         $or: [
           { sourceId: new Types.ObjectId('0123456789abcdef01234567') },
           { 'alsoListedOn.sourceId': new Types.ObjectId('0123456789abcdef01234567') },
+          { 'sharedWith.sourceId': new Types.ObjectId('0123456789abcdef01234567') },
         ],
       },
     ]);

@@ -119,4 +119,8 @@ function handOverOp(
   };
 }
 
-const groupKeys = (docs: Array<{ dedupKey: string }>) => [...new Set(docs.map((d) => d.dedupKey))];
+// Every entry has a key; a document written by other means (an old import) may not, and has
+// no group to resolve.
+const groupKeys = (docs: Array<{ dedupKey?: string }>) => [
+  ...new Set(docs.flatMap((d) => (typeof d.dedupKey === 'string' ? [d.dedupKey] : []))),
+];

@@ -59,6 +59,22 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
     assert.equal($('nav[aria-label=Main]').length, 1);
   });
 
+  it('never skips a heading level: one h1, then each heading at most one level deeper', async () => {
+    const { data } = (await (await get('/api/v1/jobs?limit=1')).json()) as {
+      data: Array<{ url: string }>;
+    };
+    const [job] = data;
+    for (const path of ['/', '/jobs', '/articles', '/sources', new URL(job?.url ?? '').pathname]) {
+      const { $ } = await page(path);
+      const levels = $('h1, h2, h3, h4, h5, h6')
+        .map((_i, el) => Number(el.tagName.slice(1)))
+        .get();
+      assert.equal(levels.filter((l) => l === 1).length, 1, `${path}: one h1`);
+      const skips = levels.filter((l, i) => i > 0 && l > (levels[i - 1] as number) + 1);
+      assert.deepEqual(skips, [], `${path}: ${levels.join(' ')}`);
+    }
+  });
+
   it('sends security headers and a CSP without inline script', async () => {
     const res = await get('/jobs');
     const csp = res.headers.get('content-security-policy') ?? '';

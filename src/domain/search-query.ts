@@ -6,6 +6,30 @@
 import { stackTaxonomy } from '../../config/stack-taxonomy.ts';
 import { searchTerms } from './search-terms.ts';
 
+/** A board search: word groups an entry must each match, and words it must not have. */
+export type QueryTerms = { all: string[][]; none: string[] };
+
+/**
+ * Reads a search as people type one elsewhere: every word must match, "-word" leaves out what
+ * has it, and "OR" (capitals, as in web search) between two words lets either match.
+ */
+export function parseQueryTerms(query: string): QueryTerms {
+  const none: string[] = [];
+  const kept = query.replace(/(^|\s)-(?=[\p{L}\p{N}.#+])(\S+)/gu, (_match, space, word) => {
+    none.push(...queryTermGroups(word).flat());
+    return space;
+  });
+  const all: string[][] = [];
+  for (const [i, part] of kept.split(/\s+OR\s+/).entries()) {
+    const groups = queryTermGroups(part);
+    const joined = i > 0 ? all.pop() : undefined;
+    const [first, ...rest] = groups;
+    if (joined && first) all.push([...new Set([...joined, ...first])], ...rest);
+    else all.push(...(joined ? [joined] : []), ...groups);
+  }
+  return { all, none: [...new Set(none)] };
+}
+
 /**
  * Each query word with what it may also be found as: ["postgres", "postgresql"], ["remote"].
  * A technology named in several words ("spring boot", "ruby on rails") is one group, its tag;

@@ -8,7 +8,7 @@ import type { Blocklist } from '../domain/blocklist.ts';
 import { type ArticleQuery, type JobQuery, postedWindows } from '../domain/board-query.ts';
 import type { Cursor } from '../domain/cursor.ts';
 import { escapeRegExp } from '../domain/regex-escape.ts';
-import { queryTermGroups } from '../domain/search-query.ts';
+import { parseQueryTerms, queryTermGroups } from '../domain/search-query.ts';
 
 /** A MongoDB filter document, kept loose: nested intel paths are beyond mongoose's typing. */
 export type Filter = Record<string, unknown>;
@@ -63,10 +63,16 @@ function listedBy(source: string): Filter {
 /**
  * Every word of the query must be among an entry's terms, as written or, for a technology's
  * other name, as its tag ("postgres" also finds entries tagged postgresql): one $all for the
- * plain words, one $in per word with a tag, all on the terms index.
+ * plain words, one $in per word with alternatives (a tag, "go OR rust"), all on the terms
+ * index; "-word" leaves out entries having it.
  */
 function termFilters(q: string | undefined): Filter[] {
-  const groups = q ? queryTermGroups(q) : [];
+  const { all, none } = q ? parseQueryTerms(q) : { all: [], none: [] };
+  return [...groupFilters(all), ...(none.length ? [{ terms: { $nin: none } }] : [])];
+}
+
+/** Entries having a term of every group. */
+function groupFilters(groups: string[][]): Filter[] {
   const plain = groups.filter((g) => g.length === 1).map((g) => g[0] as string);
   return [
     ...(plain.length ? [{ terms: { $all: plain } }] : []),
@@ -141,7 +147,7 @@ function blocklistFilter(list: Blocklist | undefined): Filter | null {
     })),
     // A keyword is searched like a query: "node.js" also hides jobs only tagged Node.js.
     ...list.keywords
-      .map(termFilters)
+      .map((keyword) => groupFilters(queryTermGroups(keyword)))
       .filter((filters) => filters.length > 0)
       .map(merge),
   ];

@@ -63,6 +63,18 @@ describe('the job board over ingested fixture feeds', () => {
       ['Senior Backend Engineer (Go)'],
     ],
     [
+      'keywords, -word leaves out',
+      '?q=engineer%20-go',
+      ['Staff Rust Engineer'],
+      ['Senior Backend Engineer (Go)'],
+    ],
+    [
+      'keywords, either side of OR',
+      '?q=python%20OR%20rust',
+      ['Python Backend Developer', 'Staff Rust Engineer'],
+      ['Senior Backend Engineer (Go)'],
+    ],
+    [
       'keywords, every word',
       '?q=python%20django',
       ['Python Backend Developer'],

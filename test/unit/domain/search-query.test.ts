@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { otherNumber, queryTermGroups } from '../../../src/domain/search-query.ts';
+import { otherNumber, parseQueryTerms, queryTermGroups } from '../../../src/domain/search-query.ts';
 
 describe('queryTermGroups: the words of a board search', () => {
   it('lets a technology be searched by the names people write for it', () => {
@@ -40,6 +40,25 @@ describe('queryTermGroups: the words of a board search', () => {
       ['engineers', 'engineer'],
     ]);
     assert.deepEqual(queryTermGroups('AWS'), [['aws']]);
+  });
+});
+
+describe('parseQueryTerms: the search syntax people know', () => {
+  it('leaves out what a "-word" names, with its other names', () => {
+    assert.deepEqual(parseQueryTerms('senior -go'), { all: [['senior', 'seniors']], none: ['go'] });
+    assert.deepEqual(parseQueryTerms('-k8s').none, ['k8s', 'kubernetes']);
+    // A hyphen inside a word or alone is not a minus.
+    assert.deepEqual(parseQueryTerms('c-level - x').none, []);
+  });
+
+  it('lets either of two words joined by a capital OR match', () => {
+    assert.deepEqual(parseQueryTerms('backend OR python').all, [['backend', 'backends', 'python']]);
+    assert.deepEqual(parseQueryTerms('senior go OR rust').all, [
+      ['senior', 'seniors'],
+      ['go', 'rust'],
+    ]);
+    // Lower-case "or" is a word too common to search for, as before.
+    assert.deepEqual(parseQueryTerms('go or rust').all, [['go'], ['rust']]);
   });
 });
 

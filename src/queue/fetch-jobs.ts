@@ -113,11 +113,29 @@ export async function syncSourceSchedules(
   return { scheduled: wanted.size, removed };
 }
 
-/** Queues an immediate run ("fetch now"); a run already queued for the source is reused. */
-export async function enqueueRefresh(queue: Queue, sourceId: string) {
-  return queue.add(refreshJobName, { sourceId, reason: 'manual' } satisfies RefreshJobData, {
+/** The id of a "fetch now" asked for while the source's last one runs: it starts after it. */
+export const followUpJobId = (sourceId: string) => `${sourceJobId(sourceId)}-again`;
+
+/**
+ * Queues an immediate run ("fetch now", or an edit's first run with its new settings). A run
+ * already waiting serves it (it reads the source's settings when it starts); one waiting out a
+ * retry's backoff or a host's Retry-After is moved up to now; while one runs, a follow-up is
+ * queued to start after it, since the running one may have read the settings before an edit.
+ */
+export async function enqueueRefresh(queue: Queue, sourceId: string): Promise<void> {
+  const existing = await queue.getJob(sourceJobId(sourceId));
+  const state = existing ? await existing.getState() : null;
+  if (existing && state === 'delayed') {
+    await existing.promote();
+    return;
+  }
+  if (state === 'waiting' || state === 'prioritized' || state === 'waiting-children') return;
+  const jobId = state === 'active' ? followUpJobId(sourceId) : sourceJobId(sourceId);
+  // A finished job not yet removed would make BullMQ ignore the new one.
+  if (existing && (state === 'completed' || state === 'failed')) await existing.remove();
+  await queue.add(refreshJobName, { sourceId, reason: 'manual' } satisfies RefreshJobData, {
     ...refreshJobOptions,
-    jobId: sourceJobId(sourceId),
+    jobId,
     // Removed when done, so the next "fetch now" can use the same id; results live on the source.
     removeOnComplete: true,
     removeOnFail: true,

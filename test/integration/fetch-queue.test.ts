@@ -197,15 +197,61 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
 
   it('"fetch now" for a source already queued reuses the queued job', async () => {
     const c = await createSource(db.mongo, sourceInput(web.url('/c.rss')));
-    const first = await enqueueRefresh(queues.fetch, c._id.toString());
-    const second = await enqueueRefresh(queues.fetch, c._id.toString());
-    assert.equal(first.id, `source-${c._id}`);
-    assert.equal(second.id, first.id);
+    await enqueueRefresh(queues.fetch, c._id.toString());
+    await enqueueRefresh(queues.fetch, c._id.toString());
     const queued = (await queues.fetch.getWaiting()).filter(
       (job) => job.data.sourceId === c._id.toString(),
     );
-    assert.equal(queued.length, 1);
+    assert.deepEqual(
+      queued.map((job) => job.id),
+      [`source-${c._id}`],
+    );
     await queues.fetch.drain();
+  });
+
+  it('"fetch now" for a run waiting out a retry\'s backoff runs it now', async () => {
+    const d = await createSource(db.mongo, sourceInput(web.url('/d.rss')));
+    const id = d._id.toString();
+    // What a failed attempt leaves: the job delayed until its retry.
+    await queues.fetch.add(
+      'refresh',
+      { sourceId: id, reason: 'manual' },
+      { jobId: `source-${id}`, delay: 10 * 60_000 },
+    );
+    await enqueueRefresh(queues.fetch, id);
+    assert.equal(await (await queues.fetch.getJob(`source-${id}`))?.getState(), 'waiting');
+    await queues.fetch.drain(true);
+  });
+
+  it('"fetch now" while the source\'s run is under way queues one more run after it', async () => {
+    let served = 0;
+    const feed = serveBody(wwrFeed(web.origin, jobItems(2, 'Again')));
+    web.on('/again.rss', async (req, res) => {
+      served++;
+      // The first read is slow, so the second "fetch now" arrives while it runs.
+      if (served === 1) await new Promise((r) => setTimeout(r, 1500));
+      feed(req, res);
+    });
+    const source = await createSource(db.mongo, sourceInput(web.url('/again.rss')));
+    const id = source._id.toString();
+    const workers = startTestWorkers(db, web, db.redisUrl);
+    try {
+      await enqueueRefresh(queues.fetch, id);
+      await until(
+        'the first run to start',
+        async () => (await (await queues.fetch.getJob(`source-${id}`))?.getState()) === 'active',
+      );
+      await enqueueRefresh(queues.fetch, id);
+      await enqueueRefresh(queues.fetch, id);
+      await until(
+        'both runs',
+        async () => (await findSource(db.mongo, id))?.health.totalRuns === 2,
+      );
+      assert.equal(served, 2, 'two reads of the feed: the click during the run was not lost');
+    } finally {
+      await workers.close();
+      await syncSourceSchedules(queues.fetch, []);
+    }
   });
 
   it('"fetch now" while another run holds the source waits its turn, then runs and records', async () => {

@@ -12,7 +12,12 @@ import { unreachableSourceUrl } from '../../ingest/fetch/guarded-lookup.ts';
 import { discoverForForm, previewSource } from '../../ingest/preview-source.ts';
 import { AppError } from '../../lib/errors.ts';
 import { sameSecret, verifyPassword } from '../../lib/password.ts';
-import { enqueueRefresh, scheduleSource, sourceJobId } from '../../queue/fetch-jobs.ts';
+import {
+  enqueueRefresh,
+  followUpJobId,
+  scheduleSource,
+  sourceJobId,
+} from '../../queue/fetch-jobs.ts';
 import type { SourceDoc } from '../../store/models/source.ts';
 import {
   diffFields,
@@ -323,21 +328,26 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     // The job is read before the source: a run that ends in between has recorded its result on
     // the source by then (the worker records before BullMQ marks the job done), whereas a
     // source read first could show the old result with no job left to say a run was pending.
-    const manual = await deps.fetchQueue?.getJob(sourceJobId(id));
-    const state = manual ? await manual.getState() : null;
+    const jobs = await Promise.all(
+      [sourceJobId(id), followUpJobId(id)].map(async (jobId) => {
+        const job = await deps.fetchQueue?.getJob(jobId);
+        return job ? { job, state: await job.getState() } : null;
+      }),
+    );
     const source = await findSource(deps.mongo, id);
     if (!source) return void res.status(404).type('text').send('No such source.');
     const now = new Date();
     const history = await sourceHistory(deps.mongo, source._id);
-    // A result from this run means it is over, whatever the job's state said a moment earlier.
-    const recorded =
-      manual?.processedOn !== undefined &&
-      (source.health.lastFetchedAt?.getTime() ?? 0) >= manual.processedOn;
-    const running = recorded
+    // A result from a run means it is over, whatever its job's state said a moment earlier.
+    const recorded = (job: { processedOn?: number }) =>
+      job.processedOn !== undefined &&
+      (source.health.lastFetchedAt?.getTime() ?? 0) >= job.processedOn;
+    const pending = jobs.filter((j) => j !== null);
+    const running = !source.enabled
       ? null
-      : state === 'active'
+      : pending.some((j) => j.state === 'active' && !recorded(j.job))
         ? 'Fetching now…'
-        : state === 'waiting' || state === 'delayed' || state === 'prioritized'
+        : pending.some((j) => ['waiting', 'delayed', 'prioritized'].includes(j.state))
           ? 'Queued to fetch…'
           : null;
     res.type('html').send(

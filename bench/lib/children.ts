@@ -20,9 +20,9 @@ export function productNodeFlags(
   ).scripts,
 ): string[] {
   const escaped = entry.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const runs = new RegExp(`^node\\s+(.*?)\\s*--import tsx ${escaped}$`);
+  const runs = new RegExp(`^(?:exec\\s+)?node\\s+(.*?)\\s*--import tsx ${escaped}$`);
   const command = Object.values(scripts).find((s) => runs.test(s)) ?? scripts['start:web'] ?? '';
-  const flags = /^node\s+(.*?)\s*--import tsx /.exec(command);
+  const flags = /^(?:exec\s+)?node\s+(.*?)\s*--import tsx /.exec(command);
   if (!flags) throw new Error(`no package.json script runs ${entry} as "node … --import tsx …"`);
   return flags[1] ? flags[1].split(/\s+/) : [];
 }

@@ -7,8 +7,9 @@ describe('productNodeFlags', () => {
   const scripts = {
     start: 'node --import tsx workers/start.ts',
     'start:web': 'node --heap-growing-percent=20 --import tsx workers/web.ts',
+    // As package.json has them: exec'd, so a signal to npm reaches node.
     'start:worker':
-      'node --max-semi-space-size=4 --heap-growing-percent=20 --import tsx workers/worker.ts',
+      'exec node --max-semi-space-size=4 --heap-growing-percent=20 --import tsx workers/worker.ts',
     test: 'node --import tsx test/run.ts',
   };
 

@@ -176,7 +176,8 @@ describe('the operator console in a browser', () => {
       await page.waitForURL((u) => u.pathname === `${sourcePath}/edit`);
       assert.equal(await page.getByLabel('Page or feed URL').inputValue(), feedUrl);
       await page.getByLabel('Page or feed URL').fill(web.url('/moved-away.rss'));
-      await page.getByRole('button', { name: 'Save changes' }).click();
+      // Enter in a field saves, as the form's main action: it does not run Discover.
+      await page.getByLabel('Page or feed URL').press('Enter');
       await page.waitForURL((u) => u.pathname === sourcePath);
       assert.match(
         await textOf(page, 'ol.history li'),
@@ -190,6 +191,11 @@ describe('the operator console in a browser', () => {
       const explained = ((await row.locator('.error-text').textContent()) ?? '').trim();
       assert.match(explained, /404/);
       assert.match(explained, /moved-away\.rss|not found/i);
+      // On a phone the list scrolls in its own box; the page does not pan sideways.
+      await page.setViewportSize({ width: 375, height: 800 });
+      const wide = await page.locator('html').evaluate((html) => html.scrollWidth as number);
+      assert.ok(wide <= 375, `/console is ${wide} px wide on a 375 px phone`);
+      await page.setViewportSize({ width: 1280, height: 900 });
       await page.getByRole('link', { name: /Show only sick sources \(1\)/ }).click();
       assert.equal(await page.locator('table.sources tbody tr').count(), 1);
       await screenshot(page, 'console-sick-1280');

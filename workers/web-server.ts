@@ -46,6 +46,16 @@ export async function startWebServer(
     const s = app.listen(config.port, config.host, (error?: Error) =>
       error ? reject(error) : resolve(s),
     );
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    // One line and a clean exit (embedded servers released), like any start-up failure.
+    const where = `${config.host}:${config.port}`;
+    const message =
+      error.code === 'EADDRINUSE'
+        ? `port ${config.port} is in use (${where}): stop what uses it, or set PORT to another port`
+        : `cannot listen on ${where}: ${error.message}`;
+    process.stderr.write(`backboard: ${message}\n`);
+    await lifecycle.shutdown(1);
+    throw error;
   });
   lifecycle.add('http server', () => closeServer(server));
   const { port } = server.address() as AddressInfo;

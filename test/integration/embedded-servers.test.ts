@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -113,6 +115,29 @@ describe('npm start (workers/start.ts) as a user runs it', () => {
     assert.ok(!isAlive(state.mongo?.pid as number), 'FerretDB stopped');
     assert.ok(!isAlive(state.redis?.pid as number), 'Redis stopped');
     await assert.rejects(fetch(`${url}/healthz`));
+  });
+
+  it('stops with one clear line when its port is taken, and stops the servers it started', async (t) => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    t.after(() => holder.close());
+    const { port } = holder.address() as AddressInfo;
+    const web = runEntry(
+      'workers/web.ts',
+      cleanEnv({
+        DATA_DIR: dataDir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        EMBEDDED_MONGO: 'ferretdb',
+        LOAD_STARTER_SOURCES: 'false',
+      }),
+    );
+    t.after(() => web.stop());
+    assert.equal(await web.exitWithin(60_000), 1, web.stdout());
+    assert.deepEqual(web.stderr().trim().split('\n'), [
+      `backboard: port ${port} is in use (127.0.0.1:${port}): stop what uses it, or set PORT to another port`,
+    ]);
+    assert.equal(existsSync(embeddedPaths(dataDir).state), false, 'no server left behind');
   });
 
   const failures: Array<[string, Record<string, string>, string[]]> = [

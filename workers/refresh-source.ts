@@ -2,6 +2,7 @@ import { UnrecoverableError } from 'bullmq';
 import type { Connection } from 'mongoose';
 import { canonicalUrl, urlPart } from '../src/domain/canonical-url.ts';
 import { layoutWarnings } from '../src/domain/layout-change.ts';
+import { printable } from '../src/domain/printable.ts';
 import type { Fetcher } from '../src/ingest/fetch/fetcher.ts';
 import { readFeed } from '../src/ingest/read-feed.ts';
 import { AppError, FetchError, ParseError } from '../src/lib/errors.ts';
@@ -307,10 +308,15 @@ export function describeFailure(error: unknown): {
   status: number | null;
 } {
   if (error instanceof FetchError)
-    return { message: error.message, code: error.code, status: error.details.status ?? null };
-  if (error instanceof AppError) return { message: error.message, code: error.code, status: null };
+    return {
+      message: printable(error.message),
+      code: error.code,
+      status: error.details.status ?? null,
+    };
+  if (error instanceof AppError)
+    return { message: printable(error.message), code: error.code, status: null };
   return {
-    message: error instanceof Error ? error.message : String(error),
+    message: printable(error instanceof Error ? error.message : String(error)),
     code: 'internal',
     status: null,
   };

@@ -1,6 +1,7 @@
 // "Preview before save": the form's source run through fetch → parse → normalize → enrich,
 // nothing stored. Shows the first items, how often each field was filled, and every warning.
 import type { NormalizedEntry } from '../domain/entry.ts';
+import { printable } from '../domain/printable.ts';
 import type { SourceInput } from '../domain/source.ts';
 import type { Fetcher } from './fetch/fetcher.ts';
 import { titleConvention } from './normalize/title-company.ts';
@@ -72,7 +73,13 @@ export async function previewSource(fetcher: Fetcher, input: SourceInput): Promi
       error: null,
     };
   } catch (error) {
-    return { items: [], total: 0, fields: [], warnings: [], error: (error as Error).message };
+    return {
+      items: [],
+      total: 0,
+      fields: [],
+      warnings: [],
+      error: printable((error as Error).message),
+    };
   }
 }
 
@@ -103,6 +110,6 @@ export async function discoverForForm(
       reason: found.reason,
     };
   } catch (error) {
-    return { error: (error as Error).message };
+    return { error: printable((error as Error).message) };
   }
 }

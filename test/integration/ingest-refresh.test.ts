@@ -526,6 +526,25 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     );
   });
 
+  it('a body of binary garbage is quoted without its control bytes', async () => {
+    web.on(
+      '/garbage.rss',
+      serveBody(Buffer.from('\x00\x01\x02\x1b[31m binary garbage', 'latin1'), {
+        contentType: 'application/octet-stream',
+      }),
+    );
+    const garbage = await createSource(db.mongo, sourceInput(web.url('/garbage.rss')));
+    await assert.rejects(refreshSource(deps, garbage._id.toString()));
+    const message =
+      (await findSource(db.mongo, garbage._id.toString()))?.health.lastError?.message ?? '';
+    assert.doesNotMatch(
+      message,
+      /\p{Cc}/u,
+      'no control character reaches the console or a terminal',
+    );
+    assert.match(message, /\\x00\\x01\\x02\\x1b\[31m binary garb/);
+  });
+
   it('a source that no longer exists fails without retry', async () => {
     await assert.rejects(refreshSource(deps, new Types.ObjectId().toString()), UnrecoverableError);
   });

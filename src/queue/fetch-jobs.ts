@@ -89,6 +89,16 @@ export async function scheduleSource(
   if (last === undefined) await enqueueRefresh(queue, id);
 }
 
+/** When each source's scheduler next fires, by source id (what the console shows as next run). */
+export async function scheduledRuns(queue: Queue): Promise<Map<string, Date>> {
+  const runs = new Map<string, Date>();
+  for (const scheduler of await queue.getJobSchedulers(0, -1)) {
+    if (scheduler.key.startsWith(schedulerPrefix) && scheduler.next)
+      runs.set(scheduler.key.slice(schedulerPrefix.length), new Date(Number(scheduler.next)));
+  }
+  return runs;
+}
+
 /** Makes the queue's schedulers match the sources: one per enabled source, none for others. */
 export async function syncSourceSchedules(
   queue: Queue,

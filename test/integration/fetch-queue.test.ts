@@ -13,6 +13,8 @@ import {
   enqueueRefresh,
   nextSlot,
   phaseMs,
+  scheduledRuns,
+  scheduleSource,
   syncSourceSchedules,
 } from '../../src/queue/fetch-jobs.ts';
 import { createQueues, type Queues } from '../../src/queue/queues.ts';
@@ -143,6 +145,16 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
     assert.ok(Math.max(...nexts) - Math.min(...nexts) > every / 4, 'spread, not one burst');
     await syncSourceSchedules(queues.fetch, []);
     await queues.fetch.drain();
+  });
+
+  it('tells when each source\'s scheduler next fires (the console\'s "next run")', async () => {
+    const e = await createSource(db.mongo, sourceInput(web.url('/e.rss')));
+    const ran = { ...e, health: { ...e.health, lastFetchedAt: new Date() } };
+    await scheduleSource(queues.fetch, ran);
+    const scheduler = await queues.fetch.getJobScheduler(`source-${e._id}`);
+    const runs = await scheduledRuns(queues.fetch);
+    assert.equal(runs.get(String(e._id))?.getTime(), Number(scheduler?.next));
+    await syncSourceSchedules(queues.fetch, []);
   });
 
   it('moves a scheduler made before phases onto its phase once, then leaves it alone', async () => {

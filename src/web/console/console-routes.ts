@@ -15,6 +15,7 @@ import { sameSecret, verifyPassword } from '../../lib/password.ts';
 import {
   enqueueRefresh,
   followUpJobId,
+  scheduledRuns,
   scheduleSource,
   sourceJobId,
 } from '../../queue/fetch-jobs.ts';
@@ -152,7 +153,10 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
 
   router.get('/', async (req, res) => {
     const now = new Date();
-    const rows = (await listSources(deps.mongo)).map((s) => sourceHealthRow(s, now));
+    const scheduled = deps.fetchQueue ? await scheduledRuns(deps.fetchQueue) : new Map();
+    const rows = (await listSources(deps.mongo)).map((s) =>
+      sourceHealthRow(s, now, scheduled.get(String(s._id))),
+    );
     const sickOnly = req.query.show === 'sick';
     res.type('html').send(
       page('console-sources', 'Sources · console', {
@@ -363,7 +367,11 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
           session: sessionOf(res),
           running,
           notice: typeof req.query.notice === 'string' ? req.query.notice.slice(0, 200) : null,
-          row: sourceHealthRow(source, now),
+          row: sourceHealthRow(
+            source,
+            now,
+            deps.fetchQueue ? (await scheduledRuns(deps.fetchQueue)).get(id) : undefined,
+          ),
           run: source.health.lastRun,
           history: history.map((h) => ({
             ...h,

@@ -1,6 +1,7 @@
 // One source at a glance for operators: badge, the last error in words, streak, last success,
 // next run, totals and the last run's counts.
 import { effectiveIntervalMinutes, healthStatus } from '../../domain/source.ts';
+import { nextSlot, phaseMs } from '../../queue/fetch-jobs.ts';
 import type { SourceDoc } from '../../store/models/source.ts';
 import { timeAgo } from '../format.ts';
 
@@ -22,8 +23,11 @@ const NEEDS_ATTENTION =
 const inMinutes = (at: Date, now: Date) =>
   `in ${Math.max(1, Math.round((at.getTime() - now.getTime()) / 60_000))} min`;
 
-/** The console's row for a source. */
-export function sourceHealthRow(source: SourceDoc, now: Date) {
+/**
+ * The console's row for a source. `scheduledAt`: when its job scheduler next fires, as the
+ * queue says; without it, the slot the scheduler would pick (its phase grid, see scheduleSource).
+ */
+export function sourceHealthRow(source: SourceDoc, now: Date, scheduledAt?: Date) {
   const status = healthStatus(source);
   const run = source.health.lastRun;
   const layoutChanged =
@@ -33,7 +37,10 @@ export function sourceHealthRow(source: SourceDoc, now: Date) {
   const badge = layoutChanged ? 'layout_changed' : attention ? 'attention' : status;
   const every = effectiveIntervalMinutes(source.intervalMinutes, source.health.consecutiveFailures);
   const last = source.health.lastFetchedAt;
-  const next = source.enabled && last ? new Date(last.getTime() + every * 60_000) : null;
+  const next = !source.enabled
+    ? null
+    : (scheduledAt ??
+      (last ? new Date(gridSlot(String(source._id), last.getTime(), every, now)) : null));
   const waiting =
     source.health.waiting && source.health.waiting.until > now ? source.health.waiting : null;
   return {
@@ -68,4 +75,10 @@ export function sourceHealthRow(source: SourceDoc, now: Date) {
         : run.outcome.replace('_', ' '),
     durationMs: run?.durationMs ?? null,
   };
+}
+
+/** The slot after `last` + interval (and not before now) on the source's phase grid. */
+function gridSlot(id: string, last: number, everyMinutes: number, now: Date): number {
+  const everyMs = everyMinutes * 60_000;
+  return nextSlot(Math.max(now.getTime(), last + everyMs), everyMs, phaseMs(id, everyMs));
 }

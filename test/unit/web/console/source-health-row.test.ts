@@ -45,6 +45,18 @@ describe('sourceHealthRow: what the console says about a source', () => {
     assert.deepEqual([failing.badge, failing.sick], ['failing', true]);
   });
 
+  it("gives the next run as the queue has it, else on the source's phase grid", () => {
+    const source = sourceWith([]);
+    // Ran at noon, every 30 min; its scheduler fires at 12:34 (its phase), not 12:30.
+    assert.equal(
+      sourceHealthRow(source, now, new Date('2026-11-25T12:34:00Z')).nextRun,
+      'in 34 min',
+    );
+    const guessed = Number(/in (\d+) min/.exec(sourceHealthRow(source, now).nextRun)?.[1]);
+    assert.ok(guessed >= 30 && guessed < 60, `at least an interval after the last run: ${guessed}`);
+    assert.equal(sourceHealthRow({ ...source, enabled: false }, now).nextRun, '—');
+  });
+
   it('words the last run by what happened: counts for a stored run, the outcome otherwise', () => {
     const row = (outcome: 'stored' | 'not_modified' | 'unchanged') => {
       const source = sourceWith([]);

@@ -6,9 +6,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Redis } from 'ioredis';
 import { loadConfig } from '../../config/env.ts';
+import { BoardVersionReader } from '../../src/cache/board-version.ts';
 import { stopProcess } from '../../src/embedded/process-control.ts';
 import { startRedis } from '../../src/embedded/redis-server.ts';
-import { createRedis } from '../../src/queue/connection.ts';
+import { createRedis, PRODUCER_COMMAND_TIMEOUT_MS } from '../../src/queue/connection.ts';
 import {
   enqueueRefresh,
   nextSlot,
@@ -389,6 +390,26 @@ describe('workers and a Redis restart', () => {
     await web.close();
     await db.cleanup();
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a producer does not hang on a Redis that stopped answering, and the board keeps its cache version', async () => {
+    const own = await startRedis(dir, dir);
+    const producer = createRedis(own.url, 'producer');
+    try {
+      if (producer.status !== 'ready') await new Promise((r) => producer.once('ready', r));
+      await producer.set('bb-test:board:version', '7');
+      const versions = new BoardVersionReader(producer, 'bb-test', 0);
+      assert.equal(await versions.current(), '7');
+      process.kill(own.pid, 'SIGSTOP');
+      const started = Date.now();
+      await assert.rejects(producer.get('anything'), /timed out/i);
+      assert.equal(await versions.current(), '7', 'the last known version');
+      assert.ok(Date.now() - started < 3 * PRODUCER_COMMAND_TIMEOUT_MS, 'not the 90 s of a hang');
+    } finally {
+      process.kill(own.pid, 'SIGCONT');
+      producer.disconnect();
+      await stopProcess(own.pid);
+    }
   });
 
   it('reconnect after Redis comes back and keep working', async () => {

@@ -5,7 +5,12 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { Redis } from 'ioredis';
 import { Types } from 'mongoose';
+import { loadConfig } from '../../config/env.ts';
 import { starterSources } from '../../config/starter-sources.ts';
+import { sourceChangeModel } from '../../src/store/models/source-change.ts';
+import { createSource } from '../../src/store/source-repository.ts';
+import { recordWorkerHeartbeat } from '../../src/store/system-status-repository.ts';
+import { startWorkers } from '../../workers/run-workers.ts';
 import { cleanEnv, runCli } from '../helpers/child-process.ts';
 import { jobItems, wwrFeed } from '../helpers/feeds.ts';
 import {
@@ -16,6 +21,7 @@ import {
   startFixtureServer,
 } from '../helpers/fixture-server.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
+import { sourceInput } from '../helpers/sources.ts';
 
 const cli = runCli;
 
@@ -380,6 +386,69 @@ describe('npm run sources', () => {
     }>;
     assert.equal(listed.find((s) => s.id === id)?.status, 'disabled');
     assert.match((await sources('enable', id)).stdout, new RegExp(`^enabled ${id}`));
+    // Enabling an enabled source changes nothing and records nothing.
+    const history = () => sourceChangeModel(db.mongo).countDocuments({ sourceId: id });
+    const recorded = await history();
+    assert.match(
+      (await sources('enable', id)).stdout,
+      new RegExp(`^${id} Fixture WWR was already enabled$`, 'm'),
+    );
+    assert.equal(await history(), recorded);
+  });
+
+  it('fetch records who asked, and refuses a disabled source with or without --wait', async () => {
+    const changes = () =>
+      sourceChangeModel(db.mongo).countDocuments({ sourceId: id, action: 'fetch', by: 'cli' });
+    const before = await changes();
+    assert.equal((await sources('fetch', id)).code, 0);
+    assert.equal(await changes(), before + 1);
+    await sources('disable', id);
+    try {
+      for (const args of [[], ['--wait']]) {
+        const out = await sources('fetch', id, ...args);
+        assert.equal(out.code, 1, args.join(' '));
+        assert.match(out.stderr, /is disabled: enable it first/);
+      }
+    } finally {
+      await sources('enable', id);
+    }
+  });
+
+  it("fetch --wait leaves the runs to the product's workers when they are up", async () => {
+    web.on('/only-allowed.rss', serveBody(wwrFeed(web.origin, jobItems(2, 'Allowed'))));
+    const source = await createSource(db.mongo, sourceInput(web.url('/only-allowed.rss')));
+    // The product's worker, allowed to fetch the fixture host; it beats as workers do.
+    const workers = startWorkers({
+      config: loadConfig({
+        ...process.env,
+        REDIS_URL: db.redisUrl,
+        MONGODB_DB: db.config.mongodbDb,
+        QUEUE_PREFIX: db.config.queuePrefix,
+        FETCH_ALLOWED_HOSTS: web.host,
+      }),
+      logger: db.logger,
+      mongo: db.mongo,
+      redisUrl: db.redisUrl,
+    });
+    await recordWorkerHeartbeat(db.mongo, 'the product');
+    // The product's worker takes jobs only after the CLI had every chance to take this one.
+    const [fetchWorker] = workers.workers;
+    await fetchWorker?.pause();
+    const resume = setTimeout(() => fetchWorker?.resume(), 4000);
+    try {
+      // This shell does not allow the fixture host: a run in the CLI itself would fail.
+      const { FETCH_ALLOWED_HOSTS: _allowed, ...shell } = env;
+      const out = await cli(
+        'workers/cli/sources.ts',
+        ['fetch', String(source._id), '--wait'],
+        shell,
+      );
+      assert.equal(out.code, 0, out.stdout + out.stderr);
+      assert.match(out.stdout, /stored: 2 new/);
+    } finally {
+      clearTimeout(resume);
+      await workers.close();
+    }
   });
 });
 

@@ -23,7 +23,9 @@ import {
   listSources,
   updateSource,
 } from '../../src/store/source-repository.ts';
+import { readWorkerHeartbeat } from '../../src/store/system-status-repository.ts';
 import type { ProcessContext } from '../context.ts';
+import { heartbeatEveryMs } from '../run-scheduler.ts';
 import { startWorkers } from '../run-workers.ts';
 
 type Values = Record<string, string | boolean | undefined | Array<string | boolean>>;
@@ -166,7 +168,14 @@ export async function enableSource(
   if (ids.length === 0) throw new UsageError(`${enabled ? 'enable' : 'disable'} needs a source id`);
   const queues = queuesFor(ctx);
   const changed: SourceDoc[] = [];
+  const verb = enabled ? 'enabled' : 'disabled';
+  const already: string[] = [];
   for (const source of await sourcesByIds(ctx, ids)) {
+    // Nothing to change, nothing to record: the history lists changes only.
+    if (source.enabled === enabled) {
+      already.push(`${source._id} ${source.name} was already ${verb}`);
+      continue;
+    }
     const updated = (await updateSource(ctx.mongo, source._id.toString(), {
       enabled,
     })) as SourceDoc;
@@ -179,17 +188,19 @@ export async function enableSource(
     });
     changed.push(updated);
   }
-  await boardChanged(ctx);
-  const verb = enabled ? 'enabled' : 'disabled';
+  if (changed.length) await boardChanged(ctx);
   return {
     text: values.json
       ? json(changed.map(sourceJson))
-      : changed.map((s) => `${verb} ${s._id} ${s.name}`).join('\n'),
+      : [...changed.map((s) => `${verb} ${s._id} ${s.name}`), ...already].join('\n'),
     code: 0,
   };
 }
 
-/** `fetch`: queues runs now; with --wait, works the queue itself until they are done. */
+/** A worker heartbeat this recent means the product's workers are up (they beat every minute). */
+const WORKERS_UP_WITHIN_MS = 2.5 * heartbeatEveryMs;
+
+/** `fetch`: queues runs now; with --wait, waits until they are done (see runAndWait). */
 export async function fetchSources(
   ctx: ProcessContext,
   ids: string[],
@@ -200,7 +211,21 @@ export async function fetchSources(
   const sources = values.all
     ? await listSources(ctx.mongo, { enabled: true })
     : await sourcesByIds(ctx, ids);
+  const disabled = sources.find((s) => !s.enabled);
+  if (disabled)
+    throw new AppError(
+      'invalid_input',
+      `source ${disabled._id} (${disabled.name}) is disabled: enable it first`,
+    );
   const queues = queuesFor(ctx);
+  // Recorded like the console's "fetch now": who asked for a run, and when.
+  for (const source of sources)
+    await recordSourceChange(ctx.mongo, {
+      sourceId: source._id,
+      by: 'cli',
+      action: 'fetch',
+      changes: [],
+    });
   if (!values.wait) {
     for (const source of sources) await enqueueRefresh(queues.fetch, source._id.toString());
     return {
@@ -219,24 +244,25 @@ export async function fetchSources(
 }
 
 /**
- * Runs the real queue with an in-process worker until each source has recorded the run this
- * command asked for (a failure is recorded before any retry, so a failing source reports at
- * once). A scheduled run may finish first, such as a new source's first run: the operator's
- * run then waits for it, and the line says what the runs before it stored.
+ * Queues the runs and waits until each source has recorded the run this command asked for (a
+ * failure is recorded before any retry, so a failing source reports at once). The product's
+ * workers run them when they are up (a heartbeat in the last few minutes): with their
+ * configuration, not this shell's. Otherwise an in-process worker works the queue. A scheduled
+ * run may finish first, such as a new source's first run: the operator's run then waits for it,
+ * and the line says what the runs before it stored.
  */
 async function runAndWait(
   ctx: ProcessContext,
   queue: ReturnType<typeof createQueues>['fetch'],
   sources: SourceDoc[],
 ): Promise<WaitedRun[]> {
-  const disabled = sources.find((s) => !s.enabled);
-  if (disabled)
-    throw new AppError(
-      'invalid_input',
-      `source ${disabled._id} (${disabled.name}) is disabled: enable it first`,
-    );
-  const workers = startWorkers(ctx);
-  ctx.lifecycle.add('cli workers', workers.close);
+  const beat = await readWorkerHeartbeat(ctx.mongo);
+  const workersUp =
+    beat !== undefined && Date.now() - beat.lastHeartbeatAt.getTime() < WORKERS_UP_WITHIN_MS;
+  if (!workersUp) {
+    const workers = startWorkers(ctx);
+    ctx.lifecycle.add('cli workers', workers.close);
+  }
   const before = new Map(sources.map((s) => [s._id.toString(), s.health]));
   for (const id of before.keys()) await enqueueRefresh(queue, id);
   const deadline = Date.now() + 10 * 60_000;

@@ -22,6 +22,8 @@ const usage = `usage: npm run sources -- <command>
   list [--json]
   enable <id> | disable <id>
   fetch <id> [<id> ...] | --all   [--wait] [--json]
+      --wait: until each run is recorded; the product's workers run it when they are up,
+      else this command does
   test <id> [--json]                                   (one run, nothing stored)
   remove <id> --keep-items|--remove-items [--json]
   import-opml <file> [--type jobs|articles] [--json]   (outlines' category names the type)

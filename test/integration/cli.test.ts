@@ -342,6 +342,16 @@ describe('npm run sources', () => {
     const notOpml = await sources('import-opml', path.join(dir, 'page.html'));
     assert.equal(notOpml.code, 1);
     assert.match(notOpml.stderr, /not an OPML document/);
+    // The console refuses these in the same words.
+    for (const [file, text, said] of [
+      ['empty.opml', '<opml version="2.0"><body></body></opml>', /lists no feeds/],
+      ['cut.opml', '<opml version="2.0"><body><outline text="A" xmlUrl="https://a.ex', /cut off/],
+    ] as const) {
+      await writeFile(path.join(dir, file), text);
+      const out = await sources('import-opml', path.join(dir, file));
+      assert.equal(out.code, 1, file);
+      assert.match(out.stderr, said);
+    }
   });
 
   it('test runs a stored source once without storing, and remove asks what to do with its items', async () => {

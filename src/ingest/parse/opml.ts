@@ -4,10 +4,25 @@ import type { EntryType } from '../../domain/entry.ts';
 import type { OpmlFeed } from '../../domain/opml.ts';
 import { ParseError } from '../../lib/errors.ts';
 
-/** Every outline with an xmlUrl; throws a ParseError for a document that is not OPML. */
+/**
+ * Every outline with an xmlUrl (and leaf outlines without one, reported as skipped); throws a
+ * ParseError for a document that is not OPML, is cut off, or lists no feed at all, so the
+ * console and the CLI refuse the same files with the same words.
+ */
 export function readOpml(text: string): OpmlFeed[] {
+  const feeds = readOutlines(text);
+  if (!feeds.some((feed) => feed.url))
+    throw new ParseError('the OPML file lists no feeds (no outline has an xmlUrl)');
+  return feeds;
+}
+
+function readOutlines(text: string): OpmlFeed[] {
   const $ = load(text, { xml: true });
   if ($('opml').length === 0) throw new ParseError('not an OPML document (no <opml> element)');
+  // The XML reader is lenient: a file cut off mid-way (a failed download, a partial paste)
+  // would quietly import its first half.
+  if (!/<\/opml\s*>/i.test(text) && !/<opml\b[^>]*\/>/i.test(text))
+    throw new ParseError('the OPML file is cut off: it does not end with </opml>; export it again');
   // Feeds, and leaf outlines without a feed URL (a bookmark, a typo): those are reported as
   // skipped with url ''. Outlines with children are folders.
   return $('outline')

@@ -75,7 +75,6 @@ export function opmlRoutes(deps: ConsoleDeps): Router {
       if (error instanceof ParseError) return answer(400, { error: error.message });
       throw error;
     }
-    if (feeds.length === 0) return answer(400, { error: 'The OPML file lists no feeds (xmlUrl).' });
     const report = await importFeeds(deps.mongo, feeds, {
       type,
       allowedHosts: deps.allowedHosts ?? [],

@@ -40,11 +40,23 @@ describe('OPML', () => {
 
   it('keeps a leaf outline without a feed URL (for the import to report), not a folder', () => {
     const text =
-      '<opml version="2.0"><body><outline text="Folder"><outline text="Bookmark" htmlUrl="https://b.example/"/></outline></body></opml>';
-    assert.deepEqual(readOpml(text), [{ title: 'Bookmark', url: '', type: null }]);
+      '<opml version="2.0"><body><outline text="Folder"><outline text="Bookmark" htmlUrl="https://b.example/"/><outline text="Feed" xmlUrl="https://f.example/rss"/></outline></body></opml>';
+    assert.deepEqual(readOpml(text), [
+      { title: 'Bookmark', url: '', type: null },
+      { title: 'Feed', url: 'https://f.example/rss', type: null },
+    ]);
   });
 
-  it('refuses a document that is not OPML', () => {
+  it('refuses a document that is not OPML, is cut off, or lists no feed', () => {
     assert.throws(() => readOpml('<html><body/></html>'), /not an OPML document/);
+    assert.throws(
+      () =>
+        readOpml(
+          '<opml version="2.0"><body><outline text="A" xmlUrl="https://a.example/rss"/><outline text="B" xmlU',
+        ),
+      /the OPML file is cut off/,
+    );
+    for (const empty of ['<opml version="2.0"><body/></opml>', '<opml version="2.0"/>'])
+      assert.throws(() => readOpml(empty), /lists no feeds/, empty);
   });
 });

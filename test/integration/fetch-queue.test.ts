@@ -320,6 +320,35 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
     }
   });
 
+  it('a run given up after its worker stopped mid-run again and again is recorded on its source', async () => {
+    web.on('/given-up.rss', serveBody(wwrFeed(web.origin, jobItems(1, 'GivenUp'))));
+    const source = await createSource(db.mongo, sourceInput(web.url('/given-up.rss')));
+    const id = source._id.toString();
+    await enqueueRefresh(queues.fetch, id);
+    // What BullMQ's stalled check leaves on a job past its stall limit: the next worker to take
+    // it fails it at once, without running it.
+    await redis.hset(
+      queues.fetch.toKey(`source-${id}`),
+      'defa',
+      'job stalled more than allowable limit',
+    );
+    const workers = startTestWorkers(db, web, db.redisUrl);
+    try {
+      await until(
+        'the given-up run on the source',
+        async () => (await findSource(db.mongo, id))?.health.lastError?.code === 'interrupted',
+      );
+      const health = (await findSource(db.mongo, id))?.health;
+      assert.equal(health?.lastRun?.outcome, 'failed');
+      assert.equal(health?.lastRun?.trigger, 'manual');
+      assert.match(health?.lastError?.message ?? '', /interrupted .* given up/);
+      assert.equal(web.hits('/given-up.rss'), 0, 'not run once more');
+    } finally {
+      await workers.close();
+      await syncSourceSchedules(queues.fetch, []);
+    }
+  });
+
   it('a worker killed mid-run (SIGKILL) loses nothing: the job is recovered and items are stored once', async () => {
     const origin = web.origin;
     const feed = wwrFeed(origin, jobItems(12, 'Stall'));

@@ -59,7 +59,7 @@ const keywords = z
       .string()
       .trim()
       .min(1)
-      .max(500)
+      .max(500, 'a rule of at most 500 characters')
       .superRefine((rule, ctx) => {
         // Bad or unsafe regular expressions are refused when the source is saved, not at run time.
         try {
@@ -69,14 +69,18 @@ const keywords = z
         }
       }),
   )
-  .max(100)
+  .max(100, 'at most 100 rules')
   .default([]);
 
 /** Validates operator input into a SourceInput, with a message per field. */
 export const sourceInputSchema = z
   .object({
     name: z.string().trim().min(1, 'a name is required').max(200),
-    url: z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL' }).max(2000),
+    // Length first: a very long URL is refused for its length, not called "not a URL".
+    url: z
+      .string()
+      .max(2000, 'a URL of at most 2,000 characters')
+      .pipe(z.url({ protocol: /^https?$/, error: 'an absolute http(s) URL' })),
     kind: z.enum(sourceKinds, { error: `one of ${sourceKinds.join(', ')}` }).default('rss'),
     type: z.enum(['jobs', 'articles'], { error: 'jobs or articles' }),
     intervalMinutes: z.coerce

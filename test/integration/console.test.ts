@@ -510,6 +510,42 @@ describe('operator console access', () => {
     );
   });
 
+  it('takes as many keep rules as a source may hold, and names the limit a longer list passes', async () => {
+    const { cookie, csrf } = await signIn();
+    const form = (keep: string[], extra: Record<string, string> = {}) =>
+      post(
+        url,
+        '/console/sources/new',
+        {
+          _csrf: csrf,
+          url: web.url('/many-rules.rss'),
+          kind: 'rss',
+          type: 'jobs',
+          intervalMinutes: '60',
+          enabled: 'on',
+          keep: keep.join('\n'),
+          intent: 'save',
+          ...extra,
+        },
+        cookie,
+      );
+    // 101 rules of 450 characters: a 45 KB field, past the form's old 32 KB limit.
+    const rules = Array.from({ length: 101 }, (_, i) => `rule ${i} ${'x'.repeat(440)}`);
+    const tooMany = await form(rules);
+    assert.equal(tooMany.status, 400);
+    const $tooMany = load(await tooMany.text());
+    assert.match($tooMany('#keep-error').text(), /at most 100 rules/);
+    assert.match($tooMany('#keep').text(), /rule 100 x+/, 'what was typed stays');
+
+    const long = await form(['go'], { url: `${web.url('/many-rules.rss')}?q=${'a'.repeat(2100)}` });
+    assert.equal(long.status, 400);
+    assert.match(load(await long.text())('#url-error').text(), /at most 2,000 characters/);
+
+    assert.equal((await form(rules.slice(0, 100))).status, 303);
+    const saved = (await listSources(db.mongo)).find((s) => s.url === web.url('/many-rules.rss'));
+    assert.equal(saved?.options.keep.length, 100);
+  });
+
   it('adds an html source from separate selector fields, with each mistake next to its field', async () => {
     const { cookie, csrf } = await signIn();
     const form = (fields: Record<string, string>) =>

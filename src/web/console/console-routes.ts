@@ -69,7 +69,9 @@ export type ConsoleDeps = {
 };
 
 // The source form has ~50 fields (every selector for the list and the detail pages).
-const form = express.urlencoded({ extended: false, limit: '32kb', parameterLimit: 100 });
+// Large enough for everything a source may hold (100 rules of 500 characters each for keep and
+// for block, URL-encoded): a bigger body is refused before its fields can be shown again.
+const form = express.urlencoded({ extended: false, limit: '512kb', parameterLimit: 100 });
 
 /** Which source form is shown: new, or editing the source with this id. */
 type FormMode = { heading: string; action: string; id: string | null };

@@ -40,6 +40,9 @@ const HYBRID_TEXT = [
   /\b(?:partially|partly)\s+remote\b/i,
 ];
 const ONSITE_TEXT = [
+  // "On-site in London, UK", "in-office in Berlin"; not one choice of several ("either onsite
+  // in San Francisco or remote").
+  /\b(?:[Oo]n[- ]?[Ss]ite|[Ii]n[- ][Oo]ffice)\s+in\s+\p{Lu}(?![^.;!?]{0,60}\bor\s+(?:remote|hybrid)\b)/u,
   /\b(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\s+(?:only|role|position|job|opportunity|requirement|presence\s+(?:is\s+)?required)\b/i,
   /\b(?:(?:is|be|are|based|located)\s+(?:fully\s+|100%\s+|entirely\s+)?(?:on[- ]?site|in[- ]office|office[- ]based)|(?:work|working)\s+(?:fully\s+|100%\s+|entirely\s+)?(?:on[- ]?site|in[- ]office|in[- ]person))\b(?!\s+(?:reliability|meetings?|visits?|events?|retreats?|offsites?|gatherings?|sessions?|once|twice|quarterly|annually|occasionally|periodically|a\s+few|several|\d|as\s+needed|when))/i,
   /\brelocation\s+(?:is\s+)?(?:required|mandatory|necessary)\b|\bmust\s+(?:be\s+(?:willing|able)\s+to\s+)?relocate\b|\brequires?\s+relocation\b/i,
@@ -91,12 +94,26 @@ export function fieldSignals(text: string, options: { anywhereIsRemote: boolean 
   };
 }
 
+/**
+ * A sentence or line that is nothing but the arrangement, as short listings write it:
+ * "Zürich, Switzerland. Hybrid.", "Remote. Elixir and Phoenix…", "Remote 🌍". A word alone
+ * has no other sense to take ("remote sensing" is never a sentence of its own).
+ */
+const alone = (words: string) =>
+  new RegExp(
+    `(?:^|[.!?:\\n]\\s*)(?:${words})\\s*[\\p{Extended_Pictographic}\\uFE0F\\u200D\\s]*(?:[.!\\n]|$)`,
+    'iu',
+  );
+const REMOTE_ALONE = alone('(?:100\\s*%\\s+|fully\\s+)?remote|remoto|remota|t[ée]l[ée]travail');
+const HYBRID_ALONE = alone('hybrid|hybride|h[íi]brido');
+const ONSITE_ALONE = alone('on[- ]?site|in[- ]office|in[- ]person|presencial');
+
 /** Signals in description text, strict phrasings only. */
 export function textSignals(text: string): Signals {
   return {
-    remote: statesRemote(text),
-    hybrid: HYBRID_TEXT.some((p) => p.test(text)),
-    onsite: ONSITE_TEXT.some((p) => p.test(text)),
+    remote: statesRemote(text) || REMOTE_ALONE.test(text),
+    hybrid: HYBRID_TEXT.some((p) => p.test(text)) || HYBRID_ALONE.test(text),
+    onsite: ONSITE_TEXT.some((p) => p.test(text)) || ONSITE_ALONE.test(text),
     notRemote: NOT_REMOTE.some((p) => p.test(text)),
     remoteOption: remoteOption(text),
   };

@@ -147,6 +147,25 @@ describe('detectWorkplace: description text', () => {
   ]);
 });
 
+describe('detectWorkplace: the arrangement as a sentence of its own', () => {
+  // The job-seeker review's listings: short descriptions that state it in one word.
+  check([
+    ['"Hybrid." after a place', { text: 'Zürich, Switzerland. Hybrid. Go and Kafka.' }, 'hybrid'],
+    ['"Remote." first', { text: 'Remote. Elixir and Phoenix on a small team.' }, 'remote'],
+    ['"Remote 🌍" on its line', { text: 'Remote 🌍\nWe build payment APIs.' }, 'remote'],
+    ['"Remoto"', { text: 'Remoto\nBackend en Go.' }, 'remote'],
+    ['"On-site in London"', { text: 'On-site in London, UK. Java services.' }, 'onsite'],
+    [
+      'one choice of several',
+      {
+        text: 'Work with us either onsite in San Francisco, CA or remote - your choice! Remote position is open to US based individuals only.',
+      },
+      'remote',
+    ],
+    ['"remote" inside a sentence', { text: 'We build remote sensing tools.' }, 'unknown'],
+  ]);
+});
+
 describe('detectWorkplace: precision', () => {
   check([
     ['quarterly on-sites', { text: 'We meet for quarterly on-site retreats.' }, 'unknown'],

@@ -169,8 +169,25 @@ function byTitle({ title, text, tags }: RelevanceInput): Relevance {
     const match = pattern.exec(title);
     if (match) return other(`${says(match)} (${why})`);
   }
-  if (!GENERIC.test(title)) return other(`title '${title.trim()}' names no engineering role`);
-  return byEvidence(title.trim(), text, tags);
+  const foreign = inAnotherScript(title);
+  if (!GENERIC.test(title) && !foreign)
+    return other(`title '${title.trim()}' names no engineering role`);
+  return byEvidence(
+    title.trim(),
+    text,
+    tags,
+    foreign ? 'is in a script we cannot read' : undefined,
+  );
+}
+
+/**
+ * A title mostly in a script other than Latin ("مهندس برمجيات خلفية", "Бэкенд-разработчик"):
+ * its role words are not ours to read, so the description decides, as for a generic title.
+ */
+function inAnotherScript(title: string): boolean {
+  const letters = title.match(/\p{L}/gu) ?? [];
+  const latin = title.match(/\p{Script=Latin}/gu) ?? [];
+  return letters.length > 0 && latin.length * 2 < letters.length;
 }
 
 function bothSides(backend: string, frontEnd: string): Relevance {
@@ -178,8 +195,8 @@ function bothSides(backend: string, frontEnd: string): Relevance {
   return { relevant: true, category: 'full-stack', reason };
 }
 
-function byEvidence(title: string, text: string, tags: string[]): Relevance {
-  const generic = `title '${title}' is generic`;
+function byEvidence(title: string, text: string, tags: string[], why = 'is generic'): Relevance {
+  const generic = `title '${title}' ${why}`;
   // "a full-stack engineer", "full-stack Ruby-on-Rails development"; not "the full stack of".
   const fullStack =
     /\bfull[- ]?stack\s+(?:[\w-]+\s+)?(?:engineer|developer|web|application|development|experience|role|position)s?\b/i.exec(

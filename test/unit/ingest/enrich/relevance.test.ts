@@ -182,6 +182,28 @@ describe('classifyRelevance of generic titles by their text', () => {
   }
 });
 
+describe('classifyRelevance of titles in another script', () => {
+  // The job-seeker review's listings: "senior backend engineer" in Arabic and in Hebrew.
+  it('lets the description decide, as for a generic title', () => {
+    assert.deepEqual(classify('مهندس برمجيات خلفية أول', 'Python, Django and PostgreSQL.'), {
+      relevant: true,
+      category: 'backend',
+      reason:
+        "title 'مهندس برمجيات خلفية أول' is in a script we cannot read; the text names backend stack (Django, PostgreSQL, Python)",
+    });
+    assert.equal(classify('מפתח בקאנד בכיר', 'Node.js ו-PostgreSQL').relevant, true);
+    assert.equal(
+      classify('营销经理', '负责市场营销').relevant,
+      false,
+      'no backend stack: not ours',
+    );
+  });
+
+  it('still reads a Latin-script title with a word or two in another script', () => {
+    assert.equal(classify('Sales Manager (Москва)', 'Python.').relevant, false);
+  });
+});
+
 describe('classifyRelevance with source rules', () => {
   const title = 'Backend Engineer';
   const cases: Array<

@@ -145,8 +145,8 @@ function image(attribs: sanitize.Attributes, baseUrl: string): sanitize.Tag | nu
   // image hidden by its style.
   if ((width !== null && width <= PIXEL) || (height !== null && height <= PIXEL)) return null;
   if (/(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return null;
-  const out: sanitize.Attributes = { src };
-  if (attribs.alt !== undefined) out.alt = attribs.alt;
+  // No alt: decorative to a screen reader (alt=""), which would otherwise read out the file name.
+  const out: sanitize.Attributes = { src, alt: attribs.alt ?? '' };
   if (attribs.title) out.title = attribs.title;
   if (width !== null) out.width = String(Math.round(width));
   if (height !== null) out.height = String(Math.round(height));

@@ -39,7 +39,7 @@ describe('sanitizeHtml: XSS vectors', () => {
     [
       'img onerror',
       '<img src="a.png" onerror="alert(1)">',
-      `<img src="https://blog.example.com/posts/1/a.png" ${LAZY} />`,
+      `<img src="https://blog.example.com/posts/1/a.png" alt="" ${LAZY} />`,
     ],
     ['img without a usable src', '<img src=x: onerror=alert(1)><p>ok</p>', '<p>ok</p>'],
     ['javascript: href', '<a href="javascript:alert(1)">click</a>', '<a>click</a>'],
@@ -175,7 +175,7 @@ describe('sanitizeHtml: safe markup, links, images, trackers', () => {
     [
       'non-numeric dimensions dropped',
       '<img src="/a.png" width="100%" height="auto">',
-      `<img src="https://blog.example.com/a.png" ${LAZY} />`,
+      `<img src="https://blog.example.com/a.png" alt="" ${LAZY} />`,
     ],
     [
       'FeedBurner pixel removed',
@@ -195,7 +195,7 @@ describe('sanitizeHtml: safe markup, links, images, trackers', () => {
     [
       'a real image sized in its style keeps that size',
       '<p><img src="https://e.example/chart.png" style="width: 640.5px; height:480px"></p>',
-      '<p><img src="https://e.example/chart.png" width="641" height="480" loading="lazy" decoding="async" /></p>',
+      '<p><img src="https://e.example/chart.png" alt="" width="641" height="480" loading="lazy" decoding="async" /></p>',
     ],
     [
       'FeedBurner flares removed with their links',
@@ -249,9 +249,10 @@ describe('sanitizeHtml: safe markup, links, images, trackers', () => {
       '<div>One.</div><div><br /></div><div>Two.</div>',
     ],
     [
+      // Without alt an image is decorative to a screen reader (alt=""), not its file name.
       'an image is content',
       '<p><a href="https://x.example/y"><img src="https://x.example/i.png"></a></p>',
-      `<p><a href="https://x.example/y" ${LINK}><img src="https://x.example/i.png" ${LAZY} /></a></p>`,
+      `<p><a href="https://x.example/y" ${LINK}><img src="https://x.example/i.png" alt="" ${LAZY} /></a></p>`,
     ],
     ['text outside elements kept', 'plain &amp; simple', 'plain &amp; simple'],
   ];

@@ -7,12 +7,15 @@ import type { Salary } from '../../domain/job-intel.ts';
 export type SalaryPeriod = Salary['period'];
 
 const FILLER = String.raw`(?:\s+(?:brutto|gross|netto|net|base|salary|pre-tax))?`;
-const SLASH = String.raw`\s?/\s?(?:hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mths?|m|years?|yrs?|y|annum|jahr|monat|tag|std)`;
-const WORD = String.raw`\s+(?:per|a|an|each|pro|im|je)\s+(?:hour|day|week|month|year|annum|jahr|monat|tag|stunde)`;
-const BARE = String.raw`\s+(?:hourly|daily|weekly|monthly|annually|yearly|annual|p\.\s?a\.?|pa|jährlich|day\s+rate)`;
+// Besides English and German: Polish ("netto/miesiąc", "rocznie"), Portuguese and Spanish ("por
+// mês", "al año"), French ("par mois").
+const LOCAL_UNITS = 'miesiąc|mies|rok|godz|mês|mes|ano|año|hora|día|dia|mois|an|heure|jour';
+const SLASH = String.raw`\s?/\s?(?:hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mths?|m|years?|yrs?|y|annum|jahr|monat|tag|std|${LOCAL_UNITS})`;
+const WORD = String.raw`\s+(?:per|a|an|each|pro|im|je|por|al|par|na|za)\s+(?:hour|day|week|month|year|annum|jahr|monat|tag|stunde|${LOCAL_UNITS}|miesiąc|rok)`;
+const BARE = String.raw`\s+(?:hourly|daily|weekly|monthly|annually|yearly|annual|p\.\s?a\.?|pa|jährlich|day\s+rate|miesięcznie|rocznie|mensal|mensual|mensuel|anual|annuel)`;
 // What may stand between an amount and its period word: "brutto/Jahr", "per", "a", "/".
 const LEAD =
-  /^(?:(?:brutto|gross|netto|net|base|salary|pre-tax)\s*)?(?:\/|(?:per|a|an|each|pro|im|je)\s)?\s*/;
+  /^(?:(?:brutto|gross|netto|net|base|salary|pre-tax)\s*)?(?:\/|(?:per|a|an|each|pro|im|je|por|al|par|na|za)\s)?\s*/;
 
 /** Regex source of a period written after an amount, captured as group `name` for periodOfUnit. */
 export function periodAfterSource(name: string): string {
@@ -20,11 +23,17 @@ export function periodAfterSource(name: string): string {
 }
 
 const UNITS: ReadonlyArray<[RegExp, SalaryPeriod]> = [
-  [/^(?:hours?|hrs?|h|hourly|std|stunde)$/, 'hour'],
-  [/^(?:days?|d|daily|tag|day\s+rate)$/, 'day'],
+  [/^(?:hours?|hrs?|h|hourly|std|stunde|godz|hora|heure)$/, 'hour'],
+  [/^(?:days?|d|daily|tag|day\s+rate|día|dia|jour)$/, 'day'],
   [/^(?:weeks?|wks?|w|weekly)$/, 'week'],
-  [/^(?:months?|mos?|mths?|m|monthly|monat)$/, 'month'],
-  [/^(?:years?|yrs?|y|annum|jahr|annual|annually|yearly|jährlich|p\.\s?a\.?|pa)$/, 'year'],
+  [
+    /^(?:months?|mos?|mths?|m|monthly|monat|miesiąc|mies|miesięcznie|mês|mes|mensal|mensual|mois|mensuel)$/,
+    'month',
+  ],
+  [
+    /^(?:years?|yrs?|y|annum|jahr|annual|annually|yearly|jährlich|p\.\s?a\.?|pa|rok|rocznie|ano|año|anual|an|annuel)$/,
+    'year',
+  ],
 ];
 
 /** The period a matched unit names ("/hr" → hour, "brutto/Jahr" → year); null for none or unknown. */

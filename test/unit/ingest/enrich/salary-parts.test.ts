@@ -149,6 +149,13 @@ describe('periods', () => {
     ['p.a.', 'year'],
     ['pa', 'year'],
     ['PA', null],
+    // Polish, Portuguese, Spanish, French.
+    [' netto/miesiąc', 'month'],
+    [' rocznie', 'year'],
+    [' por mês', 'month'],
+    [' al año', 'year'],
+    [' par mois', 'month'],
+    [' par an', 'year'],
   ];
   for (const [unit, expected] of units) {
     it(`unit ${unit}`, () => assert.equal(periodOfUnit(unit), expected));

@@ -261,3 +261,18 @@ describe('parseSalary: salary inside a longer description', () => {
     it(text.slice(0, 60).replace(/\n/g, ' ⏎ '), () => assert.equal(read(text), expected));
   }
 });
+
+describe("parseSalary: periods written in the listing's own language", () => {
+  // The job-seeker review's listings, which showed no salary.
+  const cases: Array<[string, [number, number, string, string]]> = [
+    ['R$ 12.000 - R$ 15.000 por mês', [12000, 15000, 'BRL', 'month']],
+    ['25 000 - 30 000 PLN netto/miesiąc (B2B)', [25000, 30000, 'PLN', 'month']],
+    ['€45.000 - €55.000 par an', [45000, 55000, 'EUR', 'year']],
+  ];
+  for (const [text, expected] of cases) {
+    it(text, () => {
+      const salary = parseSalary({ text });
+      assert.deepEqual([salary?.min, salary?.max, salary?.currency, salary?.period], expected);
+    });
+  }
+});

@@ -108,6 +108,8 @@ const STATEMENTS: RegExp[] = [
   /\(\s*((?:\d+[- ]?(?:month|week|year)s?\s+)?(?:contract|fixed[- ]term(?: contract)?|temporary|part[- ]time|full[- ]time|internship))\s*\)/i,
   // Contractor engagements named by their paperwork
   /\b(contract[- ]to[- ]hire|corp[- ]?(?:to|2)[- ]?corp)\b/i,
+  // A sentence or line that is the type alone, as short listings write it: "Berlin. Full-time."
+  /(?:^|[.!?\n]\s*)(full[- ]?time|part[- ]?time|contract|freelance|internship)\s*(?:[.!\n]|$)/i,
 ];
 
 function fromText(text: string): EmploymentType | null {

@@ -28,6 +28,11 @@ describe('detectEmploymentType', () => {
     ['fixed-term contract is temporary', 'Fixed-term contract', 'Engineer', undefined, 'temporary'],
     ['full-time contract is contract', 'Full-time contract', 'Engineer', undefined, 'contract'],
     ['Permanent alone says nothing', 'Permanent', 'Engineer', undefined, null],
+    // The type as a sentence of its own (the job-seeker review's Initech listing)
+    ['"Full-time." alone', null, 'Engineer', 'Initech. Berlin, Germany. Full-time.', 'full-time'],
+    ['"Contract" on its line', null, 'Engineer', 'Contract\nGo services', 'contract'],
+    ['"full-time" in a sentence', null, 'Engineer', 'We have full-time engineers.', null],
+    ['either, alone', null, 'Engineer', 'Part-time or full-time.', null],
     ['alternatives say nothing', 'Full-time or Part-time', 'Engineer', undefined, null],
     [
       'the field wins over the title',

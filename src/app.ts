@@ -39,7 +39,7 @@ export type AppDependencies = {
     ConsoleDeps,
     'credentials' | 'fetchQueue' | 'boardQueues' | 'fetcher' | 'allowedHosts'
   > &
-    Partial<Pick<ConsoleDeps, 'dedupWindowDays'>>;
+    Partial<Pick<ConsoleDeps, 'dedupWindowDays' | 'maxJobAgeDays'>>;
 };
 
 /** Builds the Express app; listening is the entry point's job (workers/web.ts). */
@@ -117,6 +117,7 @@ export function buildApp(deps: AppDependencies): Express {
       fetcher: deps.console?.fetcher ?? null,
       allowedHosts: deps.console?.allowedHosts ?? [],
       dedupWindowDays: deps.console?.dedupWindowDays ?? DEFAULT_DEDUP_WINDOW_DAYS,
+      maxJobAgeDays: deps.console?.maxJobAgeDays,
       httpsOnly: deps.publicUrl?.startsWith('https:') ?? false,
       credentials: deps.console?.credentials ?? {
         user: 'admin',

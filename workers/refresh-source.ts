@@ -4,6 +4,7 @@ import { canonicalUrl, urlPart } from '../src/domain/canonical-url.ts';
 import { layoutWarnings } from '../src/domain/layout-change.ts';
 import { printable } from '../src/domain/printable.ts';
 import type { Fetcher } from '../src/ingest/fetch/fetcher.ts';
+import { offBoardWarnings } from '../src/ingest/off-board.ts';
 import { readFeed } from '../src/ingest/read-feed.ts';
 import { AppError, FetchError, ParseError } from '../src/lib/errors.ts';
 import type { Logger } from '../src/lib/logger.ts';
@@ -239,6 +240,9 @@ async function runStages(
     ...reading.warnings,
     ...(elsewhere ? [listedElsewhereWarning(elsewhere)] : []),
     ...(shape ? layoutWarnings(lastReadOf(source.health)?.shape ?? null, shape) : []),
+    ...(source.type === 'jobs'
+      ? offBoardWarnings(reading.entries, now, deps.policy.maxJobAgeDays)
+      : []),
   ];
   let closed = 0;
   if (source.type === 'jobs' && source.options.listsAllOpenJobs && reading.entries.length > 0) {

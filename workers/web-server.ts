@@ -40,6 +40,7 @@ export async function startWebServer(
       fetcher: createProductFetcher(config, redis),
       allowedHosts: config.fetch.allowedHosts,
       dedupWindowDays: config.dedupWindowDays,
+      maxJobAgeDays: config.jobMaxAgeDays,
     },
   });
   const server = await new Promise<Server>((resolve, reject) => {

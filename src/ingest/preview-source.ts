@@ -5,6 +5,7 @@ import { printable } from '../domain/printable.ts';
 import type { SourceInput } from '../domain/source.ts';
 import type { Fetcher } from './fetch/fetcher.ts';
 import { titleConvention } from './normalize/title-company.ts';
+import { offBoardWarnings } from './off-board.ts';
 import { discoverSource } from './parse/discover.ts';
 import { readFeed } from './read-feed.ts';
 
@@ -26,7 +27,11 @@ export type PreviewResult = {
 };
 
 /** Runs the source once without storing anything; failures come back as `error`, not thrown. */
-export async function previewSource(fetcher: Fetcher, input: SourceInput): Promise<PreviewResult> {
+export async function previewSource(
+  fetcher: Fetcher,
+  input: SourceInput,
+  { maxJobAgeDays }: { maxJobAgeDays?: number } = {},
+): Promise<PreviewResult> {
   try {
     const fetchPage = async (url: string) => {
       const page = await fetcher.fetch(url, { userAgent: input.options.userAgent ?? undefined });
@@ -69,6 +74,9 @@ export async function previewSource(fetcher: Fetcher, input: SourceInput): Promi
           : []),
         ...(entries.length === 0 ? ['no usable items'] : []),
         ...titleFormatHint(input, entries),
+        ...(input.type === 'jobs' && maxJobAgeDays
+          ? offBoardWarnings(entries, new Date(), maxJobAgeDays)
+          : []),
       ],
       error: null,
     };

@@ -545,6 +545,42 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     assert.match(message, /\\x00\\x01\\x02\\x1b\[31m binary garb/);
   });
 
+  it('says how many of the jobs it stored the board does not show, and why', async () => {
+    web.on(
+      '/stale.rss',
+      serveBody(
+        wwrFeed(web.origin, [
+          {
+            id: 'old-1',
+            title: 'Oldco: Backend Engineer',
+            pubDate: 'Mon, 02 Nov 2015 10:00:00 +0000',
+          },
+          { id: 'old-2', title: 'Oldco: Go Developer', pubDate: 'Tue, 03 Nov 2015 10:00:00 +0000' },
+          { id: 'sales', title: 'Oldco: Sales Manager' },
+        ]),
+      ),
+    );
+    const stale = await createSource(db.mongo, sourceInput(web.url('/stale.rss')));
+    const run = await refreshSource(
+      { ...deps, policy: { ...deps.policy, maxJobAgeDays: 45 } },
+      String(stale._id),
+    );
+    assert.equal(run.new, 3);
+    assert.deepEqual(
+      run.warnings.filter((w) => /not on the board|reach the board/.test(w)),
+      [
+        "2 of the feed's 3 job(s) are past their deadline or older than 45 days: stored closed, not on the board",
+        "1 of the feed's 3 job(s) are not backend roles by their titles: stored, not on the board",
+        'none of its jobs reach the board',
+      ],
+    );
+    const row = sourceHealthRow(
+      (await findSource(db.mongo, String(stale._id))) as SourceDoc,
+      clock,
+    );
+    assert.equal(row.badge, 'attention', 'healthy in name only: it needs a look');
+  });
+
   it('a source that no longer exists fails without retry', async () => {
     await assert.rejects(refreshSource(deps, new Types.ObjectId().toString()), UnrecoverableError);
   });

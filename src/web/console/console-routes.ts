@@ -66,6 +66,8 @@ export type ConsoleDeps = {
   allowedHosts?: readonly string[];
   /** DEDUP_WINDOW_DAYS: a deleted source's copies elsewhere are regrouped with it. */
   dedupWindowDays: number;
+  /** JOB_MAX_AGE_DAYS: preview says which jobs would be closed at once. */
+  maxJobAgeDays?: number;
 };
 
 // The source form has ~50 fields (every selector for the list and the detail pages).
@@ -230,7 +232,7 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     }
     if (intent === 'preview') {
       const preview = deps.fetcher
-        ? await previewSource(deps.fetcher, form.input)
+        ? await previewSource(deps.fetcher, form.input, { maxJobAgeDays: deps.maxJobAgeDays })
         : { items: [], total: 0, fields: [], warnings: [], error: 'no fetcher in this process' };
       res.type('html').send(renderForm(res, mode, values, { preview }));
       return null;

@@ -18,7 +18,7 @@ const badges: Record<string, string> = {
 // Warnings of a run that stored nothing usable or hid items without an error: the source looks
 // healthy (it answered) but the board gets nothing from it, or less than it should.
 const NEEDS_ATTENTION =
-  /has no usable items|selector ".*" matches nothing|could not run|^held back:/;
+  /has no usable items|selector ".*" matches nothing|could not run|^held back:|^none of its jobs reach the board$/;
 
 const inMinutes = (at: Date, now: Date) =>
   `in ${Math.max(1, Math.round((at.getTime() - now.getTime()) / 60_000))} min`;

@@ -98,32 +98,34 @@ export async function recordRunSuccess(
 ): Promise<void> {
   const _id = new Types.ObjectId(String(id));
   const { resets = 0, ...validators } = fetchState;
-  // Only if no clear happened since the run read the source (see `fetchState.resets`).
-  await sourceModel(connection).updateOne(
-    {
-      _id,
-      ...(resets ? { 'fetchState.resets': resets } : { 'fetchState.resets': { $exists: false } }),
+  const health = {
+    $set: {
+      'health.lastFetchedAt': run.at,
+      'health.lastSuccessAt': run.at,
+      'health.consecutiveFailures': 0,
+      'health.lastRun': run,
+      'health.waiting': null,
+      ...(lastRead ? { 'health.lastRead': lastRead } : {}),
     },
-    { $set: { fetchState: { ...validators, ...(resets ? { resets } : {}) } } },
-  );
-  await sourceModel(connection).updateOne(
-    { _id },
+    $inc: {
+      'health.totalRuns': 1,
+      'health.totalNew': run.new,
+      'health.totalUpdated': run.updated,
+    },
+  };
+  // One write with the fetch state, if no clear happened since the run read the source (see
+  // `fetchState.resets`); else a second, without it, so the clear stands.
+  const unchanged = resets
+    ? { 'fetchState.resets': resets }
+    : { 'fetchState.resets': { $exists: false } };
+  const written = await sourceModel(connection).updateOne(
+    { _id, ...unchanged },
     {
-      $set: {
-        'health.lastFetchedAt': run.at,
-        'health.lastSuccessAt': run.at,
-        'health.consecutiveFailures': 0,
-        'health.lastRun': run,
-        'health.waiting': null,
-        ...(lastRead ? { 'health.lastRead': lastRead } : {}),
-      },
-      $inc: {
-        'health.totalRuns': 1,
-        'health.totalNew': run.new,
-        'health.totalUpdated': run.updated,
-      },
+      ...health,
+      $set: { ...health.$set, fetchState: { ...validators, ...(resets ? { resets } : {}) } },
     },
   );
+  if (written.matchedCount === 0) await sourceModel(connection).updateOne({ _id }, health);
 }
 
 /** Records that a run was held back by the host's politeness: no run, no failure, just why. */

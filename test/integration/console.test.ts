@@ -739,6 +739,35 @@ describe('operator console access', () => {
     );
   });
 
+  it('counts a failure streak in words: one failure, then failures', async () => {
+    const { cookie } = await signIn();
+    const failing = await createSource(db.mongo, {
+      ...sourceInput(web.url('/gone-for-good.rss')),
+      name: 'Streaky',
+    });
+    const streak = async (failures: number) => {
+      await sourceModel(db.mongo).updateOne(
+        { _id: failing._id },
+        {
+          $set: {
+            'health.consecutiveFailures': failures,
+            'health.lastFetchedAt': new Date(),
+            'health.lastError': {
+              message: 'HTTP 500',
+              code: 'fetch_http',
+              status: 500,
+              at: new Date(),
+            },
+          },
+        },
+      );
+      const page = await fetch(`${url}/console/sources/${failing._id}`, { headers: { cookie } });
+      return load(await page.text())('main').text();
+    };
+    assert.match(await streak(1), /\(1 failure in a row\)/);
+    assert.match(await streak(3), /\(3 failures in a row\)/);
+  });
+
   it('signs out: the old cookie no longer opens anything', async () => {
     const { cookie, csrf } = await signIn();
     assert.equal((await post(url, '/console/logout', { _csrf: csrf }, cookie)).status, 303);

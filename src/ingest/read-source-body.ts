@@ -1,12 +1,14 @@
 // The parse stage for every kind of source: a feed, a page of JobPosting data, or a listing
 // page read with the operator's selectors (following next pages and detail pages through the
 // caller's fetcher). Each yields the same RawFeed, so normalize and enrich do not care.
+
 import type { HtmlSelectors } from '../domain/html-selectors.ts';
 import type { SourceKind } from '../domain/source.ts';
 import { ParseError } from '../lib/errors.ts';
 import { parseFeed } from './parse/feed.ts';
 import { readJobPostings } from './parse/jsonld.ts';
 import type { RawFeed, RawItem } from './parse/raw-feed.ts';
+import { htmlTitle } from './parse/sniff.ts';
 import { type FetchPage, readDetails, readListing } from './read-html-pages.ts';
 
 /** How to read a source's body, and the I/O an html source may need beyond its first page. */
@@ -39,7 +41,7 @@ export async function parseSourceBody(
       throw new ParseError(
         `no schema.org JobPosting data on the page${reading.warnings.length ? ` (${reading.warnings.join('; ')})` : ''}`,
       );
-    return page('jsonld', url, reading.items, reading.warnings, null);
+    return page('jsonld', url, htmlTitle(text), reading.items, reading.warnings, null);
   }
   const selectors = settings.selectors;
   if (!selectors) throw new ParseError('an html source needs selectors');
@@ -61,15 +63,17 @@ export async function parseSourceBody(
     warnings.push(...details.warnings);
   }
   if (listing.pages > 1) warnings.push(`read ${listing.pages} pages`);
-  return page('html', url, items, warnings, listing.fieldCounts);
+  return page('html', url, htmlTitle(text), items, warnings, listing.fieldCounts);
 }
 
+/** A web page's reading; its <title> names a source added without a name (see nameFromFeed). */
 function page(
   format: 'html' | 'jsonld',
   url: string,
+  title: string | null,
   items: RawItem[],
   warnings: string[],
   fieldCounts: Record<string, number> | null,
 ): ParsedBody {
-  return { format, title: null, link: url, base: url, items, repairs: [], warnings, fieldCounts };
+  return { format, title, link: url, base: url, items, repairs: [], warnings, fieldCounts };
 }

@@ -179,6 +179,8 @@ describe('html and jsonld sources', () => {
   it('stores an html source through the real pipeline and warns when its layout changes', async () => {
     const source = await createSource(db.mongo, {
       ...sourceInput(web.url('/careers')),
+      // Added without a name (named after its host): its first read names it after the page.
+      name: web.host,
       kind: 'html',
       selectors: { ...selectors, dateFormat: null, timeZone: null },
     });
@@ -191,6 +193,7 @@ describe('html and jsonld sources', () => {
       .lean();
     assert.match(stored?.html ?? '', /Job 3: build Go services/);
     assert.equal(opened(), before + 1);
+    assert.equal((await findSource(db.mongo, String(source._id)))?.name, 'Careers');
 
     // A second run opens no detail page again: only new items get one.
     await refreshSource(deps(), String(source._id));

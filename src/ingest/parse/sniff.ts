@@ -64,7 +64,8 @@ function classifyRoot(text: string, root: XmlToken, htmlDoctype: boolean): Sniff
   };
 }
 
-function htmlTitle(text: string): string | null {
+/** The page's <title>, decoded and trimmed to 80 characters; null without one. */
+export function htmlTitle(text: string): string | null {
   const match = /<title\b[^>]*>([\s\S]*?)<\/title>/i.exec(text);
   const title = match
     ? decodeXmlText(match[1] as string)

@@ -123,6 +123,17 @@ describe('the operator console in a browser', () => {
       await page.getByLabel('Name', { exact: true }).fill('Operator Jobs');
       await page.getByRole('button', { name: 'Preview' }).click();
       await page.locator('#preview-title').waitFor();
+      // The page opens at the preview, not at the top of the form above it.
+      assert.equal(new URL(page.url()).hash, '#preview-title');
+      assert.ok(await page.locator('#preview-title').isVisible());
+      const top = await page
+        .locator('#preview-title')
+        .evaluate(
+          (el) =>
+            (el as unknown as { getBoundingClientRect(): { top: number } }).getBoundingClientRect()
+              .top,
+        );
+      assert.ok(top < 900, `the preview heading is in view (${top} px from the top)`);
       assert.match(await textOf(page, '#preview-title'), /3 item\(s\), nothing saved/);
       assert.deepEqual(await page.locator('.preview-items li a').allTextContents(), [
         'Operator 0: Backend Engineer 0',

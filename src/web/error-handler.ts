@@ -8,12 +8,14 @@ const statusByCode: Record<string, number> = {
   not_found: 404,
   invalid_input: 400,
   forbidden: 403,
+  method_not_allowed: 405,
   gone: 410,
 };
 
 const headings: Record<number, string> = {
   403: 'Not allowed',
   404: 'Page not found',
+  405: 'Only for reading',
   410: 'Gone',
   500: 'Something went wrong on our side',
 };
@@ -25,8 +27,21 @@ function headingOf(status: number, error: unknown, badSearch: boolean): string {
   return error instanceof URIError ? 'That address is not valid' : 'That request could not be read';
 }
 
-/** 404 for every route nobody answered. */
-export const notFound: RequestHandler = (_req, _res, next) => {
+// The board's public addresses are read, never written: another method there is a wrong
+// method (405), not a missing page.
+const READ_ONLY = /^\/(?:$|jobs\b|articles\b|sources\b|api\/v1\b|sitemap\.xml$|robots\.txt$)/;
+
+/** 404 for every route nobody answered; 405 for a write to a read-only address. */
+export const notFound: RequestHandler = (req, res, next) => {
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(req.method) && READ_ONLY.test(req.path)) {
+    res.set('Allow', 'GET, HEAD');
+    return next(
+      new AppError(
+        'method_not_allowed',
+        `${req.method} is not accepted here: this address can only be read.`,
+      ),
+    );
+  }
   next(new AppError('not_found', 'There is nothing at this address.'));
 };
 

@@ -66,6 +66,14 @@ describe('error pages', () => {
     assert.equal((await fetch(`${url}/nothing-here`)).status, 404);
   });
 
+  it('answers a write to a read-only board address with 405 and the methods it takes', async () => {
+    const res = await fetch(`${url}/jobs`, { method: 'POST' });
+    assert.equal(res.status, 405);
+    assert.equal(res.headers.get('allow'), 'GET, HEAD');
+    assert.match(await res.text(), /POST is not accepted here/);
+    assert.equal((await fetch(`${url}/nothing-here`, { method: 'POST' })).status, 404);
+  });
+
   it('answers an address that cannot be decoded with a 400 about the address, not a search', async () => {
     const res = await fetch(`${url}/jobs/%E0%A4%A`);
     assert.equal(res.status, 400);

@@ -2,7 +2,7 @@
 // first, so "JavaScript" is not Java, "trust" is not Rust and "ASP.NET" is not a bare ".NET".
 // Some names are also everyday words or letters ("Go", "C", "R", "Spring", "React", "node");
 // those count only in a tech context, which is, after no veto ("go-getter", "Series C", "R&D",
-// "Intel(R)", "Spring 2026", "Let's Go"):
+// "Intel(R)", "Spring 2026", "Let's Go", "C. album"):
 //   - written capitalized and followed by a tech noun or a version ("Go developer", "R 4.3");
 //   - capitalized after "in/with/using/of" for languages, "with/using" for the others, and not
 //     followed by another capitalized word ("written in Go"; not "the lab of Julia Chen");
@@ -91,6 +91,9 @@ function vetoed(text: string, hit: Hit): boolean {
   const after = text[hit.end] ?? '';
   if (before === '-' || after === '-' || /[&'’]/.test(after)) return true;
   if (hit.raw.length === 1 && before === '(' && after === ')') return true;
+  // A letter, a full stop and a lower-case word is a species ("C. album", "E. coli"), not a
+  // language; a sentence that ends on one ("written in C. Also…") goes on capitalized.
+  if (hit.raw.length === 1 && /^\.\s+\p{Ll}/u.test(text.slice(hit.end, hit.end + 4))) return true;
   if (/^\s+(?:19|20)\d\d\b/.test(text.slice(hit.end, hit.end + 6))) return true;
   return STOP_BEFORE.has(wordBefore(text, hit.start)?.toLowerCase() ?? '');
 }

@@ -51,6 +51,9 @@ describe('matchStackTags', () => {
     ['Objective-C and C skills', ['Expert-level Objective-C and C skills'], ['c', 'objective-c']],
     ['Series C, C-suite, Vitamin C', ['Series C startup, C-suite, Vitamin C'], []],
     ['(C) and (R) marks', ['Intel(R) Xeon(R) (C) 2024 Acme'], []],
+    // The reader review's article about a plant, tagged C
+    ['species names', ['the use of C. album in medicine; as with E. coli and R. rattus'], []],
+    ['a sentence ending on C', ['Experience in C. Also Python.'], ['c', 'python']],
     ['R&D', ['R&D data solutions and R&D infrastructure'], []],
     ['R packages', ['distribute and manage R and Python packages'], ['python', 'r']],
     ['Washington D.C.', ['Washington D.C. or Phoenix AZ'], []],

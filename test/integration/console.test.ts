@@ -483,9 +483,24 @@ describe('operator console access', () => {
       400,
       'must choose',
     );
+    const unconfirmed = await post(
+      url,
+      `/console/sources/${keep}/delete`,
+      { _csrf: csrf, items: 'keep' },
+      cookie,
+    );
+    assert.equal(unconfirmed.status, 400, 'must confirm');
+    assert.match(await unconfirmed.text(), /nothing was deleted/);
+    assert.ok(await findSource(db.mongo, keep), 'still there');
     assert.equal(
-      (await post(url, `/console/sources/${keep}/delete`, { _csrf: csrf, items: 'keep' }, cookie))
-        .status,
+      (
+        await post(
+          url,
+          `/console/sources/${keep}/delete`,
+          { _csrf: csrf, items: 'keep', confirm: 'yes' },
+          cookie,
+        )
+      ).status,
       303,
     );
     assert.equal(
@@ -493,7 +508,7 @@ describe('operator console access', () => {
         await post(
           url,
           `/console/sources/${remove}/delete`,
-          { _csrf: csrf, items: 'remove' },
+          { _csrf: csrf, items: 'remove', confirm: 'yes' },
           cookie,
         )
       ).status,
@@ -504,8 +519,14 @@ describe('operator console access', () => {
     assert.equal(await Job.countDocuments({ sourceName: 'keep' }), 1, 'kept');
     assert.equal(await Job.countDocuments({ sourceName: 'remove' }), 0, 'removed');
     assert.equal(
-      (await post(url, `/console/sources/${keep}/delete`, { _csrf: csrf, items: 'keep' }, cookie))
-        .status,
+      (
+        await post(
+          url,
+          `/console/sources/${keep}/delete`,
+          { _csrf: csrf, items: 'keep', confirm: 'yes' },
+          cookie,
+        )
+      ).status,
       404,
     );
   });

@@ -393,6 +393,12 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
     const items = (req.body as Record<string, unknown>).items;
     if (items !== 'keep' && items !== 'remove')
       return void res.status(400).type('text').send('Choose whether to keep or remove its items.');
+    // The form's own checkbox (required by the browser): a delete is never one stray click.
+    if ((req.body as Record<string, unknown>).confirm !== 'yes')
+      return void res
+        .status(400)
+        .type('text')
+        .send('Tick "Yes, delete" to confirm: nothing was deleted.');
     // Unscheduled first, so no run starts against a source that is about to disappear.
     if (deps.fetchQueue) await scheduleSource(deps.fetchQueue, { ...source, enabled: false });
     const { removedItems } = await deleteSource(

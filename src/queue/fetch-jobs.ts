@@ -89,7 +89,13 @@ export async function scheduleSource(
   if (last === undefined) await enqueueRefresh(queue, id);
 }
 
-/** When each source's scheduler next fires, by source id (what the console shows as next run). */
+/** When one source's scheduler next fires (the console's "next run" on its page). */
+export async function scheduledRun(queue: Queue, sourceId: string): Promise<Date | undefined> {
+  const next = (await queue.getJobScheduler(schedulerPrefix + sourceId))?.next;
+  return next ? new Date(Number(next)) : undefined;
+}
+
+/** When each source's scheduler next fires, by source id (the console's list). */
 export async function scheduledRuns(queue: Queue): Promise<Map<string, Date>> {
   const runs = new Map<string, Date>();
   for (const scheduler of await queue.getJobSchedulers(0, -1)) {

@@ -6,7 +6,7 @@ import { jobStatus } from '../domain/job-status.ts';
 import type { SourceTerms } from '../domain/source.ts';
 import { bulkUpdate, sendUnordered } from './bulk-updates.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
-import { type EntryDoc, entryModel, type Origin } from './models/entry.ts';
+import { type EntryDoc, entryModel, type Origin, withoutSource } from './models/entry.ts';
 import { sourceModel } from './models/source.ts';
 
 /** How long an unchanged entry's lastSeenAt may lag before a run refreshes it. */
@@ -40,6 +40,14 @@ export function contentHash(entry: EnrichedEntry): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url');
 }
 
+/** What an entry copies of its source's terms: what they require of the board. */
+export function termsFields(terms: SourceTerms) {
+  return {
+    attribution: { required: terms.attribution, note: terms.note },
+    syndication: terms.syndication,
+  };
+}
+
 /** The key that groups copies of one listing across sources. */
 export function dedupKeyOf(entry: EnrichedEntry): string {
   if (entry.type === 'articles')
@@ -69,8 +77,7 @@ function entryFields(
   const set: Record<string, unknown> = {
     ...fields,
     sourceName: source.name,
-    attribution: { required: source.terms.attribution, note: source.terms.note },
-    syndication: source.terms.syndication,
+    ...termsFields(source.terms),
     status: state.status,
     closedReason: state.reason,
     closedAt: state.status === 'closed' ? now : null,
@@ -95,7 +102,7 @@ function adoptOp(
   owner: Owner,
   sourceId: Types.ObjectId,
 ): AnyBulkWriteOperation<EntryDoc> {
-  const sharedWith = (owner.sharedWith ?? []).filter((o) => !o.sourceId.equals(sourceId));
+  const sharedWith = withoutSource(owner.sharedWith, sourceId);
   return {
     updateOne: {
       filter: { _id: owner._id },
@@ -277,7 +284,7 @@ async function settleClaims(
   const kept = claims.filter(({ owner }) => live.has(String(owner.sourceId))).map((c) => c.owner);
   const recorded = claims.flatMap(({ owner, claim }) => {
     if (!live.has(String(owner.sourceId))) return [];
-    const others = (owner.sharedWith ?? []).filter((o) => !o.sourceId.equals(source._id));
+    const others = withoutSource(owner.sharedWith, source._id);
     const me: Origin = { sourceId: source._id, sourceName: source.name, url: claim.url };
     const mine = (owner.sharedWith ?? []).find((o) => o.sourceId.equals(source._id));
     if (mine && mine.sourceName === me.sourceName && mine.url === me.url) return [];
@@ -409,10 +416,7 @@ export async function upsertEntries(
   }
   // Listings of others this source no longer lists: it is not "also listed on" them any more.
   const gone = [...shared.values()].map((owner) =>
-    sharedWithOp(
-      owner._id,
-      (owner.sharedWith ?? []).filter((o) => !o.sourceId.equals(source._id)),
-    ),
+    sharedWithOp(owner._id, withoutSource(owner.sharedWith, source._id)),
   );
   if (planned.length === 0 && touchedKeys.size === 0 && claims.length === 0 && gone.length === 0)
     return { new: 0, updated, unchanged };

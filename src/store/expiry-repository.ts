@@ -1,7 +1,8 @@
 import type { AnyBulkWriteOperation, Connection, Types } from 'mongoose';
 import { bulkUpdate } from './bulk-updates.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
-import { type EntryDoc, entryModel } from './models/entry.ts';
+import { termsFields } from './entry-repository.ts';
+import { type EntryDoc, entryModel, withoutSource } from './models/entry.ts';
 import { type SourceDoc, sourceModel } from './models/source.ts';
 import { rereadFeeds } from './source-repository.ts';
 
@@ -110,9 +111,8 @@ function handOverOp(
         $set: {
           sourceId: heir._id,
           sourceName: heir.name,
-          attribution: { required: heir.terms.attribution, note: heir.terms.note },
-          syndication: heir.terms.syndication,
-          sharedWith: (job.sharedWith ?? []).filter((o) => !o.sourceId.equals(heir._id)),
+          ...termsFields(heir.terms),
+          sharedWith: withoutSource(job.sharedWith, heir._id),
         },
       },
     },

@@ -478,57 +478,20 @@ describe('operator console access', () => {
     };
     const keep = await make('keep');
     const remove = await make('remove');
-    assert.equal(
-      (await post(url, `/console/sources/${keep}/delete`, { _csrf: csrf }, cookie)).status,
-      400,
-      'must choose',
-    );
-    const unconfirmed = await post(
-      url,
-      `/console/sources/${keep}/delete`,
-      { _csrf: csrf, items: 'keep' },
-      cookie,
-    );
+    const del = (id: string, fields: Record<string, string> = {}) =>
+      post(url, `/console/sources/${id}/delete`, { _csrf: csrf, ...fields }, cookie);
+    assert.equal((await del(keep)).status, 400, 'must choose');
+    const unconfirmed = await del(keep, { items: 'keep' });
     assert.equal(unconfirmed.status, 400, 'must confirm');
     assert.match(await unconfirmed.text(), /nothing was deleted/);
     assert.ok(await findSource(db.mongo, keep), 'still there');
-    assert.equal(
-      (
-        await post(
-          url,
-          `/console/sources/${keep}/delete`,
-          { _csrf: csrf, items: 'keep', confirm: 'yes' },
-          cookie,
-        )
-      ).status,
-      303,
-    );
-    assert.equal(
-      (
-        await post(
-          url,
-          `/console/sources/${remove}/delete`,
-          { _csrf: csrf, items: 'remove', confirm: 'yes' },
-          cookie,
-        )
-      ).status,
-      303,
-    );
+    assert.equal((await del(keep, { items: 'keep', confirm: 'yes' })).status, 303);
+    assert.equal((await del(remove, { items: 'remove', confirm: 'yes' })).status, 303);
     assert.equal(await findSource(db.mongo, keep), undefined);
     assert.equal(await findSource(db.mongo, remove), undefined);
     assert.equal(await Job.countDocuments({ sourceName: 'keep' }), 1, 'kept');
     assert.equal(await Job.countDocuments({ sourceName: 'remove' }), 0, 'removed');
-    assert.equal(
-      (
-        await post(
-          url,
-          `/console/sources/${keep}/delete`,
-          { _csrf: csrf, items: 'keep', confirm: 'yes' },
-          cookie,
-        )
-      ).status,
-      404,
-    );
+    assert.equal((await del(keep, { items: 'keep', confirm: 'yes' })).status, 404);
   });
 
   it('takes as many keep rules as a source may hold, and names the limit a longer list passes', async () => {

@@ -14,6 +14,7 @@ import {
   enqueueRefresh,
   nextSlot,
   phaseMs,
+  scheduledRun,
   scheduledRuns,
   scheduleSource,
   syncSourceSchedules,
@@ -155,6 +156,10 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
     const scheduler = await queues.fetch.getJobScheduler(`source-${e._id}`);
     const runs = await scheduledRuns(queues.fetch);
     assert.equal(runs.get(String(e._id))?.getTime(), Number(scheduler?.next));
+    assert.equal(
+      (await scheduledRun(queues.fetch, String(e._id)))?.getTime(),
+      Number(scheduler?.next),
+    );
     await syncSourceSchedules(queues.fetch, []);
   });
 

@@ -131,6 +131,11 @@ export function entryModel(connection: Connection, type: EntryType): Model<Entry
   );
 }
 
+/** An entry's `sharedWith` without one source (it stopped listing it, took it over, or went). */
+export function withoutSource(origins: Origin[] | undefined, sourceId: Types.ObjectId): Origin[] {
+  return (origins ?? []).filter((o) => !o.sourceId.equals(sourceId));
+}
+
 /** Everywhere else a visitor can find an entry: copies under other URLs, then the same URL. */
 export function otherListings(entry: Pick<EntryDoc, 'alsoListedOn' | 'sharedWith'>): Origin[] {
   return [...(entry.alsoListedOn ?? []), ...(entry.sharedWith ?? [])];

@@ -15,6 +15,7 @@ import { sameSecret, verifyPassword } from '../../lib/password.ts';
 import {
   enqueueRefresh,
   followUpJobId,
+  scheduledRun,
   scheduledRuns,
   scheduleSource,
   sourceJobId,
@@ -374,7 +375,7 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
           row: sourceHealthRow(
             source,
             now,
-            deps.fetchQueue ? (await scheduledRuns(deps.fetchQueue)).get(id) : undefined,
+            deps.fetchQueue ? await scheduledRun(deps.fetchQueue, id) : undefined,
           ),
           run: source.health.lastRun,
           history: history.map((h) => ({

@@ -33,6 +33,9 @@ export function sourceJson(s: SourceDoc) {
     lastRun: s.health.lastRun
       ? { ...s.health.lastRun, at: s.health.lastRun.at.toISOString() }
       : null,
+    // The settings too, so an operator sees what `edit` would change.
+    options: s.options,
+    selectors: s.selectors ?? null,
     terms: s.terms,
   };
 }

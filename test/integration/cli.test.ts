@@ -3,6 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { Types } from 'mongoose';
 import { loadConfig } from '../../config/env.ts';
@@ -404,6 +405,88 @@ describe('npm run sources', () => {
       new RegExp(`^${id} Fixture WWR was already enabled$`, 'm'),
     );
     assert.equal(await history(), recorded);
+  });
+
+  it('edit changes the settings it names, records them, and reads the source again', async () => {
+    const redis = new Redis(db.redisUrl);
+    const queue = new Queue('fetch', { connection: redis, prefix: db.config.queuePrefix });
+    const version = async () => Number(await redis.get(`${db.config.queuePrefix}:board:version`));
+    const history = () =>
+      sourceChangeModel(db.mongo)
+        .find({ sourceId: id, action: 'update', by: 'cli' })
+        .lean()
+        .then((rows) => rows.map((r) => r.changes.map((c) => c.field)));
+    const listed = async () =>
+      (JSON.parse((await sources('list', '--json')).stdout) as SourceJson[]).find(
+        (s) => s.id === id,
+      ) as SourceJson;
+    type SourceJson = { id: string; intervalMinutes: number; options: { keep: string[] } };
+    try {
+      await queue.obliterate({ force: true });
+      const before = await version();
+      const out = await sources('edit', id, '--interval', '60', '--keep', 'backend, go');
+      assert.equal(out.code, 0, out.stderr);
+      assert.match(out.stdout, new RegExp(`^edited ${id} Fixture WWR$`, 'm'));
+      assert.match(out.stdout, /^ {2}intervalMinutes: 30 → 60$/m);
+      assert.match(out.stdout, /^ {2}options\.keep: \[\] → \["backend","go"\]$/m);
+      const source = await listed();
+      assert.equal(source.intervalMinutes, 60);
+      assert.deepEqual(source.options.keep, ['backend', 'go']);
+      assert.deepEqual(await history(), [['intervalMinutes', 'options.keep']]);
+      assert.equal(await version(), before + 1, 'web processes learn the sources changed');
+      assert.equal(
+        (await queue.getJobs(['waiting', 'prioritized'])).length,
+        1,
+        'read again at once',
+      );
+
+      // The same values again: nothing changes and nothing is recorded.
+      const same = await sources('edit', id, '--interval', '60');
+      assert.equal(same.code, 0, same.stderr);
+      assert.match(same.stdout, new RegExp(`^${id} Fixture WWR: nothing changed\n$`));
+      assert.equal((await history()).length, 1);
+
+      // An empty value clears a list.
+      assert.equal((await sources('edit', id, '--keep', '')).code, 0);
+      assert.deepEqual((await listed()).options.keep, []);
+
+      const refused: Array<[string[], RegExp]> = [
+        [['edit', id], /^backboard sources: edit needs at least one setting to change/],
+        [['edit'], /^backboard sources: edit needs one source id\n$/],
+        [
+          ['edit', id, '--interval', '2'],
+          /^backboard sources: --interval must be minutes, an integer from 5 to 10080\n$/,
+        ],
+        [['edit', id, '--name', ' '], /^backboard sources: --name: a name is required\n$/],
+        [
+          ['edit', id, '--kind', 'html'],
+          /^backboard sources: an html source needs selectors .*: use --selectors or --selectors-file\n$/,
+        ],
+        [
+          ['edit', id, '--syndication', '--no-syndication'],
+          /^backboard sources: give --syndication or --no-syndication, not both\n$/,
+        ],
+        [
+          ['edit', id, '--url', 'http://10.0.0.1/feed.rss'],
+          /^backboard sources: --url: 10\.0\.0\.1 is a private or reserved address/,
+        ],
+      ];
+      for (const [args, stderr] of refused) {
+        const res = await sources(...args);
+        assert.equal(res.code, 2, `${args.join(' ')}: ${res.stderr}`);
+        assert.match(res.stderr, stderr, args.join(' '));
+      }
+      const missing = await sources('edit', new Types.ObjectId().toString(), '--interval', '45');
+      assert.equal(missing.code, 1);
+      assert.match(missing.stderr, /no source with id/);
+      // Nothing refused was stored.
+      assert.equal((await listed()).intervalMinutes, 60);
+      assert.equal((await history()).length, 2);
+    } finally {
+      await sources('edit', id, '--interval', '30');
+      await queue.close();
+      redis.disconnect();
+    }
   });
 
   it('fetch records who asked, and refuses a disabled source with or without --wait', async () => {

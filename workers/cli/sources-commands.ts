@@ -1,6 +1,5 @@
 import { bumpBoardVersion } from '../../src/cache/board-version.ts';
 import { UsageError } from '../../src/cli/args.ts';
-import { selectorsFromFlags } from '../../src/cli/selectors-input.ts';
 import {
   runsBetween,
   sourceJson,
@@ -8,8 +7,7 @@ import {
   type WaitedRun,
   waitedRunLine,
 } from '../../src/cli/source-views.ts';
-import { urlPart } from '../../src/domain/canonical-url.ts';
-import { sourceInputSchema } from '../../src/domain/source.ts';
+import { settingsForHistory } from '../../src/domain/source-history.ts';
 import { unreachableSourceUrl } from '../../src/ingest/fetch/guarded-lookup.ts';
 import { AppError } from '../../src/lib/errors.ts';
 import { createRedis } from '../../src/queue/connection.ts';
@@ -21,14 +19,15 @@ import {
   createSource,
   findSource,
   listSources,
+  replaceSourceSettings,
   updateSource,
 } from '../../src/store/source-repository.ts';
 import { readWorkerHeartbeat } from '../../src/store/system-status-repository.ts';
 import type { ProcessContext } from '../context.ts';
 import { heartbeatEveryMs } from '../run-scheduler.ts';
 import { startWorkers } from '../run-workers.ts';
+import { editedSourceFromFlags, newSourceFromFlags, type Values } from './source-flags.ts';
 
-type Values = Record<string, string | boolean | undefined | Array<string | boolean>>;
 export type CommandOutput = { text: string; code: number };
 
 const json = (value: unknown) => JSON.stringify(value, null, 2);
@@ -57,58 +56,16 @@ async function boardChanged(ctx: ProcessContext): Promise<void> {
 
 /** `add`: validates, stores and schedules a source. */
 export async function addSource(ctx: ProcessContext, values: Values): Promise<CommandOutput> {
-  if (!values.url) throw new UsageError('--url is required');
-  if (!values.type) throw new UsageError('--type is required (jobs or articles)');
-  const selectors = await selectorsFromFlags(values);
-  const parsed = sourceInputSchema.safeParse({
-    url: values.url,
-    type: values.type,
-    kind: values.kind ?? 'rss',
-    selectors,
-    // Named after the host; a URL without one is refused for itself, not as a missing name.
-    name: values.name ?? (urlPart(String(values.url), 'host') || String(values.url)),
-    intervalMinutes: values.interval ?? 30,
-    options: {
-      userAgent: values['user-agent'] ?? null,
-      keep: ruleList(values.keep),
-      block: ruleList(values.block),
-      listsAllOpenJobs: values['lists-all-open-jobs'] === true,
-      titleFormat: values['title-format'] ?? null,
-    },
-    terms: {
-      attribution: values['no-attribution'] !== true,
-      syndication: values.syndication === true,
-      note: values['terms-note'] ?? null,
-    },
-  });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const flags: Record<string, string> = {
-      intervalMinutes: 'interval',
-      userAgent: 'user-agent',
-      listsAllOpenJobs: 'lists-all-open-jobs',
-      titleFormat: 'title-format',
-      note: 'terms-note',
-    };
-    // The field's name, not a rule's index within --keep or --block.
-    const key = issue?.path.filter((p): p is string => typeof p === 'string').at(-1) ?? 'input';
-    const field = flags[key] ?? key;
-    // Cross-field rules (kind vs selectors) are whole sentences already.
-    if (key === 'selectors')
-      throw new UsageError(`${issue?.message}: use --selectors or --selectors-file`);
-    // A rule's message names the rule and what is wrong with it.
-    if (key === 'keep' || key === 'block') throw new UsageError(`--${key}: ${issue?.message}`);
-    throw new UsageError(`--${field} must be ${issue?.message}`);
-  }
-  const unreachable = unreachableSourceUrl(parsed.data.url, ctx.config.fetch.allowedHosts);
+  const input = await newSourceFromFlags(values);
+  const unreachable = unreachableSourceUrl(input.url, ctx.config.fetch.allowedHosts);
   if (unreachable) throw new UsageError(`--url: ${unreachable}`);
-  const source = await createSource(ctx.mongo, parsed.data);
+  const source = await createSource(ctx.mongo, input);
   await scheduleSource(queuesFor(ctx).fetch, source);
   await recordSourceChange(ctx.mongo, {
     sourceId: source._id,
     by: 'cli',
     action: 'create',
-    changes: diffFields({}, { url: source.url, kind: source.kind, type: source.type }),
+    changes: diffFields({}, settingsForHistory(source)),
   });
   await boardChanged(ctx);
   return {
@@ -120,20 +77,45 @@ export async function addSource(ctx: ProcessContext, values: Values): Promise<Co
 }
 
 /**
- * Keep/block rules from their flags: "a, b ,c" → ["a", "b", "c"]; a flag may repeat. A value
- * written as a /regex/ is one rule whatever commas it holds ("/dev{1,3}/").
+ * `edit`: changes the settings its flags name, as the console's edit form does: recorded in the
+ * history, rescheduled, and tried at once when anything changed.
  */
-export function ruleList(value: string | boolean | undefined | Array<string | boolean>): string[] {
-  const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return values
-    .flatMap((v) => {
-      const text = String(v).trim();
-      return REGEX_RULE.test(text) ? [text] : text.split(',');
-    })
-    .map((v) => v.trim())
-    .filter(Boolean);
+export async function editSource(
+  ctx: ProcessContext,
+  ids: string[],
+  values: Values,
+): Promise<CommandOutput> {
+  if (ids.length !== 1) throw new UsageError('edit needs one source id');
+  const [stored] = await sourcesByIds(ctx, ids);
+  if (!stored) throw new UsageError('edit needs one source id');
+  const { input, named } = await editedSourceFromFlags(stored, values);
+  if (!named) throw new UsageError('edit needs at least one setting to change (see --help)');
+  const unreachable = unreachableSourceUrl(input.url, ctx.config.fetch.allowedHosts);
+  if (unreachable) throw new UsageError(`--url: ${unreachable}`);
+  const saved = await replaceSourceSettings(ctx.mongo, String(stored._id), input);
+  if (!saved) throw new AppError('not_found', `no source with id "${ids[0]}"`);
+  const changes = diffFields(settingsForHistory(saved.before), settingsForHistory(saved.after));
+  if (changes.length) {
+    await recordSourceChange(ctx.mongo, {
+      sourceId: stored._id,
+      by: 'cli',
+      action: 'update',
+      changes,
+    });
+    const queues = queuesFor(ctx);
+    await scheduleSource(queues.fetch, saved.after);
+    // New settings are tried at once, as the console does, so the next list shows their effect.
+    if (saved.after.enabled) await enqueueRefresh(queues.fetch, String(stored._id));
+    await boardChanged(ctx);
+  }
+  const source = saved.after;
+  if (values.json) return { text: json({ ...sourceJson(source), changes }), code: 0 };
+  const heading = changes.length
+    ? `edited ${source._id} ${source.name}`
+    : `${source._id} ${source.name}: nothing changed`;
+  const lines = changes.map((c) => `  ${c.field}: ${c.from} → ${c.to}`);
+  return { text: [heading, ...lines].join('\n'), code: 0 };
 }
-const REGEX_RULE = /^\/.*\/[a-z]*$/s;
 
 /** `list`: every source with its health. */
 export async function listSourcesCommand(

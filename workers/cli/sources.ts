@@ -1,24 +1,37 @@
 // `npm run sources -- <command>`: the operators' command line (and the tests' contract).
 //   add --url <url> --type jobs|articles [--name N] [--interval 30] [--json]
 //   list [--json]
+//   edit <id> [setting flags]
 //   enable <id> | disable <id>
 //   fetch <id...> | --all  [--wait] [--json]
 import { parseCommandArgs, UsageError } from '../../src/cli/args.ts';
 import { AppError } from '../../src/lib/errors.ts';
 import { openContext } from '../context.ts';
 import { exportOpml, importOpml } from './opml-commands.ts';
+import { sourceFlagOptions } from './source-flags.ts';
 import { removeSource, testSource } from './source-test-remove.ts';
-import { addSource, enableSource, fetchSources, listSourcesCommand } from './sources-commands.ts';
+import {
+  addSource,
+  editSource,
+  enableSource,
+  fetchSources,
+  listSourcesCommand,
+} from './sources-commands.ts';
 
 const usage = `usage: npm run sources -- <command>
   add --url <url> --type jobs|articles [--kind rss|html|jsonld] [--name <name>] [--interval <minutes>] [--json]
       [--selectors <json> | --selectors-file <path>]   (html sources)
       [--keep <rule>]... [--block <rule>]... [--user-agent <ua>] [--lists-all-open-jobs]
       [--title-format role-company|company-role]   (job titles "Role - Company"; preview suggests it)
+      [--date-order dmy|mdy] [--time-zone <IANA zone>]   (dates the feed writes ambiguously)
       [--syndication] [--no-attribution] [--terms-note <text>]
       rules: a keyword, or /regular expression/flags (run with a time limit); repeat the flag
       or separate keywords with commas
       without --name, the source is named after the feed's own title at its first read
+  edit <id> [any setting flag of add] [--no-lists-all-open-jobs] [--no-syndication] [--attribution] [--json]
+      each flag replaces its setting: --keep/--block replace the whole list, and an empty
+      value ("") clears a list or an optional text; other kinds than html drop the selectors;
+      the change is recorded in the source's history and the source is read again at once
   list [--json]
   enable <id> | disable <id>
   fetch <id> [<id> ...] | --all   [--wait] [--json]
@@ -30,21 +43,7 @@ const usage = `usage: npm run sources -- <command>
   export-opml                                          (rss sources, to stdout)`;
 
 const options = {
-  url: { type: 'string' },
-  type: { type: 'string' },
-  name: { type: 'string' },
-  interval: { type: 'string' },
-  keep: { type: 'string', multiple: true },
-  block: { type: 'string', multiple: true },
-  'user-agent': { type: 'string' },
-  'lists-all-open-jobs': { type: 'boolean' },
-  'title-format': { type: 'string' },
-  syndication: { type: 'boolean' },
-  'no-attribution': { type: 'boolean' },
-  'terms-note': { type: 'string' },
-  kind: { type: 'string' },
-  selectors: { type: 'string' },
-  'selectors-file': { type: 'string' },
+  ...sourceFlagOptions,
   'keep-items': { type: 'boolean' },
   'remove-items': { type: 'boolean' },
   json: { type: 'boolean' },
@@ -62,6 +61,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const known = [
     'add',
+    'edit',
     'list',
     'enable',
     'disable',
@@ -92,6 +92,8 @@ function run(
   switch (command) {
     case 'add':
       return addSource(ctx, values);
+    case 'edit':
+      return editSource(ctx, ids, values);
     case 'list':
       return listSourcesCommand(ctx, values);
     case 'test':

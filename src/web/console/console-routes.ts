@@ -7,6 +7,7 @@ import type { Connection } from 'mongoose';
 import { bumpBoardVersion } from '../../cache/board-version.ts';
 import { selectorFieldNames } from '../../domain/html-selectors.ts';
 import type { SourceInput } from '../../domain/source.ts';
+import { settingsForHistory } from '../../domain/source-history.ts';
 import type { Fetcher } from '../../ingest/fetch/fetcher.ts';
 import { unreachableSourceUrl } from '../../ingest/fetch/guarded-lookup.ts';
 import { discoverForForm, previewSource } from '../../ingest/preview-source.ts';
@@ -45,7 +46,6 @@ import {
   blankSourceForm,
   readSourceForm,
   type SourceFormValues,
-  settingsForHistory,
   sourceToForm,
 } from './source-form.ts';
 import { sourceHealthRow } from './source-health-row.ts';

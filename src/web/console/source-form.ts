@@ -157,19 +157,3 @@ function selectorsToForm(selectors: HtmlSelectors): SourceFormValues {
   }
   return values;
 }
-
-/** The settings an operator edits, flattened for the change record ("options.keep", …). */
-export function settingsForHistory(source: SourceInput): Record<string, unknown> {
-  const { name, url, kind, type, intervalMinutes, enabled, options, terms, selectors } = source;
-  return {
-    name,
-    url,
-    kind,
-    type,
-    intervalMinutes,
-    enabled,
-    ...Object.fromEntries(Object.entries(options).map(([k, v]) => [`options.${k}`, v])),
-    ...Object.fromEntries(Object.entries(terms).map(([k, v]) => [`terms.${k}`, v])),
-    selectors: selectors ?? null,
-  };
-}

@@ -4,7 +4,6 @@ import type { SourceInput } from '../../../../src/domain/source.ts';
 import {
   blankSourceForm,
   readSourceForm,
-  settingsForHistory,
   sourceToForm,
 } from '../../../../src/web/console/source-form.ts';
 import { sourceInput } from '../../../helpers/sources.ts';
@@ -94,15 +93,5 @@ describe('console source form', () => {
     });
     assert.ok(feed.ok);
     assert.equal(feed.input.selectors, null);
-  });
-
-  it('flattens settings for the change record without run state', () => {
-    const flat = settingsForHistory({
-      ...htmlSource,
-      health: { consecutiveFailures: 3 },
-    } as SourceInput);
-    assert.equal(flat['options.keep'], htmlSource.options.keep);
-    assert.equal(flat['terms.syndication'], true);
-    assert.equal('health' in flat, false);
   });
 });

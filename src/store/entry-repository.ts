@@ -6,7 +6,7 @@ import { jobStatus } from '../domain/job-status.ts';
 import type { SourceTerms } from '../domain/source.ts';
 import { bulkUpdate, sendUnordered } from './bulk-updates.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
-import { type EntryDoc, entryModel, type Origin, withoutSource } from './models/entry.ts';
+import { type EntryDoc, entryModel, type Origin, unshareUpdate } from './models/entry.ts';
 import { sourceModel } from './models/source.ts';
 
 /** How long an unchanged entry's lastSeenAt may lag before a run refreshes it. */
@@ -102,11 +102,10 @@ function adoptOp(
   owner: Owner,
   sourceId: Types.ObjectId,
 ): AnyBulkWriteOperation<EntryDoc> {
-  const sharedWith = withoutSource(owner.sharedWith, sourceId);
   return {
     updateOne: {
       filter: { _id: owner._id },
-      update: { $set: { ...fields.set, sourceId, sharedWith } },
+      update: { $set: { ...fields.set, sourceId }, ...unshareUpdate(owner.sharedWith, sourceId) },
     },
   };
 }
@@ -282,15 +281,25 @@ async function settleClaims(
   );
   const adopted = claims.filter(({ owner }) => !live.has(String(owner.sourceId)));
   const kept = claims.filter(({ owner }) => live.has(String(owner.sourceId))).map((c) => c.owner);
-  const recorded = claims.flatMap(({ owner, claim }) => {
-    if (!live.has(String(owner.sourceId))) return [];
-    const others = withoutSource(owner.sharedWith, source._id);
+  // This source's record on each listing it shares: dropped where it went stale (the source's
+  // name, or the URL it lists it under, changed), then added where missing.
+  const stale: AnyBulkWriteOperation<EntryDoc>[] = [];
+  const added: AnyBulkWriteOperation<EntryDoc>[] = [];
+  for (const { owner, claim } of claims) {
+    if (!live.has(String(owner.sourceId))) continue;
     const me: Origin = { sourceId: source._id, sourceName: source.name, url: claim.url };
-    const mine = (owner.sharedWith ?? []).find((o) => o.sourceId.equals(source._id));
-    if (mine && mine.sourceName === me.sourceName && mine.url === me.url) return [];
-    return [sharedWithOp(owner._id, [...others, me])];
-  });
-  await bulkUpdate(Entry, [...adopted.map(({ owner, claim }) => claim.adopt(owner)), ...recorded]);
+    const mine = (owner.sharedWith ?? []).filter((o) => o.sourceId.equals(source._id));
+    const current =
+      mine.length === 1 && mine[0]?.sourceName === me.sourceName && mine[0]?.url === me.url;
+    if (current) continue;
+    if (mine.length) stale.push(unshareOp(owner, source._id));
+    added.push({
+      updateOne: { filter: { _id: owner._id }, update: { $push: { sharedWith: me } } },
+    });
+  }
+  await bulkUpdate(Entry, [...adopted.map(({ owner, claim }) => claim.adopt(owner)), ...stale]);
+  // After the stale records are gone: a $push in the same unordered command could run first.
+  await bulkUpdate(Entry, added);
   return {
     elsewhere: {
       count: kept.length,
@@ -302,13 +311,13 @@ async function settleClaims(
   };
 }
 
-// The whole list is written, not $push/$pull: the same on MongoDB and FerretDB. Two sources'
-// runs racing on one entry can drop one of them; its next full read records it again.
-const sharedWithOp = (
-  id: Types.ObjectId,
-  sharedWith: Origin[],
+// Each source adds and drops only its own records ($push, $pullAll), so two sources' runs on one
+// listing cannot undo each other's. A source's own runs never overlap (its run lock).
+const unshareOp = (
+  owner: Pick<Owner, '_id' | 'sharedWith'>,
+  sourceId: Types.ObjectId,
 ): AnyBulkWriteOperation<EntryDoc> => ({
-  updateOne: { filter: { _id: id }, update: { $set: { sharedWith } } },
+  updateOne: { filter: { _id: owner._id }, update: unshareUpdate(owner.sharedWith, sourceId) },
 });
 
 function addElsewhere(a: ListedElsewhere, b: ListedElsewhere): ListedElsewhere {
@@ -341,6 +350,8 @@ export async function upsertEntries(
     Pick<EntryDoc, '_id' | 'contentHash' | 'lastSeenAt' | 'closedReason' | 'dedupKey' | 'changedAt'>
   >();
   const shared = new Map<string, Owner>();
+  // Its own entries that still record it as sharing them (taken over while its run recorded it).
+  const selfShared: Owner[] = [];
   for (const doc of await Entry.find(
     { $or: [{ sourceId: source._id }, { 'sharedWith.sourceId': source._id }] },
     {
@@ -353,8 +364,11 @@ export async function upsertEntries(
   ).lean<
     Array<Owner & Pick<EntryDoc, 'contentHash' | 'lastSeenAt' | 'closedReason' | 'changedAt'>>
   >()) {
-    if (doc.sourceId.equals(source._id)) known.set(doc.canonicalUrl, doc);
-    else shared.set(doc.canonicalUrl, doc);
+    if (!doc.sourceId.equals(source._id)) shared.set(doc.canonicalUrl, doc);
+    else {
+      known.set(doc.canonicalUrl, doc);
+      if (doc.sharedWith?.some((o) => o.sourceId.equals(source._id))) selfShared.push(doc);
+    }
   }
   const claims: Array<{ owner: Owner; claim: Claim }> = [];
   const planned: PlannedWrite[] = [];
@@ -415,9 +429,7 @@ export async function upsertEntries(
     }
   }
   // Listings of others this source no longer lists: it is not "also listed on" them any more.
-  const gone = [...shared.values()].map((owner) =>
-    sharedWithOp(owner._id, withoutSource(owner.sharedWith, source._id)),
-  );
+  const gone = [...shared.values(), ...selfShared].map((owner) => unshareOp(owner, source._id));
   if (planned.length === 0 && touchedKeys.size === 0 && claims.length === 0 && gone.length === 0)
     return { new: 0, updated, unchanged };
   const recorded = await settleClaims(connection, Entry, source, claims);

@@ -2,7 +2,7 @@ import type { AnyBulkWriteOperation, Connection, Types } from 'mongoose';
 import { bulkUpdate } from './bulk-updates.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
 import { termsFields } from './entry-repository.ts';
-import { type EntryDoc, entryModel, withoutSource } from './models/entry.ts';
+import { type EntryDoc, entryModel, unshareUpdate } from './models/entry.ts';
 import { type SourceDoc, sourceModel } from './models/source.ts';
 import { rereadFeeds } from './source-repository.ts';
 
@@ -108,12 +108,8 @@ function handOverOp(
     updateOne: {
       filter: { _id: job._id },
       update: {
-        $set: {
-          sourceId: heir._id,
-          sourceName: heir.name,
-          ...termsFields(heir.terms),
-          sharedWith: withoutSource(job.sharedWith, heir._id),
-        },
+        $set: { sourceId: heir._id, sourceName: heir.name, ...termsFields(heir.terms) },
+        ...unshareUpdate(job.sharedWith, heir._id),
       },
     },
   };

@@ -4,7 +4,7 @@ import type { SourceInput } from '../domain/source.ts';
 import { AppError } from '../lib/errors.ts';
 import { bulkUpdate } from './bulk-updates.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
-import { entryModel, type Origin, withoutSource } from './models/entry.ts';
+import { entryModel, type Origin, unshareUpdate } from './models/entry.ts';
 import {
   emptyHealth,
   type LastRead,
@@ -290,7 +290,7 @@ export async function deleteSource(
     listed.map(({ _id, sharedWith }) => ({
       updateOne: {
         filter: { _id },
-        update: { $set: { sharedWith: withoutSource(sharedWith, source._id) } },
+        update: unshareUpdate(sharedWith, source._id),
       },
     })),
   );

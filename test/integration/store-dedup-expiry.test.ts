@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Types } from 'mongoose';
 import type { EnrichedEntry, JobFields } from '../../src/domain/entry.ts';
+import { connectMongo } from '../../src/store/connection.ts';
 import {
   contentHash,
   newEntryDocument,
@@ -241,6 +242,59 @@ describe('cross-source dedup and expiry in the store', () => {
     assert.deepEqual(await names(), ['Sharer']);
     await deleteSource(db.mongo, sharer, false, policy.dedupWindowDays);
     assert.deepEqual(await names(), []);
+  });
+
+  it("a source's run records and drops only its own sharing record, whatever another run wrote since it read", async () => {
+    const stored = await createSource(db.mongo, {
+      ...sourceInput('https://race-owner.example/jobs.rss'),
+      name: 'Race owner',
+    });
+    const owner = {
+      _id: stored._id,
+      name: stored.name,
+      type: 'jobs' as const,
+      terms: stored.terms,
+    };
+    const [b, c] = [source('Race B'), source('Race C')];
+    const listings = [0, 1, 2].map((i) =>
+      job(`https://ats.example/race/${i}`, `Race Co ${i}`, 'Backend Engineer'),
+    );
+    await upsertEntries(db.mongo, owner, listings, t0, policy);
+    const Job = entryModel(db.mongo, 'jobs');
+    const recorded = async () =>
+      (await Job.find({ canonicalUrl: /^https:\/\/ats\.example\/race\// }).lean()).map((doc) =>
+        (doc.sharedWith ?? []).map((o) => o.sourceName).sort(),
+      );
+    // B's run works on a connection of its own; between its reads and its first write, C's whole
+    // run happens: the interleaving two workers produce. A rewrite of the whole list from what B
+    // read dropped C's record (this interleaving, not a timing, so it holds on every server).
+    const other = await connectMongo(process.env.MONGODB_URI as string, db.config.mongodbDb);
+    try {
+      const collection = entryModel(other, 'jobs').collection;
+      const bulkWrite = collection.bulkWrite.bind(collection);
+      const bThenC = async (bRun: StoreSource, bEntries: EnrichedEntry[], cRun: StoreSource) => {
+        let cRan = false;
+        collection.bulkWrite = (async (...args: Parameters<typeof bulkWrite>) => {
+          if (!cRan) {
+            cRan = true;
+            await upsertEntries(db.mongo, cRun, listings, t0, policy);
+          }
+          return bulkWrite(...args);
+        }) as typeof collection.bulkWrite;
+        await upsertEntries(other, bRun, bEntries, t0, policy);
+        assert.ok(cRan, "C's run came between B's read and its write");
+      };
+      await bThenC(b, listings, c);
+      for (const names of await recorded()) assert.deepEqual(names, ['Race B', 'Race C']);
+      // Both renamed: each replaces its own record only.
+      await bThenC({ ...b, name: 'Race B2' }, listings, { ...c, name: 'Race C2' });
+      for (const names of await recorded()) assert.deepEqual(names, ['Race B2', 'Race C2']);
+      // B stops listing them while C renames again: only B's record goes.
+      await bThenC({ ...b, name: 'Race B2' }, [], { ...c, name: 'Race C3' });
+      for (const names of await recorded()) assert.deepEqual(names, ['Race C3']);
+    } finally {
+      await other.close();
+    }
   });
 
   it('resolves the groups of entries a failed attempt stored, when its retry finds them unchanged', async () => {

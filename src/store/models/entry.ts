@@ -131,12 +131,35 @@ export function entryModel(connection: Connection, type: EntryType): Model<Entry
   );
 }
 
-/** An entry's `sharedWith` without one source (it stopped listing it, took it over, or went). */
-export function withoutSource(origins: Origin[] | undefined, sourceId: Types.ObjectId): Origin[] {
-  return (origins ?? []).filter((o) => !o.sourceId.equals(sourceId));
+/**
+ * The update that drops one source's records from an entry's `sharedWith`, and only those: a
+ * $pullAll of them as read. Records other sources' runs add or drop meanwhile stay, which a
+ * rewrite of the whole list would undo. (FerretDB 1.24's $pull matches whole elements only, and
+ * ignores a condition such as `{ sourceId }`, so the elements are named exactly.) Empty when the
+ * source has none.
+ */
+export function unshareUpdate(
+  origins: Origin[] | undefined,
+  sourceId: Types.ObjectId,
+): { $pullAll?: { sharedWith: Origin[] } } {
+  const mine = (origins ?? []).filter((o) => o.sourceId.equals(sourceId));
+  return mine.length ? { $pullAll: { sharedWith: mine } } : {};
 }
 
-/** Everywhere else a visitor can find an entry: copies under other URLs, then the same URL. */
-export function otherListings(entry: Pick<EntryDoc, 'alsoListedOn' | 'sharedWith'>): Origin[] {
-  return [...(entry.alsoListedOn ?? []), ...(entry.sharedWith ?? [])];
+/**
+ * Everywhere else a visitor can find an entry: copies under other URLs, then the same URL. A
+ * record naming the entry's own source (a handover racing that source's run) or a source twice
+ * is shown once, or not at all.
+ */
+export function otherListings(
+  entry: Pick<EntryDoc, 'alsoListedOn' | 'sharedWith'> & { sourceId?: Types.ObjectId },
+): Origin[] {
+  const seen = new Set(entry.sourceId ? [String(entry.sourceId)] : []);
+  const shared = (entry.sharedWith ?? []).filter((o) => {
+    const id = String(o.sourceId);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  return [...(entry.alsoListedOn ?? []), ...shared];
 }

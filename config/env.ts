@@ -7,6 +7,7 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 
 /** How many days apart two listings of one job may be published and still be copies. */
 export const DEFAULT_DEDUP_WINDOW_DAYS = 14;
+export const DEFAULT_JOB_MAX_AGE_DAYS = 45;
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -107,7 +108,7 @@ const schema = z
       .int('days, an integer from 1 to 3650')
       .min(1, 'days, an integer from 1 to 3650')
       .max(3650, 'days, an integer from 1 to 3650')
-      .default(45),
+      .default(DEFAULT_JOB_MAX_AGE_DAYS),
     DEDUP_WINDOW_DAYS: z.coerce
       .number({ error: 'days, an integer from 0 to 365' })
       .int('days, an integer from 0 to 365')

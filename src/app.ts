@@ -3,7 +3,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Redis } from 'ioredis';
 import type { Connection } from 'mongoose';
-import { DEFAULT_DEDUP_WINDOW_DAYS } from '../config/env.ts';
+import { DEFAULT_DEDUP_WINDOW_DAYS, DEFAULT_JOB_MAX_AGE_DAYS } from '../config/env.ts';
 import { BoardVersionReader } from './cache/board-version.ts';
 import type { Logger } from './lib/logger.ts';
 import { loadAssets } from './web/assets.ts';
@@ -117,7 +117,7 @@ export function buildApp(deps: AppDependencies): Express {
       fetcher: deps.console?.fetcher ?? null,
       allowedHosts: deps.console?.allowedHosts ?? [],
       dedupWindowDays: deps.console?.dedupWindowDays ?? DEFAULT_DEDUP_WINDOW_DAYS,
-      maxJobAgeDays: deps.console?.maxJobAgeDays,
+      maxJobAgeDays: deps.console?.maxJobAgeDays ?? DEFAULT_JOB_MAX_AGE_DAYS,
       httpsOnly: deps.publicUrl?.startsWith('https:') ?? false,
       credentials: deps.console?.credentials ?? {
         user: 'admin',

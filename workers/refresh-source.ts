@@ -23,6 +23,7 @@ import type {
   StageMs,
 } from '../src/store/models/source.ts';
 import { diffFields, recordSourceChange } from '../src/store/source-change-repository.ts';
+import { followEnabled } from '../src/store/source-pause.ts';
 import {
   findSource,
   recordRunFailure,
@@ -56,6 +57,17 @@ export const emptyRun = (at: Date): RunSummary => ({
 /** Whether a run changed what the board shows (so cached pages must go). */
 export function changedBoard(run: RunSummary): boolean {
   return run.new + run.updated + run.closed > 0;
+}
+
+/**
+ * A source disabled while its run stored: the run may have opened jobs that disabling had just
+ * taken off the board. They go off again (see followEnabled); a run that read nothing new
+ * (304, same body) opened none.
+ */
+async function pauseIfDisabledMeanwhile(deps: RefreshDeps, source: SourceDoc, now: Date) {
+  if (source.type !== 'jobs') return;
+  const current = await findSource(deps.mongo, String(source._id));
+  if (current && !current.enabled) await followEnabled(deps.mongo, current, now, deps.policy);
 }
 
 /** Whether retrying the run could help: HTTP 404/410, blocked addresses and non-feeds can't. */
@@ -92,6 +104,7 @@ export async function refreshSource(
       result.fetchState,
       readFound(result.run, result.read),
     );
+    if (result.read) await pauseIfDisabledMeanwhile(deps, source, now);
     return result.run;
   } catch (error) {
     // Our own politeness held the fetch back (the host's Retry-After window, or all its slots

@@ -1,7 +1,8 @@
 /** Whether a listing is still open, and if not why (kept for the record, out of default views). */
 export type JobStatus = {
   status: 'open' | 'closed';
-  reason: 'expired' | 'too_old' | 'no_longer_listed' | null;
+  /** source_paused: its source was disabled, so nobody follows it (back when it is enabled). */
+  reason: 'expired' | 'too_old' | 'no_longer_listed' | 'source_paused' | null;
 };
 
 /** Open, or closed because its expiry passed or it is older than `maxAgeDays`. */

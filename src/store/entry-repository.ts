@@ -401,7 +401,8 @@ export async function upsertEntries(
       const set: Record<string, unknown> = {};
       if (now.getTime() - stored.lastSeenAt.getTime() > lastSeenRefreshMs) set.lastSeenAt = now;
       // Listed again after it had disappeared: open again, and first of its group again if it was.
-      if (stored.closedReason === 'no_longer_listed') {
+      // (Or paused with its source, had enabling it not reopened it.)
+      if (stored.closedReason === 'no_longer_listed' || stored.closedReason === 'source_paused') {
         Object.assign(set, { status: 'open', closedReason: null, closedAt: null });
         touchedKeys.add(stored.dedupKey);
       }

@@ -1,4 +1,5 @@
 import type { AnyBulkWriteOperation, Connection, Types } from 'mongoose';
+import { jobStatus } from '../domain/job-status.ts';
 import { bulkUpdate } from './bulk-updates.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
 import { termsFields } from './entry-repository.ts';
@@ -48,18 +49,77 @@ export async function closeMissingJobs(
   now: Date,
   dedupWindowDays: number,
 ): Promise<{ closed: number; handedOver: number }> {
-  const Job = entryModel(connection, 'jobs');
-  const open = await Job.find(
-    { sourceId, status: 'open' },
-    { canonicalUrl: 1, dedupKey: 1, sharedWith: 1 },
-  ).lean<Array<Pick<EntryDoc, '_id' | 'canonicalUrl' | 'dedupKey' | 'sharedWith'>>>();
+  const open = await openJobsOf(connection, sourceId);
   const missing = open.filter((doc) => !present.has(doc.canonicalUrl));
-  if (missing.length === 0) return { closed: 0, handedOver: 0 };
-  const heirs = await liveSharers(connection, missing);
+  return closeOrHandOver(connection, missing, 'no_longer_listed', now, dedupWindowDays);
+}
+
+/**
+ * A disabled source's open jobs leave the board: nobody follows them any more, so their closing
+ * would go unnoticed. They are kept, closed as `source_paused`, and come back when the source is
+ * enabled (resumeSourceJobs); one another source lists at the same URL is handed over to it.
+ */
+export async function pauseSourceJobs(
+  connection: Connection,
+  sourceId: Types.ObjectId,
+  now: Date,
+  dedupWindowDays: number,
+): Promise<{ paused: number; handedOver: number }> {
+  const open = await openJobsOf(connection, sourceId);
+  const done = await closeOrHandOver(connection, open, 'source_paused', now, dedupWindowDays);
+  return { paused: done.closed, handedOver: done.handedOver };
+}
+
+/**
+ * An enabled source's paused jobs are open again, but for those that expired or grew too old
+ * meanwhile: closed for that reason now, as the hourly expiry would have.
+ */
+export async function resumeSourceJobs(
+  connection: Connection,
+  sourceId: Types.ObjectId,
+  now: Date,
+  policy: { maxJobAgeDays: number; dedupWindowDays: number },
+): Promise<{ resumed: number }> {
+  const Job = entryModel(connection, 'jobs');
+  const paused = await Job.find(
+    { sourceId, status: 'closed', closedReason: 'source_paused' },
+    { dedupKey: 1, publishedAt: 1, 'job.expiresAt': 1 },
+  ).lean<Array<Pick<EntryDoc, '_id' | 'dedupKey' | 'publishedAt' | 'job'>>>();
+  let resumed = 0;
+  const ops: AnyBulkWriteOperation<EntryDoc>[] = paused.map((doc) => {
+    const state = jobStatus(doc.job, doc.publishedAt, now, policy.maxJobAgeDays);
+    if (state.status === 'open') resumed++;
+    const set =
+      state.status === 'open'
+        ? { status: 'open', closedReason: null, closedAt: null }
+        : { closedReason: state.reason };
+    return { updateOne: { filter: { _id: doc._id }, update: { $set: set } } };
+  });
+  await bulkUpdate(Job, ops);
+  await resolveDuplicates(Job, groupKeys(paused), policy.dedupWindowDays);
+  return { resumed };
+}
+
+const openJobsOf = (connection: Connection, sourceId: Types.ObjectId) =>
+  entryModel(connection, 'jobs')
+    .find({ sourceId, status: 'open' }, { canonicalUrl: 1, dedupKey: 1, sharedWith: 1 })
+    .lean<Array<Pick<EntryDoc, '_id' | 'canonicalUrl' | 'dedupKey' | 'sharedWith'>>>();
+
+/** Closes these jobs for `reason`, handing each another enabled source lists to that source. */
+async function closeOrHandOver(
+  connection: Connection,
+  jobs: Array<Pick<EntryDoc, '_id' | 'dedupKey' | 'sharedWith'>>,
+  reason: 'no_longer_listed' | 'source_paused',
+  now: Date,
+  dedupWindowDays: number,
+): Promise<{ closed: number; handedOver: number }> {
+  if (jobs.length === 0) return { closed: 0, handedOver: 0 };
+  const Job = entryModel(connection, 'jobs');
+  const heirs = await liveSharers(connection, jobs);
   const ops: AnyBulkWriteOperation<EntryDoc>[] = [];
   const takers = new Set<string>();
   let handedOver = 0;
-  for (const job of missing) {
+  for (const job of jobs) {
     const heir = (job.sharedWith ?? []).map((o) => heirs.get(String(o.sourceId))).find(Boolean);
     if (heir) {
       takers.add(String(heir._id));
@@ -72,14 +132,14 @@ export async function closeMissingJobs(
     ops.push({
       updateOne: {
         filter: { _id: job._id },
-        update: { $set: { status: 'closed', closedReason: 'no_longer_listed', closedAt: now } },
+        update: { $set: { status: 'closed', closedReason: reason, closedAt: now } },
       },
     });
   }
   await bulkUpdate(Job, ops);
   if (takers.size) await rereadFeeds(connection, { _id: { $in: [...takers] } });
-  await resolveDuplicates(Job, groupKeys(missing), dedupWindowDays);
-  return { closed: missing.length - handedOver, handedOver };
+  await resolveDuplicates(Job, groupKeys(jobs), dedupWindowDays);
+  return { closed: jobs.length - handedOver, handedOver };
 }
 
 type Heir = Pick<SourceDoc, '_id' | 'name' | 'terms'>;

@@ -1,4 +1,4 @@
-import type { JobFields } from '../../src/domain/entry.ts';
+import type { EnrichedEntry, JobFields } from '../../src/domain/entry.ts';
 
 /** Job fields with nothing known, plus whatever the test sets. */
 export function jobFields(change: Partial<JobFields> = {}): JobFields {
@@ -19,5 +19,34 @@ export function jobFields(change: Partial<JobFields> = {}): JobFields {
     logoUrl: null,
     applyUrl: null,
     ...change,
+  };
+}
+
+/** A job entry as enrichment hands it to the store, with nothing learned: what store tests need. */
+export function enrichedJob(
+  url: string,
+  company: string,
+  role: string,
+  publishedAt: Date,
+): EnrichedEntry {
+  return {
+    type: 'jobs',
+    canonicalUrl: url,
+    url,
+    guid: null,
+    title: `${company}: ${role}`,
+    summary: '',
+    html: '',
+    author: null,
+    tags: [],
+    publishedAt,
+    updatedAt: null,
+    dateFlag: null,
+    imageUrl: null,
+    enclosure: null,
+    terms: [],
+    job: jobFields({ company, role }),
+    intel: null,
+    articleIntel: null,
   };
 }

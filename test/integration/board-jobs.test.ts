@@ -429,6 +429,26 @@ describe('the job board over ingested fixture feeds', () => {
     assert.equal((await fetch(`${board.url}/jobs/not-an-id`)).status, 404);
   });
 
+  it("says a paused source's job may still be open, and links its original listing", async () => {
+    const [job] = (await api('?q=rust')).data as [ApiJob];
+    const stored = await entryModel(board.db.mongo, 'jobs').findOneAndUpdate(
+      { _id: job.id },
+      { $set: { status: 'closed', closedReason: 'source_paused', closedAt: new Date() } },
+    );
+    await board.refresh(board.sources.wwr);
+    const { res, $ } = await html(new URL(job.url).pathname);
+    assert.equal(res.status, 410);
+    const banner = $('.banner.closed');
+    assert.match(
+      banner.text(),
+      /^This board no longer follows this listing\. Its source is paused/,
+    );
+    assert.doesNotMatch(banner.text(), /This job is closed/);
+    assert.equal(banner.find('a').first().text(), 'See the original listing');
+    assert.equal(banner.find('a').first().attr('href'), stored?.url);
+    assert.equal($('.apply').length, 0);
+  });
+
   it('hides blocked companies and keywords via a cookie, and refuses cross-site changes', async () => {
     const post = (form: Record<string, string>, headers: Record<string, string> = {}) =>
       fetch(`${board.url}/preferences/block`, {

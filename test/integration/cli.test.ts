@@ -8,8 +8,9 @@ import { Redis } from 'ioredis';
 import { Types } from 'mongoose';
 import { loadConfig } from '../../config/env.ts';
 import { starterSources } from '../../config/starter-sources.ts';
+import { upsertEntries } from '../../src/store/entry-repository.ts';
 import { sourceChangeModel } from '../../src/store/models/source-change.ts';
-import { createSource } from '../../src/store/source-repository.ts';
+import { createSource, findSource } from '../../src/store/source-repository.ts';
 import { recordWorkerHeartbeat } from '../../src/store/system-status-repository.ts';
 import { startWorkers } from '../../workers/run-workers.ts';
 import { cleanEnv, runCli } from '../helpers/child-process.ts';
@@ -22,6 +23,7 @@ import {
   startFixtureServer,
 } from '../helpers/fixture-server.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
+import { enrichedJob } from '../helpers/job-fields.ts';
 import { sourceInput } from '../helpers/sources.ts';
 
 const cli = runCli;
@@ -388,7 +390,26 @@ describe('npm run sources', () => {
     const redis = new Redis(db.redisUrl);
     const version = async () => Number(await redis.get(`${db.config.queuePrefix}:board:version`));
     const before = await version();
-    assert.match((await sources('disable', id)).stdout, new RegExp(`^disabled ${id} Fixture WWR`));
+    const owner = (await findSource(db.mongo, id)) as NonNullable<
+      Awaited<ReturnType<typeof findSource>>
+    >;
+    const listing = enrichedJob(
+      'https://cli-pause.example/1',
+      'Pauseco',
+      'Go Engineer',
+      new Date(),
+    );
+    await upsertEntries(db.mongo, owner, [listing], new Date(), {
+      maxJobAgeDays: 45,
+      dedupWindowDays: 14,
+    });
+    assert.match(
+      (await sources('disable', id)).stdout,
+      new RegExp(
+        `^disabled ${id} Fixture WWR: its open job is off the board until it is enabled again$`,
+        'm',
+      ),
+    );
     assert.equal(await version(), before + 1, 'web processes learn the sources changed');
     redis.disconnect();
     const listed = JSON.parse((await sources('list', '--json')).stdout) as Array<{
@@ -396,7 +417,10 @@ describe('npm run sources', () => {
       status: string;
     }>;
     assert.equal(listed.find((s) => s.id === id)?.status, 'disabled');
-    assert.match((await sources('enable', id)).stdout, new RegExp(`^enabled ${id}`));
+    assert.match(
+      (await sources('enable', id)).stdout,
+      new RegExp(`^enabled ${id} Fixture WWR: 1 job back on the board$`, 'm'),
+    );
     // Enabling an enabled source changes nothing and records nothing.
     const history = () => sourceChangeModel(db.mongo).countDocuments({ sourceId: id });
     const recorded = await history();

@@ -10,6 +10,7 @@ import { readOpml } from '../../src/ingest/parse/opml.ts';
 import { hashPassword } from '../../src/lib/password.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { createQueues, type Queues } from '../../src/queue/queues.ts';
+import { upsertEntries } from '../../src/store/entry-repository.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
 import { sourceModel } from '../../src/store/models/source.ts';
@@ -26,6 +27,7 @@ import {
   testFetcher,
 } from '../helpers/fixture-server.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
+import { enrichedJob } from '../helpers/job-fields.ts';
 import { sourceInput } from '../helpers/sources.ts';
 
 const PASSWORD = 'correct horse battery staple';
@@ -285,10 +287,35 @@ describe('operator console access', () => {
     assert.equal(idle('meta[http-equiv=refresh]').length, 0);
     const version = async () => Number(await redis.get(`${db.config.queuePrefix}:board:version`));
     const before = await version();
-    assert.equal(
-      (await post(url, `/console/sources/${sourceId}/disable`, { _csrf: csrf }, cookie)).status,
-      303,
+    // One open job of its own: disabling takes it off the board, enabling puts it back.
+    const owner = (await findSource(db.mongo, sourceId)) as NonNullable<
+      Awaited<ReturnType<typeof findSource>>
+    >;
+    const listing = enrichedJob(
+      'https://console-pause.example/1',
+      'Pauseco',
+      'Go Engineer',
+      new Date(),
     );
+    await upsertEntries(db.mongo, owner, [listing], new Date(), {
+      maxJobAgeDays: 45,
+      dedupWindowDays: 14,
+    });
+    const listingStatus = async () =>
+      (await entryModel(db.mongo, 'jobs').findOne({ canonicalUrl: listing.canonicalUrl }).lean())
+        ?.status;
+    const disabled = await post(
+      url,
+      `/console/sources/${sourceId}/disable`,
+      { _csrf: csrf },
+      cookie,
+    );
+    assert.equal(disabled.status, 303);
+    assert.match(
+      decodeURIComponent(disabled.headers.get('location') ?? ''),
+      /disabled: its open job is off the board until it is enabled again\./,
+    );
+    assert.equal(await listingStatus(), 'closed');
     assert.equal((await findSource(db.mongo, sourceId))?.enabled, false);
     assert.equal(await version(), before + 1);
     // A disabled source is not "fetched now" (its run would only be skipped): the page says so,
@@ -313,6 +340,11 @@ describe('operator console access', () => {
       enabled.headers.get('location') ?? '',
       new RegExp(`^/console/sources/${sourceId}\\?`),
     );
+    assert.match(
+      decodeURIComponent(enabled.headers.get('location') ?? ''),
+      /1 job back on the board\./,
+    );
+    assert.equal(await listingStatus(), 'open');
     assert.equal((await findSource(db.mongo, sourceId))?.enabled, true);
     // Every change is on the source's page: who, when, what.
     const $ = load(

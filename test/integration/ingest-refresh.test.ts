@@ -226,6 +226,34 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     assert.equal((await findSource(db.mongo, id))?.fetchState.etag, '"m1"', 'then kept as usual');
   });
 
+  it('a run in flight while its source is disabled leaves its jobs off the board', async () => {
+    web.on('/paused-mid-run.rss', serveBody(wwrFeed(web.origin, jobItems(3, 'Paused'))));
+    const source = await createSource(db.mongo, sourceInput(web.url('/paused-mid-run.rss')));
+    const id = String(source._id);
+    // Disabled (and its stored jobs paused) while the run fetches: the run read it enabled.
+    const disableDuringFetch = {
+      ...deps,
+      fetcher: {
+        fetch: async (url: string, options?: Parameters<typeof deps.fetcher.fetch>[1]) => {
+          const page = await deps.fetcher.fetch(url, options);
+          await updateSource(db.mongo, id, { enabled: false });
+          return page;
+        },
+      },
+    };
+    assert.equal((await refreshSource(disableDuringFetch, id)).new, 3);
+    const Job = entryModel(db.mongo, 'jobs');
+    const jobs = await Job.find({ sourceId: source._id }).lean();
+    assert.deepEqual(
+      jobs.map((j) => [j.status, j.closedReason]),
+      [
+        ['closed', 'source_paused'],
+        ['closed', 'source_paused'],
+        ['closed', 'source_paused'],
+      ],
+    );
+  });
+
   it('a job two sources list at one address shows on both, and stays when its first source drops it', async () => {
     const origin = web.origin;
     const twin = jobItems(1, 'Twin');

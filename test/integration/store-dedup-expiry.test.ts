@@ -13,7 +13,8 @@ import { closeExpiredJobs, closeMissingJobs } from '../../src/store/expiry-repos
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
 import { sourceModel } from '../../src/store/models/source.ts';
-import { createSource, deleteSource } from '../../src/store/source-repository.ts';
+import { enabledChangeNote, followEnabled } from '../../src/store/source-pause.ts';
+import { createSource, deleteSource, updateSource } from '../../src/store/source-repository.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
 import { jobFields } from '../helpers/job-fields.ts';
 import { sourceInput } from '../helpers/sources.ts';
@@ -577,5 +578,87 @@ describe('cross-source dedup and expiry in the store', () => {
       policy,
     );
     assert.deepEqual(await status('stays'), ['open', null], 'listed again: open again');
+  });
+
+  it('disabling a source takes its open jobs off the board, kept, and enabling it puts them back', async () => {
+    const created = async (name: string) => {
+      const doc = await createSource(db.mongo, {
+        ...sourceInput(`https://${name.toLowerCase()}-pause.example/jobs.rss`),
+        name,
+      });
+      return { _id: doc._id, name: doc.name, type: 'jobs' as const, terms: doc.terms };
+    };
+    const [paused, sharer, copier] = [
+      await created('Paused'),
+      await created('Sharer'),
+      await created('Copier'),
+    ];
+    const Job = entryModel(db.mongo, 'jobs');
+    const policy45 = { maxJobAgeDays: 45, dedupWindowDays: policy.dedupWindowDays };
+    const own = job('https://paused.example/own', 'Pausely', 'Go Engineer', t0);
+    const old = job(
+      'https://paused.example/old',
+      'Pausely',
+      'SRE',
+      new Date(t0.getTime() - 40 * day),
+    );
+    const shared = job('https://ats.example/paused-shared', 'Sharely', 'Platform Engineer', t0);
+    const copied = job('https://paused.example/copied', 'Copyco', 'API Engineer', t0);
+    await upsertEntries(db.mongo, paused, [own, old, shared, copied], t0, policy45);
+    await upsertEntries(db.mongo, sharer, [shared], t0, policy45);
+    const day1 = new Date(t0.getTime() + day);
+    const copy = job('https://copier.example/copied', 'Copyco', 'API Engineer', day1);
+    await upsertEntries(db.mongo, copier, [copy], day1, policy45);
+    const state = async (url: string) => {
+      const doc = await Job.findOne({ canonicalUrl: url }).lean();
+      return [doc?.sourceName, doc?.status, doc?.closedReason, doc?.duplicateOf === null];
+    };
+    assert.deepEqual(await state(copy.canonicalUrl), ['Copier', 'open', null, false]);
+
+    const day2 = new Date(t0.getTime() + 2 * day);
+    await updateSource(db.mongo, String(paused._id), { enabled: false });
+    const off = await followEnabled(db.mongo, { ...paused, enabled: false }, day2, policy45);
+    assert.deepEqual(off, { enabled: false, paused: 3, handedOver: 1 });
+    assert.equal(
+      enabledChangeNote(off),
+      'its 3 open jobs are off the board until it is enabled again; 1 job another source lists at the same address stays, listed by that source',
+    );
+    assert.deepEqual(await state(own.canonicalUrl), ['Paused', 'closed', 'source_paused', true]);
+    assert.deepEqual(
+      await state(shared.canonicalUrl),
+      ['Sharer', 'open', null, true],
+      'handed over',
+    );
+    assert.deepEqual(
+      await state(copy.canonicalUrl),
+      ['Copier', 'open', null, true],
+      'the copy another source lists is the job on the board now',
+    );
+    assert.equal(await Job.countDocuments({ sourceId: paused._id }), 3, 'kept, not deleted');
+
+    // Ten days on, old is 52 days old: past the 45-day limit, it stays closed, for that reason.
+    const day12 = new Date(t0.getTime() + 12 * day);
+    await updateSource(db.mongo, String(paused._id), { enabled: true });
+    const on = await followEnabled(db.mongo, { ...paused, enabled: true }, day12, policy45);
+    assert.deepEqual(on, { enabled: true, resumed: 2 });
+    assert.equal(enabledChangeNote(on), '2 jobs back on the board');
+    assert.deepEqual(await state(own.canonicalUrl), ['Paused', 'open', null, true]);
+    assert.deepEqual(await state(old.canonicalUrl), ['Paused', 'closed', 'too_old', true]);
+    assert.deepEqual(await state(copied.canonicalUrl), ['Paused', 'open', null, true]);
+    assert.deepEqual(
+      await state(copy.canonicalUrl),
+      ['Copier', 'open', null, false],
+      'the first listing is the job again',
+    );
+    // Articles are not followed for closing: nothing to pause.
+    assert.equal(
+      await followEnabled(
+        db.mongo,
+        { ...paused, type: 'articles', enabled: false },
+        day12,
+        policy45,
+      ),
+      null,
+    );
   });
 });

@@ -16,6 +16,11 @@ import { createQueues } from '../../src/queue/queues.ts';
 import type { SourceDoc } from '../../src/store/models/source.ts';
 import { diffFields, recordSourceChange } from '../../src/store/source-change-repository.ts';
 import {
+  type EnabledChange,
+  enabledChangeNote,
+  followEnabled,
+} from '../../src/store/source-pause.ts';
+import {
   createSource,
   findSource,
   listSources,
@@ -149,7 +154,7 @@ export async function enableSource(
 ): Promise<CommandOutput> {
   if (ids.length === 0) throw new UsageError(`${enabled ? 'enable' : 'disable'} needs a source id`);
   const queues = queuesFor(ctx);
-  const changed: SourceDoc[] = [];
+  const changed: Array<{ source: SourceDoc; jobs: EnabledChange | null }> = [];
   const verb = enabled ? 'enabled' : 'disabled';
   const already: string[] = [];
   for (const source of await sourcesByIds(ctx, ids)) {
@@ -168,13 +173,21 @@ export async function enableSource(
       action: enabled ? 'enable' : 'disable',
       changes: [{ field: 'enabled', from: String(source.enabled), to: String(enabled) }],
     });
-    changed.push(updated);
+    const jobs = await followEnabled(ctx.mongo, updated, new Date(), {
+      maxJobAgeDays: ctx.config.jobMaxAgeDays,
+      dedupWindowDays: ctx.config.dedupWindowDays,
+    });
+    changed.push({ source: updated, jobs });
   }
   if (changed.length) await boardChanged(ctx);
+  const line = ({ source, jobs }: (typeof changed)[number]) => {
+    const note = enabledChangeNote(jobs);
+    return `${verb} ${source._id} ${source.name}${note ? `: ${note}` : ''}`;
+  };
   return {
     text: values.json
-      ? json(changed.map(sourceJson))
-      : [...changed.map((s) => `${verb} ${s._id} ${s.name}`), ...already].join('\n'),
+      ? json(changed.map(({ source, jobs }) => ({ ...sourceJson(source), jobs })))
+      : [...changed.map(line), ...already].join('\n'),
     code: 0,
   };
 }

@@ -1,6 +1,7 @@
 import { type Connection, type Model, Schema, type Types } from 'mongoose';
 import type { DateFlag, EntryType, JobFields } from '../../domain/entry.ts';
 import type { ArticleIntel, JobIntel } from '../../domain/job-intel.ts';
+import type { JobStatus } from '../../domain/job-status.ts';
 
 /** Another source listing the same job or article ("also listed on"). */
 export type Origin = { sourceId: Types.ObjectId; sourceName: string; url: string };
@@ -34,7 +35,7 @@ export type EntryDoc = {
   syndication: boolean;
   status: 'open' | 'closed';
   closedAt: Date | null;
-  closedReason: 'expired' | 'too_old' | 'no_longer_listed' | null;
+  closedReason: JobStatus['reason'];
   /** Listings of one job (or article) from several sources share this key. */
   dedupKey: string;
   /** Set on every copy but the primary of a duplicate group; default views show primaries only. */

@@ -27,6 +27,7 @@ import {
   recordSourceChange,
   sourceHistory,
 } from '../../store/source-change-repository.ts';
+import { enabledChangeNote, followEnabled } from '../../store/source-pause.ts';
 import {
   createSource,
   deleteSource,
@@ -67,8 +68,8 @@ export type ConsoleDeps = {
   allowedHosts?: readonly string[];
   /** DEDUP_WINDOW_DAYS: a deleted source's copies elsewhere are regrouped with it. */
   dedupWindowDays: number;
-  /** JOB_MAX_AGE_DAYS: preview says which jobs would be closed at once. */
-  maxJobAgeDays?: number;
+  /** JOB_MAX_AGE_DAYS: preview says which jobs would be closed at once; enabling reopens younger ones. */
+  maxJobAgeDays: number;
 };
 
 // The source form has ~50 fields (every selector for the list and the detail pages).
@@ -81,6 +82,7 @@ type FormMode = { heading: string; action: string; id: string | null };
 
 /** The console's routes, mounted at /console. */
 export function consoleRoutes(deps: ConsoleDeps): Router {
+  const policy = { maxJobAgeDays: deps.maxJobAgeDays, dedupWindowDays: deps.dedupWindowDays };
   const router = Router();
   const sessions = new SessionStore(deps.redis, deps.prefix);
   const limiter = new LoginLimiter(deps.redis, deps.prefix);
@@ -314,6 +316,10 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
       return refused(res, mode, values, error);
     }
     if (!saved) return void res.status(404).type('text').send('No such source.');
+    const jobs =
+      saved.before.enabled !== saved.after.enabled
+        ? enabledChangeNote(await followEnabled(deps.mongo, saved.after, new Date(), policy))
+        : null;
     const changes = diffFields(settingsForHistory(saved.before), settingsForHistory(saved.after));
     if (changes.length)
       await recordSourceChange(deps.mongo, {
@@ -329,7 +335,10 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
         await enqueueRefresh(deps.fetchQueue, String(source._id));
     }
     await bumpBoardVersion(deps.redis, deps.prefix);
-    res.redirect(303, `/console/sources/${String(source._id)}`);
+    res.redirect(
+      303,
+      jobs ? sourcePage(source._id, `Saved: ${jobs}.`) : `/console/sources/${String(source._id)}`,
+    );
   });
 
   router.get('/sources/:id', async (req, res) => {
@@ -448,8 +457,9 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
         changes: [{ field: 'enabled', from: String(!enabled), to: String(enabled) }],
       });
       if (deps.fetchQueue) await scheduleSource(deps.fetchQueue, source);
+      const jobs = enabledChangeNote(await followEnabled(deps.mongo, source, new Date(), policy));
       await bumpBoardVersion(deps.redis, deps.prefix);
-      res.redirect(303, back(`${source.name} ${word}.`));
+      res.redirect(303, back(`${source.name} ${word}${jobs ? `: ${jobs}` : ''}.`));
     });
   return router;
 }

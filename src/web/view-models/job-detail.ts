@@ -13,7 +13,13 @@ const closedReasons: Record<string, string> = {
   expired: 'Its application deadline has passed.',
   too_old: 'It was posted too long ago to still be open.',
   no_longer_listed: 'Its source no longer lists it.',
+  source_paused:
+    'Its source is paused on this board, so whether the job is still open is not known here: the original listing may say.',
 };
+
+/** The banner's first words: a paused listing may be open still; the others are closed. */
+const closedHeadline = (reason: string | null) =>
+  reason === 'source_paused' ? 'This board no longer follows this listing.' : 'This job is closed.';
 
 /**
  * Where "Listed by" links: the site the source's feed names as its own, else the feed's host;
@@ -51,6 +57,9 @@ export function jobDetail(job: EntryDoc, source: SourceDoc | null, pageUrl: stri
     updatedDay: job.updatedAt ? formatDay(job.updatedAt) : null,
     alsoListedOn: otherListings(job).map((o) => ({ sourceName: o.sourceName, url: o.url })),
     closed,
+    closedHeadline: closed ? closedHeadline(job.closedReason) : null,
+    // A paused listing may be open still: its own page can say.
+    originLink: closed !== null && job.closedReason === 'source_paused',
     // Its most prominent stack tag alone: a search for all of its tags rarely finds another job.
     similarHref: `/jobs${queryString({ tags: tagsByProminence(job.intel?.stackTags ?? [], job.title).slice(0, 1) })}`,
     jsonLd: jsonLd ? scriptJson(jsonLd) : null,

@@ -15,16 +15,30 @@ const HOURS: EmploymentType[] = ['part-time', 'full-time'];
 
 const TEMPORARY =
   /\b(?:temporary|temp|fixed[- ]term|limited[- ]term|term[- ]limited|term position|seasonal|interim|maternity (?:leave )?cover)\b/i;
+// The same types in French, German, Spanish and Portuguese, as boards there write them. A CDI
+// ("contrat à durée indéterminée") is permanent employment: like "permanent", no type.
+const TEMPORARY_ABROAD =
+  /\b(?:CDD|contrat à durée déterminée|befristet(?:e|er)?|temporário|temporária)(?![\p{L}])/iu;
 // What each type is called in a field or a short stated value; word boundaries throughout.
 const TERMS: Array<[EmploymentType, RegExp]> = [
-  ['internship', /\b(?:intern(?:ship)?s?|co-?op|working student|werkstudent)\b/i],
+  [
+    'internship',
+    /\b(?:intern(?:ship)?s?|co-?op|working student|werkstudent|praktikum|prácticas|estágio|stagiaire)(?![\p{L}])/iu,
+  ],
   ['temporary', TEMPORARY],
+  ['temporary', TEMPORARY_ABROAD],
   [
     'contract',
     /\b(?:(?<!(?:fixed[- ]term|temporary|permanent|open[- ]ended|employment|service) )contract(?:or|ual)?(?! research)|freelance(?:r)?|c2c|corp[- ]?(?:to|2)[- ]?corp)\b/i,
   ],
-  ['part-time', /\bpart[- _]?time\b/i],
-  ['full-time', /\bfull[- _]?time\b/i],
+  [
+    'part-time',
+    /\b(?:part[- _]?time|teilzeit|temps partiel|tiempo parcial|media jornada|meio período|tempo parcial)(?![\p{L}])/iu,
+  ],
+  [
+    'full-time',
+    /\b(?:full[- _]?time|vollzeit|temps (?:plein|complet)|tiempo completo|jornada completa|tempo integral)(?![\p{L}])/iu,
+  ],
 ];
 
 /** Employment type from the structured field, else the title, else explicit text; unknown → null. */
@@ -85,6 +99,9 @@ const ROLE_NOUNS =
 const STATEMENTS: RegExp[] = [
   // "Job type: Full-time", "Contract offered : Full time", "Employment Type: Contract"
   /\b(?:(?:job|employment|position|contract|work|appointment|engagement|role)[ -]?(?:type|offered|status|basis)|employment|type)\s*[:：]\s*((?:[\w-]+[ ,/]*){1,4})/i,
+  // The same labels abroad: "Type de contrat : CDD", "Anstellungsart: Vollzeit", "Jornada: completa"
+  // (Not a /u pattern: in unicode mode this one costs ~10x as much on every listing.)
+  /\b(?:type de contrat|type d'emploi|contrat|vertragsart|anstellungsart|beschäftigungsart|arbeitszeit|tipo de contrato|tipo de empleo|tipo de jornada|jornada|regime de contratação)\s*[:：]\s*((?:[^\s:：,/.;!?]+[ ,/]*){1,5})/i,
   // "This is a full-time, fully remote ... offer", "This is corp-2-corp", "this will be a contract role"
   new RegExp(
     `\\bthis (?:is|will be) (?:an? )?(?:permanent |remote |fully remote )*(${TYPE_WORDS})\\b`,
@@ -99,9 +116,11 @@ const STATEMENTS: RegExp[] = [
   /\bon an? (full[- ]?time|part[- ]?time|contract(?:ual)?|freelance|temporary|fixed[- ]term) basis\b/i,
   // "looking for a full-time developer", "a part-time position" (not "four full-time engineers")
   new RegExp(
-    `(?<!\\bnot )\\ban? (?:permanent[ ,]+)?(full[- ]?time|part[- ]?time|contract|freelance|temporary|fixed[- ]term)(?:[ ,]+(?:permanent|remote|fully remote))?\\s+(?:${ROLE_NOUNS})s?\\b`,
+    `(?<!\\bnot )\\ban? (?:permanent[ ,]+)?(full[- ]?time|part[- ]?time|contract|freelance|temporary|fixed[- ]term)(?:[ ,]+(?:permanent|remote|fully remote|hybrid|on-?site|in-office))?\\s+(?:${ROLE_NOUNS})s?\\b`,
     'i',
   ),
+  // "seeks a full-time NTE Team Scientist", "is hiring a part-time": whom they hire, whatever its name
+  /\b(?:seeks|seeking|hiring|looking for|recruiting|searching for) an? (full[- ]?time|part[- ]?time|freelance|temporary|fixed[- ]term)\b/i,
   // "Permanent Full-time", "full-time permanent"
   /\bpermanent[ ,]+((?:full|part)[- ]?time)\b|\b((?:full|part)[- ]?time)[ ,]+permanent\b/i,
   // "the Project Manager (12-month contract) will", "(fixed-term)"
@@ -112,6 +131,14 @@ const STATEMENTS: RegExp[] = [
   /(?:^|[.!?\n]\s*)(full[- ]?time|part[- ]?time|contract|freelance|internship)\s*(?:[.!\n]|$)/i,
 ];
 
+// The hours a week the job asks for, said as the job's: "15~20 hours per week commitment",
+// "full time working hours (35hrs per week)", "work 40 hours a week". Hours of something else
+// ("on call 4 hours a week", "10 hours a week mentoring") say nothing of the job's hours.
+const WEEKLY_HOURS =
+  /\b(?:(\d{1,2})\s*(?:-|–|~|to)\s*)?(\d{1,2})\s*(?:hours?|hrs?)\s*(?:a|per|\/)\s*week\b(\s+(?:commitment|of work|contract|position|role|job))?/gi;
+const JOB_HOURS_BEFORE =
+  /\b(?:work(?:s|ing)?|working hours|commitment|contracted|schedule|position|role|job)\b[^.!?\n]{0,25}$/i;
+
 function fromText(text: string): EmploymentType | null {
   const found: EmploymentType[] = [];
   for (const pattern of STATEMENTS) {
@@ -120,5 +147,21 @@ function fromText(text: string): EmploymentType | null {
     const type = stated ? typeOf(stated) : null;
     if (type) found.push(type);
   }
+  const hours = weeklyHours(text);
+  if (hours) found.push(hours);
   return decide(found, false);
+}
+
+/** Full-time from 35 hours a week up, part-time up to 30; in between, or odd numbers, nothing. */
+function weeklyHours(text: string): EmploymentType | null {
+  for (const match of text.matchAll(WEEKLY_HOURS)) {
+    const before = text.slice(Math.max(0, match.index - 40), match.index);
+    if (!match[3] && !JOB_HOURS_BEFORE.test(before)) continue;
+    const most = Number(match[2]);
+    const least = match[1] ? Number(match[1]) : most;
+    if (least > most || most > 60 || least === 0) return null;
+    if (least >= 35) return 'full-time';
+    return most <= 30 ? 'part-time' : null;
+  }
+  return null;
 }

@@ -19,10 +19,11 @@ export function enrichJob(input: JobEnrichmentInput, _options: { now: Date }): J
     input.salaryMin !== null || input.salaryMax !== null
       ? { min: input.salaryMin, max: input.salaryMax, currency: input.salaryCurrency }
       : undefined;
-  const salary = parseSalary({
-    text: [input.salaryText, input.text].filter(Boolean).join('\n'),
-    structured,
-  });
+  // Many boards only state the place in the description ("Location: Austin, TX").
+  // A placeholder ("Location: N/A") is no location: the next place to look gets its turn.
+  const location = parseLocation(
+    statedLocation(input.location) ?? statedLocation(labeledLocation(input.text)) ?? input.country,
+  );
   const detected = detectWorkplace({
     title: input.title,
     text: input.text,
@@ -42,17 +43,18 @@ export function enrichJob(input: JobEnrichmentInput, _options: { now: Date }): J
   const workplace =
     detected === 'unknown' && /^remote(?:ly)?\b/i.test(eligibility.raw ?? '') ? 'remote' : detected;
   const stackTags = matchStackTags(input.title, input.text, input.tags);
+  // Where the job is, for a bare "$": its location, else the one country it hires from.
+  const only = eligibility.countries.length === 1 ? eligibility.countries[0] : null;
+  const salary = parseSalary({
+    text: [input.salaryText, input.text].filter(Boolean).join('\n'),
+    structured,
+    country: location.country ?? only,
+  });
   return {
     salary,
     workplace,
     eligibility,
-    // Many boards only state the place in the description ("Location: Austin, TX").
-    // A placeholder ("Location: N/A") is no location: the next place to look gets its turn.
-    location: parseLocation(
-      statedLocation(input.location) ??
-        statedLocation(labeledLocation(input.text)) ??
-        input.country,
-    ),
+    location,
     seniority: detectSeniority(title, input.text),
     employmentType: detectEmploymentType(input.employmentType, input.title, input.text),
     stackTags,

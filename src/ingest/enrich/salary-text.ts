@@ -31,6 +31,8 @@ export type TextCandidate = {
   context: AmountContext;
   /** Nothing else of substance on its line: "£50k" as a whole salary field. */
   alone: boolean;
+  /** Its only currency marker is a bare "$" (read as USD): a local dollar where the job is. */
+  bareDollar: boolean;
   raw: string;
 };
 
@@ -97,7 +99,8 @@ function readMatch(match: RegExpExecArray, text: string): TextCandidate | null {
   const first = multiplierOf(groups.m1);
   const second = multiplierOf(groups.m2);
   if (first.big || second.big) return null;
-  const currency = currencyFor([groups.c1, groups.s1, groups.c2, groups.s2], [first, second]);
+  const markers = [groups.c1, groups.s1, groups.c2, groups.s2];
+  const currency = currencyFor(markers, [first, second]);
   const amounts = amountsOf(groups, first, second);
   const start = match.index;
   const end = start + match[0].length;
@@ -115,6 +118,7 @@ function readMatch(match: RegExpExecArray, text: string): TextCandidate | null {
     range: groups.n2 !== undefined,
     context: amountContext(before, wordsAfter(text, end)),
     alone: isAlone(text, start, end),
+    bareDollar: markers.every((m) => m === undefined || m.trim() === '$'),
     raw: match[0].trim(),
   };
 }

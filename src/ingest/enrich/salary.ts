@@ -1,7 +1,9 @@
 // A job's salary from its structured fields, else from its text, right or null: a wrong salary
 // in a job seeker's filter is worse than none. Text must name a currency (a symbol, an ISO code,
-// or rupee units like LPA); a bare "$" is read as US dollars, as job boards use it, although a
-// Canadian or Australian listing may mean its own dollar.
+// or rupee units like LPA); a bare "$" is read as US dollars, as job boards use it, unless the
+// job is in a country with a dollar of its own (Canada, Australia, New Zealand, Singapore, Hong
+// Kong): a Toronto listing's "$120,000" is Canadian. Where the job is comes from its location,
+// else from the one country it accepts applicants from.
 import { type CurrencyRates, currencyRates } from '../../../config/currency-rates.ts';
 import type { Salary } from '../../domain/job-intel.ts';
 import { buildSalary, inferPeriod } from './salary-annualize.ts';
@@ -18,8 +20,24 @@ export type StructuredSalary = {
   unit?: 'cents' | null;
 };
 
-/** What parseSalary reads: the salary or description text, and structured fields if any. */
-export type SalaryInput = { text: string | null; structured?: StructuredSalary };
+/**
+ * What parseSalary reads: the salary or description text, structured fields if any, and the
+ * ISO country the job is in, when known (for a bare "$").
+ */
+export type SalaryInput = {
+  text: string | null;
+  structured?: StructuredSalary;
+  country?: string | null;
+};
+
+/** Countries whose own dollar a bare "$" means in their listings. */
+const LOCAL_DOLLARS: Readonly<Record<string, string>> = {
+  CA: 'CAD',
+  AU: 'AUD',
+  NZ: 'NZD',
+  SG: 'SGD',
+  HK: 'HKD',
+};
 
 /** The job's salary: structured fields when usable, else the best candidate in the text, else null. */
 export function parseSalary(
@@ -28,7 +46,7 @@ export function parseSalary(
 ): Salary | null {
   return (
     (input.structured ? fromStructured(input.structured, rates) : null) ??
-    fromText(input.text ?? '', rates)
+    fromText(input.text ?? '', rates, LOCAL_DOLLARS[input.country ?? ''] ?? null)
   );
 }
 
@@ -62,9 +80,10 @@ function describe(fields: StructuredSalary): string {
 }
 
 /** The best salary in free text: pay-worded candidates beat bare ones, then stated periods and ranges, then the earliest. */
-function fromText(text: string, rates: CurrencyRates): Salary | null {
+function fromText(text: string, rates: CurrencyRates, dollar: string | null): Salary | null {
   let best: { salary: Salary; score: number } | null = null;
-  for (const candidate of findSalaryCandidates(text)) {
+  for (const found of findSalaryCandidates(text)) {
+    const candidate = dollar && found.bareDollar ? { ...found, currency: dollar } : found;
     const salary = settle(candidate, rates);
     if (!salary) continue;
     const score =

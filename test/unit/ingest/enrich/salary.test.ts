@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { enrichJob } from '../../../../src/ingest/enrich/enrich-job.ts';
 import { parseSalary } from '../../../../src/ingest/enrich/salary.ts';
+import { jobInputOf } from '../../../helpers/job-input.ts';
 import { renderSalary, TEST_RATES } from './salary-render.ts';
 
 const read = (text: string, rates = TEST_RATES) => renderSalary(parseSalary({ text }, rates));
@@ -275,4 +277,63 @@ describe("parseSalary: periods written in the listing's own language", () => {
       assert.deepEqual([salary?.min, salary?.max, salary?.currency, salary?.period], expected);
     });
   }
+});
+
+describe('parseSalary: a bare "$" where the job is', () => {
+  const amounts = (salary: ReturnType<typeof parseSalary>) => [
+    salary?.min,
+    salary?.max,
+    salary?.currency,
+  ];
+  it("is the job's own dollar in Canada, Australia, New Zealand, Singapore and Hong Kong", () => {
+    for (const [country, currency, low, high] of [
+      ['CA', 'CAD', 120000, 140000],
+      ['AU', 'AUD', 120000, 140000],
+      ['NZ', 'NZD', 120000, 140000],
+      ['SG', 'SGD', 120000, 140000],
+      ['HK', 'HKD', 600000, 800000],
+    ] as const) {
+      const text = `Salary: $${low.toLocaleString('en')} - $${high.toLocaleString('en')} a year`;
+      assert.deepEqual(amounts(parseSalary({ text, country })), [low, high, currency], country);
+    }
+  });
+
+  it('is US dollars elsewhere or where unknown, and a written code always wins', () => {
+    const text = 'Salary: $120,000 - $140,000';
+    assert.equal(parseSalary({ text, country: 'US' })?.currency, 'USD');
+    assert.equal(parseSalary({ text, country: 'MX' })?.currency, 'USD');
+    assert.equal(parseSalary({ text })?.currency, 'USD');
+    assert.equal(parseSalary({ text: 'Salary: US$120,000', country: 'CA' })?.currency, 'USD');
+    assert.equal(parseSalary({ text: 'Salary: $120,000 USD', country: 'CA' })?.currency, 'USD');
+    assert.equal(parseSalary({ text: 'Salary: €80,000', country: 'CA' })?.currency, 'EUR');
+  });
+});
+
+describe('enrichJob: the salary of a job somewhere with its own dollar', () => {
+  const now = new Date('2026-07-01T00:00:00Z');
+  it('reads "$" in a Toronto listing as Canadian dollars', () => {
+    const intel = enrichJob(
+      jobInputOf({ location: 'Toronto, ON, Canada', text: 'Salary: $120,000 - $140,000 a year.' }),
+      { now },
+    );
+    assert.equal(intel.location.country, 'CA');
+    assert.deepEqual([intel.salary?.min, intel.salary?.currency], [120000, 'CAD']);
+  });
+
+  it('reads it from the one country a remote job hires in, when no place is stated', () => {
+    const intel = enrichJob(
+      jobInputOf({ title: 'Backend Engineer (Remote, Australia only)', text: 'Pay: $150k' }),
+      { now },
+    );
+    assert.deepEqual(intel.eligibility.countries, ['AU']);
+    assert.equal(intel.salary?.currency, 'AUD');
+  });
+
+  it('keeps US dollars for a US job', () => {
+    const intel = enrichJob(
+      jobInputOf({ location: 'Austin, TX', text: 'Salary: $120,000 - $140,000 a year.' }),
+      { now },
+    );
+    assert.equal(intel.salary?.currency, 'USD');
+  });
 });

@@ -24,6 +24,7 @@ import type {
 } from '../src/store/models/source.ts';
 import { diffFields, recordSourceChange } from '../src/store/source-change-repository.ts';
 import { followEnabled } from '../src/store/source-pause.ts';
+import { relabelEntries } from '../src/store/source-relabel.ts';
 import {
   findSource,
   recordRunFailure,
@@ -302,6 +303,8 @@ export async function nameFromFeed(
   if (!title || source.health.lastSuccessAt || source.name !== urlPart(source.url, 'host'))
     return source;
   await updateSource(mongo, String(source._id), { name: title });
+  // A failed first attempt may have stored entries under the host's name.
+  await relabelEntries(mongo, source, source, { ...source, name: title });
   await recordSourceChange(mongo, {
     sourceId: source._id,
     by: 'system',

@@ -12,6 +12,7 @@ import {
   type SourceDoc,
   sourceModel,
 } from './models/source.ts';
+import { relabelEntries } from './source-relabel.ts';
 
 /** The form a source URL is stored in, so the same feed is one source (see feedUrlKey). */
 export function sourceUrlKey(url: string): string {
@@ -229,6 +230,7 @@ export async function replaceSourceSettings(
     rereads ? { $set: { ...next, ...clearedValidators }, ...countReset } : { $set: next },
     { returnDocument: 'after' },
   ).lean();
+  if (after) await relabelEntries(connection, after, before, after);
   return after ? { before, after } : undefined;
 }
 

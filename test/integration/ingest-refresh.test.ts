@@ -254,6 +254,43 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     );
   });
 
+  it("an edit of a source's name or terms reaches the jobs it stored, at once", async () => {
+    web.on(
+      '/relabel.rss',
+      serveBody(wwrFeed(web.origin, jobItems(2, 'Relabel')), { etag: '"r1"' }),
+    );
+    const input = { ...sourceInput(web.url('/relabel.rss')), name: 'Before' };
+    input.terms = { attribution: true, syndication: true, note: null };
+    const source = await createSource(db.mongo, input);
+    const id = String(source._id);
+    assert.equal((await refreshSource(deps, id)).new, 2);
+    const Job = entryModel(db.mongo, 'jobs');
+    const labels = async () =>
+      (await Job.find({ sourceId: source._id }).lean()).map((j) => [
+        j.sourceName,
+        j.syndication,
+        j.attribution.required,
+        j.attribution.note,
+      ]);
+    assert.deepEqual(await labels(), [
+      ['Before', true, true, null],
+      ['Before', true, true, null],
+    ]);
+    // The publisher withdraws permission to republish; the operator also renames the source.
+    await replaceSourceSettings(db.mongo, id, {
+      ...input,
+      name: 'After',
+      terms: { attribution: false, syndication: false, note: 'by email' },
+    });
+    assert.deepEqual(await labels(), [
+      ['After', false, false, 'by email'],
+      ['After', false, false, 'by email'],
+    ]);
+    // Its next run finds the feed unchanged (304) and writes nothing: the labels stay.
+    assert.equal((await refreshSource(deps, id)).outcome, 'not_modified');
+    assert.deepEqual((await labels())[0], ['After', false, false, 'by email']);
+  });
+
   it('a job two sources list at one address shows on both, and stays when its first source drops it', async () => {
     const origin = web.origin;
     const twin = jobItems(1, 'Twin');

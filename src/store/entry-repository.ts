@@ -260,7 +260,8 @@ async function insertSlice(
  * keep/block rules; a run of another source never rewrites it, says how many it left, and is
  * recorded on it (`sharedWith`): it is "also listed on" there, and if its owner stops listing
  * it, this source takes it over (closeMissingJobs). An entry whose source was removed (its
- * items kept) is adopted instead.
+ * items kept) or is disabled (its jobs paused, off the board) is adopted instead: the listing is
+ * on the board again, as this source's.
  */
 async function settleClaims(
   connection: Connection,
@@ -273,7 +274,10 @@ async function settleClaims(
     (
       await sourceModel(connection)
         .find(
-          { _id: { $in: [...new Set(claims.map(({ owner }) => String(owner.sourceId)))] } },
+          {
+            _id: { $in: [...new Set(claims.map(({ owner }) => String(owner.sourceId)))] },
+            enabled: true,
+          },
           { _id: 1 },
         )
         .lean()

@@ -79,7 +79,7 @@ export async function resumeSourceJobs(
   sourceId: Types.ObjectId,
   now: Date,
   policy: { maxJobAgeDays: number; dedupWindowDays: number },
-): Promise<{ resumed: number }> {
+): Promise<{ resumed: number; aged: number }> {
   const Job = entryModel(connection, 'jobs');
   const paused = await Job.find(
     { sourceId, status: 'closed', closedReason: 'source_paused' },
@@ -97,7 +97,7 @@ export async function resumeSourceJobs(
   });
   await bulkUpdate(Job, ops);
   await resolveDuplicates(Job, groupKeys(paused), policy.dedupWindowDays);
-  return { resumed };
+  return { resumed, aged: paused.length - resumed };
 }
 
 const openJobsOf = (connection: Connection, sourceId: Types.ObjectId) =>

@@ -3,10 +3,11 @@
 import type { Connection } from 'mongoose';
 import { pauseSourceJobs, resumeSourceJobs } from './expiry-repository.ts';
 import type { SourceDoc } from './models/source.ts';
+import { rereadFeeds } from './source-repository.ts';
 
 export type EnabledChange =
   | { enabled: false; paused: number; handedOver: number }
-  | { enabled: true; resumed: number };
+  | { enabled: true; resumed: number; aged: number };
 
 /** Pauses or resumes a job source's jobs to match its `enabled` flag; nothing for articles. */
 export async function followEnabled(
@@ -15,9 +16,14 @@ export async function followEnabled(
   now: Date,
   policy: { maxJobAgeDays: number; dedupWindowDays: number },
 ): Promise<EnabledChange | null> {
-  if (source.type !== 'jobs') return null;
-  if (source.enabled)
+  if (source.enabled) {
+    // Its next run reads the whole feed, not a 304: listings handed to other sources while it
+    // was disabled record it again as listing them, and a full listing closes what it dropped.
+    await rereadFeeds(connection, { _id: source._id });
+    if (source.type !== 'jobs') return null;
     return { enabled: true, ...(await resumeSourceJobs(connection, source._id, now, policy)) };
+  }
+  if (source.type !== 'jobs') return null;
   return {
     enabled: false,
     ...(await pauseSourceJobs(connection, source._id, now, policy.dedupWindowDays)),
@@ -28,7 +34,14 @@ export async function followEnabled(
 export function enabledChangeNote(change: EnabledChange | null): string | null {
   if (!change) return null;
   const jobs = (n: number) => `${n} ${n === 1 ? 'job' : 'jobs'}`;
-  if (change.enabled) return change.resumed ? `${jobs(change.resumed)} back on the board` : null;
+  if (change.enabled) {
+    const parts = change.resumed ? [`${jobs(change.resumed)} back on the board`] : [];
+    if (change.aged)
+      parts.push(
+        `${jobs(change.aged)} expired or grew too old while it was disabled, and ${change.aged === 1 ? 'stays' : 'stay'} closed`,
+      );
+    return parts.length ? parts.join('; ') : null;
+  }
   const parts = [];
   if (change.paused === 1) parts.push('its open job is off the board until it is enabled again');
   else if (change.paused)

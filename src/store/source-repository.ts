@@ -4,6 +4,7 @@ import type { SourceInput } from '../domain/source.ts';
 import { AppError } from '../lib/errors.ts';
 import { bulkUpdate } from './bulk-updates.ts';
 import { resolveDuplicates } from './duplicate-resolver.ts';
+import { resumeSourceJobs } from './expiry-repository.ts';
 import { entryModel, type Origin, unshareUpdate } from './models/entry.ts';
 import {
   emptyHealth,
@@ -265,14 +266,18 @@ export async function deleteSource(
   connection: Connection,
   source: Pick<SourceDoc, '_id' | 'type'>,
   removeItems: boolean,
-  dedupWindowDays: number,
+  policy: { dedupWindowDays: number; maxJobAgeDays: number },
 ): Promise<{ removedItems: number }> {
   const Entry = entryModel(connection, source.type);
   let removedItems = 0;
   if (removeItems) {
     const keys = await Entry.distinct('dedupKey', { sourceId: source._id });
     removedItems = (await Entry.deleteMany({ sourceId: source._id })).deletedCount;
-    await resolveDuplicates(Entry, keys, dedupWindowDays);
+    await resolveDuplicates(Entry, keys, policy.dedupWindowDays);
+  } else if (source.type === 'jobs') {
+    // Kept items stay on the board: a disabled source's paused jobs too, since nothing could
+    // enable them again once the source is gone.
+    await resumeSourceJobs(connection, source._id, new Date(), policy);
   }
   await sourceModel(connection).deleteOne({ _id: source._id });
   await rereadFeeds(connection, {

@@ -6,6 +6,7 @@ import { jobSearchFilter } from '../../src/store/board-filters.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
 import { type SourceDoc, sourceModel } from '../../src/store/models/source.ts';
+import { followEnabled } from '../../src/store/source-pause.ts';
 import {
   createSource,
   deleteSource,
@@ -187,7 +188,7 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     const Job = entryModel(db.mongo, 'jobs');
     assert.equal(await Job.countDocuments({ sourceId: partner._id }), 1, 'Owner keeps its two');
 
-    await deleteSource(db.mongo, owner, true, deps.policy.dedupWindowDays);
+    await deleteSource(db.mongo, owner, true, deps.policy);
 
     const again = await refreshSource(deps, String(partner._id));
     assert.deepEqual([again.outcome, again.new], ['stored', 2]);
@@ -289,6 +290,62 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     // Its next run finds the feed unchanged (304) and writes nothing: the labels stay.
     assert.equal((await refreshSource(deps, id)).outcome, 'not_modified');
     assert.deepEqual((await labels())[0], ['After', false, false, 'by email']);
+  });
+
+  it('a job at one address stays on the board while any source listing it is enabled', async () => {
+    const policy = { ...deps.policy, maxJobAgeDays: 36500 };
+    const shared = jobItems(1, 'Both');
+    for (const [path, own] of [
+      ['/both-a.rss', 'OnlyA'],
+      ['/both-b.rss', 'OnlyB'],
+      ['/both-c.rss', 'OnlyC'],
+    ] as const)
+      web.on(
+        path,
+        serveBody(wwrFeed(web.origin, [...shared, ...jobItems(1, own)]), { etag: '"e1"' }),
+      );
+    const add = (path: string, name: string) =>
+      createSource(db.mongo, { ...sourceInput(web.url(path)), name });
+    const [a, b] = [await add('/both-a.rss', 'Both A'), await add('/both-b.rss', 'Both B')];
+    await refreshSource(deps, String(a._id));
+    await refreshSource(deps, String(b._id));
+    const Job = entryModel(db.mongo, 'jobs');
+    const both = async () => {
+      const job = await Job.findOne({ title: /^Both 0/ }).lean();
+      return [job?.sourceName, job?.status, (job?.sharedWith ?? []).map((o) => o.sourceName)];
+    };
+    assert.deepEqual(await both(), ['Both A', 'open', ['Both B']]);
+    const toggle = async (source: typeof a, enabled: boolean) =>
+      followEnabled(
+        db.mongo,
+        (await updateSource(db.mongo, String(source._id), { enabled })) as typeof a,
+        clock,
+        policy,
+      );
+
+    // A disabled: B, which lists it too, takes it over.
+    await toggle(a, false);
+    assert.deepEqual(await both(), ['Both B', 'open', []]);
+    // A enabled again: its next run reads its whole feed (not a 304) and lists it again.
+    await toggle(a, true);
+    const again = await refreshSource(deps, String(a._id));
+    assert.equal(again.outcome, 'stored', 'read in full, not answered 304');
+    assert.deepEqual(await both(), ['Both B', 'open', ['Both A']]);
+    // B disabled now: back to A, which still lists it.
+    await toggle(b, false);
+    assert.deepEqual(await both(), ['Both A', 'open', []]);
+
+    // Both disabled: paused. A source added now that lists it takes it onto the board.
+    await toggle(a, false);
+    assert.deepEqual(await both(), ['Both A', 'closed', []]);
+    const c = await add('/both-c.rss', 'Both C');
+    await refreshSource(deps, String(c._id));
+    assert.deepEqual(await both(), ['Both C', 'open', []]);
+
+    // A disabled source removed with its items kept: its paused jobs are back on the board.
+    await deleteSource(db.mongo, a, false, policy);
+    const onlyA = await Job.findOne({ title: /^OnlyA 0/ }).lean();
+    assert.deepEqual([onlyA?.status, onlyA?.closedReason], ['open', null]);
   });
 
   it('a job two sources list at one address shows on both, and stays when its first source drops it', async () => {

@@ -188,7 +188,7 @@ describe('cross-source dedup and expiry in the store', () => {
     }
     assert.equal(await Job.countDocuments({ dedupKey: /kaleo/, duplicateOf: null }), 1);
 
-    const { removedItems } = await deleteSource(db.mongo, first, true, policy.dedupWindowDays);
+    const { removedItems } = await deleteSource(db.mongo, first, true, policy);
 
     assert.equal(removedItems, 1);
     const listed = await Job.find({ dedupKey: /kaleo/, duplicateOf: null }).lean();
@@ -241,7 +241,7 @@ describe('cross-source dedup and expiry in the store', () => {
         []
       ).map((o) => o.sourceName);
     assert.deepEqual(await names(), ['Sharer']);
-    await deleteSource(db.mongo, sharer, false, policy.dedupWindowDays);
+    await deleteSource(db.mongo, sharer, false, policy);
     assert.deepEqual(await names(), []);
   });
 
@@ -640,8 +640,11 @@ describe('cross-source dedup and expiry in the store', () => {
     const day12 = new Date(t0.getTime() + 12 * day);
     await updateSource(db.mongo, String(paused._id), { enabled: true });
     const on = await followEnabled(db.mongo, { ...paused, enabled: true }, day12, policy45);
-    assert.deepEqual(on, { enabled: true, resumed: 2 });
-    assert.equal(enabledChangeNote(on), '2 jobs back on the board');
+    assert.deepEqual(on, { enabled: true, resumed: 2, aged: 1 });
+    assert.equal(
+      enabledChangeNote(on),
+      '2 jobs back on the board; 1 job expired or grew too old while it was disabled, and stays closed',
+    );
     assert.deepEqual(await state(own.canonicalUrl), ['Paused', 'open', null, true]);
     assert.deepEqual(await state(old.canonicalUrl), ['Paused', 'closed', 'too_old', true]);
     assert.deepEqual(await state(copied.canonicalUrl), ['Paused', 'open', null, true]);

@@ -59,12 +59,10 @@ export async function removeSource(
   const queues = createQueues(redis, ctx.config.queuePrefix);
   try {
     await scheduleSource(queues.fetch, { ...source, enabled: false });
-    const { removedItems } = await deleteSource(
-      ctx.mongo,
-      source,
-      remove,
-      ctx.config.dedupWindowDays,
-    );
+    const { removedItems } = await deleteSource(ctx.mongo, source, remove, {
+      dedupWindowDays: ctx.config.dedupWindowDays,
+      maxJobAgeDays: ctx.config.jobMaxAgeDays,
+    });
     await recordSourceChange(ctx.mongo, {
       sourceId: source._id,
       by: 'cli',

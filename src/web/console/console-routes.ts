@@ -411,12 +411,7 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
         .send('Tick "Yes, delete" to confirm: nothing was deleted.');
     // Unscheduled first, so no run starts against a source that is about to disappear.
     if (deps.fetchQueue) await scheduleSource(deps.fetchQueue, { ...source, enabled: false });
-    const { removedItems } = await deleteSource(
-      deps.mongo,
-      source,
-      items === 'remove',
-      deps.dedupWindowDays,
-    );
+    const { removedItems } = await deleteSource(deps.mongo, source, items === 'remove', policy);
     await recordSourceChange(deps.mongo, {
       sourceId: source._id,
       by: by(res),

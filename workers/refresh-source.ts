@@ -318,7 +318,8 @@ export async function nameFromFeed(
 export function listedElsewhereWarning(elsewhere: ListedElsewhere): string {
   const items = elsewhere.count === 1 ? '1 item is' : `${elsewhere.count} items are`;
   const by = elsewhere.sources.length === 1 ? 'another source' : 'other sources';
-  return `${items} already listed by ${by} (${elsewhere.sources.join(', ')}) and stay with ${elsewhere.sources.length === 1 ? 'it' : 'them'}: the same feed added twice, or a partner republishing them`;
+  const stay = elsewhere.count === 1 ? 'stays' : 'stay';
+  return `${items} already listed by ${by} (${elsewhere.sources.join(', ')}) and ${stay} with ${elsewhere.sources.length === 1 ? 'it' : 'them'}: the same feed added twice, or a partner republishing ${elsewhere.count === 1 ? 'it' : 'them'}`;
 }
 
 /** The failure as the operator reads it on the source: message, code and HTTP status. */

@@ -60,6 +60,8 @@ const keywords = z
       .trim()
       .min(1)
       .max(500, 'a rule of at most 500 characters')
+      // One line each: the console lists rules one per line, and would read two from one.
+      .refine((rule) => !/[\r\n]/.test(rule), 'one line per rule')
       .superRefine((rule, ctx) => {
         // Bad or unsafe regular expressions are refused when the source is saved, not at run time.
         try {
@@ -72,10 +74,19 @@ const keywords = z
   .max(100, 'at most 100 rules')
   .default([]);
 
+/** Text on one line, its runs of whitespace one space, trimmed. */
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+// What an HTTP header value may hold: tab, printable ASCII and Latin-1.
+const HEADER_TEXT = /^[\t\x20-\x7e\x80-\xff]*$/;
+
 /** Validates operator input into a SourceInput, with a message per field. */
 export const sourceInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'a name is required').max(200),
+    // One line: the console's field has one, and would save a pasted line break away unasked.
+    name: z
+      .string()
+      .transform(oneLine)
+      .pipe(z.string().min(1, 'a name is required').max(200)),
     // Length first: a very long URL is refused for its length, not called "not a URL".
     url: z
       .string()
@@ -92,10 +103,18 @@ export const sourceInputSchema = z
     enabled: z.boolean().default(true),
     options: z
       .object({
-        userAgent: z.string().trim().min(1).max(300).nullable().default(null),
+        // Sent as an HTTP header: a control character would fail every run, so it is refused here.
+        userAgent: z
+          .string()
+          .trim()
+          .min(1)
+          .max(300)
+          .regex(HEADER_TEXT, 'printable text (no control characters)')
+          .nullable()
+          .default(null),
         keep: keywords,
         block: keywords,
-        dateOrder: z.enum(['dmy', 'mdy']).nullable().default(null),
+        dateOrder: z.enum(['dmy', 'mdy'], { error: 'dmy or mdy' }).nullable().default(null),
         timeZone: z
           .string()
           .trim()
@@ -121,7 +140,7 @@ export const sourceInputSchema = z
       .object({
         attribution: z.boolean().default(true),
         syndication: z.boolean().default(false),
-        note: z.string().trim().max(1000).nullable().default(null),
+        note: z.string().transform(oneLine).pipe(z.string().max(1000)).nullable().default(null),
       })
       .default({ attribution: true, syndication: false, note: null }),
     selectors: htmlSelectorsSchema.nullable().default(null),
@@ -139,6 +158,19 @@ export const sourceInputSchema = z
         code: 'custom',
         path: ['selectors'],
         message: `selectors apply to html sources only, not ${source.kind}`,
+      });
+    // Settings that only jobs have would be kept and silently do nothing.
+    if (source.type !== 'jobs' && source.options.listsAllOpenJobs)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options', 'listsAllOpenJobs'],
+        message: 'a setting of job sources only: articles do not close',
+      });
+    if (source.type !== 'jobs' && source.options.titleFormat)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['options', 'titleFormat'],
+        message: 'a setting of job sources only: article titles name no company',
       });
   });
 

@@ -491,6 +491,18 @@ describe('npm run sources', () => {
           /^backboard sources: give --syndication or --no-syndication, not both\n$/,
         ],
         [
+          ['edit', id, '--user-agent', 'Bot/1.0\u0001evil'],
+          /^backboard sources: --user-agent must be printable text \(no control characters\)\n$/,
+        ],
+        [
+          ['edit', id, '--date-order', 'ymd'],
+          /^backboard sources: --date-order must be dmy or mdy\n$/,
+        ],
+        [
+          ['edit', id, '--selectors', '{"item":"li","fields":{"title":"h2","link":"a"}}'],
+          /^backboard sources: selectors apply to html sources only, not rss: add --kind html, or leave the selectors out\n$/,
+        ],
+        [
           ['edit', id, '--url', 'http://10.0.0.1/feed.rss'],
           /^backboard sources: --url: 10\.0\.0\.1 is a private or reserved address/,
         ],

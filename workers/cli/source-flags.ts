@@ -114,6 +114,8 @@ async function applyFlags(draft: Draft, values: Values): Promise<Draft> {
   set(next, 'intervalMinutes', text('interval'));
   const selectors = await selectorsFromFlags(values);
   if (selectors) next.selectors = selectors;
+  // --selectors "" clears them, as "" clears any optional setting (an html source then says why not).
+  else if (values.selectors === '') next.selectors = null;
   if (values.keep !== undefined) next.options.keep = ruleList(values.keep);
   if (values.block !== undefined) next.options.block = ruleList(values.block);
   set(next.options, 'userAgent', cleared('user-agent'));
@@ -152,9 +154,14 @@ function validated(draft: Draft): SourceInput {
   // The field's name, not a rule's index within --keep or --block.
   const key = issue?.path.filter((p): p is string => typeof p === 'string').at(-1) ?? 'input';
   const field = flags[key] ?? key;
-  // Cross-field rules (kind vs selectors) are whole sentences already.
+  // Cross-field rules (kind vs selectors) are whole sentences already; each says what to do.
   if (key === 'selectors')
-    throw new UsageError(`${issue?.message}: use --selectors or --selectors-file`);
+    throw new UsageError(
+      issue?.message.startsWith('selectors apply to html')
+        ? `${issue.message}: add --kind html, or leave the selectors out`
+        : `${issue?.message}: use --selectors or --selectors-file`,
+    );
+  if (issue?.message.startsWith('a setting of')) throw new UsageError(`--${field}: ${issue.message}`);
   // A rule's message names the rule and what is wrong with it; "a name is required" is a sentence.
   if (key === 'keep' || key === 'block' || key === 'name')
     throw new UsageError(`--${key}: ${issue?.message}`);

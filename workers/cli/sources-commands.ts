@@ -157,7 +157,8 @@ export async function enableSource(
   const changed: Array<{ source: SourceDoc; jobs: EnabledChange | null }> = [];
   const verb = enabled ? 'enabled' : 'disabled';
   const already: string[] = [];
-  for (const source of await sourcesByIds(ctx, ids)) {
+  // An id given twice is one source: changed and recorded once.
+  for (const source of await sourcesByIds(ctx, [...new Set(ids)])) {
     // Nothing to change, nothing to record: the history lists changes only.
     if (source.enabled === enabled) {
       already.push(`${source._id} ${source.name} was already ${verb}`);

@@ -138,3 +138,48 @@ describe('source kinds', () => {
     assert.match(unknown.error?.issues[0]?.message ?? '', /one of rss, html, jsonld/);
   });
 });
+
+describe('sourceInputSchema: what the console could not show back, refused or made one line', () => {
+  const base = { url: 'https://jobs.example/feed.rss', type: 'jobs', name: 'Jobs' };
+  const issue = (input: Record<string, unknown>) => {
+    const parsed = sourceInputSchema.safeParse({ ...base, ...input });
+    return parsed.success ? null : parsed.error.issues[0]?.message;
+  };
+
+  it('keeps a name and a terms note on one line', () => {
+    const parsed = sourceInputSchema.parse({
+      ...base,
+      name: ' Example\n Jobs ',
+      terms: { note: 'Reproduced with permission.\nSee terms.' },
+    });
+    assert.equal(parsed.name, 'Example Jobs');
+    assert.equal(parsed.terms.note, 'Reproduced with permission. See terms.');
+  });
+
+  it('refuses a user agent that could not be sent as a header', () => {
+    assert.equal(
+      issue({ options: { userAgent: 'Bot/1.0\u0001evil' } }),
+      'printable text (no control characters)',
+    );
+    assert.equal(issue({ options: { userAgent: 'Bot/1.0 (+https://jobs.example)' } }), null);
+  });
+
+  it('refuses a rule spanning lines', () => {
+    assert.equal(issue({ options: { keep: ['backend\ngo'] } }), 'one line per rule');
+  });
+
+  it('refuses job-only settings on an articles source', () => {
+    assert.match(
+      issue({ type: 'articles', options: { listsAllOpenJobs: true } }) ?? '',
+      /^a setting of job sources only/,
+    );
+    assert.match(
+      issue({ type: 'articles', options: { titleFormat: 'role-company' } }) ?? '',
+      /^a setting of job sources only/,
+    );
+  });
+
+  it('names the date orders it takes', () => {
+    assert.equal(issue({ options: { dateOrder: 'ymd' } }), 'dmy or mdy');
+  });
+});

@@ -83,10 +83,7 @@ const HEADER_TEXT = /^[\t\x20-\x7e\x80-\xff]*$/;
 export const sourceInputSchema = z
   .object({
     // One line: the console's field has one, and would save a pasted line break away unasked.
-    name: z
-      .string()
-      .transform(oneLine)
-      .pipe(z.string().min(1, 'a name is required').max(200)),
+    name: z.string().transform(oneLine).pipe(z.string().min(1, 'a name is required').max(200)),
     // Length first: a very long URL is refused for its length, not called "not a URL".
     url: z
       .string()

@@ -30,7 +30,9 @@ export function cachedRoute(
 ): RequestHandler {
   return async (req, res) => {
     const personal = blocklistCookie(req);
-    const key = `${req.get('host')}|${req.originalUrl}|${personal}`;
+    // The scheme too: pages, feeds and the API carry absolute URLs built from it (with no
+    // PUBLIC_URL, from the request), so an https request must not get an http one's copy.
+    const key = `${req.protocol}|${req.get('host')}|${req.originalUrl}|${personal}`;
     const out = await deps.cache.resolve(key, await deps.version.current(), async () => {
       const produced = await produce(req);
       const body = Buffer.from(produced.body);

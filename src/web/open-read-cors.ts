@@ -3,7 +3,8 @@
 // safe; the board's pages and the console stay same-origin.
 import type { NextFunction, Request, Response } from 'express';
 
-const OPEN_PATH = /^\/(?:api\/v1\/|(?:jobs|articles)\.(?:rss|atom|json)$)/;
+// Case-insensitive, as the routes are: /API/V1/JOBS answers too.
+const OPEN_PATH = /^\/(?:api\/v1\/|(?:jobs|articles)\.(?:rss|atom|json)$)/i;
 
 /** Lets any origin read the API and the feeds, and answers their preflight requests. */
 export function openReadCors(req: Request, res: Response, next: NextFunction): void {

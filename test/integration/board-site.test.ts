@@ -427,6 +427,28 @@ describe('the board site: home, articles, sources, feeds, API, caching, headers'
     }
   });
 
+  it('answers each scheme with its own absolute URLs, whichever was asked first', async () => {
+    const urls = async (headers: Record<string, string>) =>
+      (
+        (await (await get('/api/v1/jobs?limit=1', { headers })).json()) as {
+          data: [{ url: string }];
+        }
+      ).data[0].url;
+    assert.match(await urls({ 'x-forwarded-proto': 'https' }), /^https:\/\//);
+    assert.match(await urls({}), /^http:\/\//, 'not the https copy cached first');
+  });
+
+  it('lets other origins read the API at any letter case, as it answers', async () => {
+    const res = await get('/API/V1/JOBS?limit=1', { headers: { Origin: 'https://d.example' } });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('access-control-allow-origin'), '*');
+  });
+
+  it('dates an empty feed the same every time, so its ETag holds', async () => {
+    const body = await (await get('/jobs.atom?q=zzzznomatchzzzz')).text();
+    assert.match(body, /<updated>1970-01-01T00:00:00.000Z<\/updated>/);
+  });
+
   it('documents every API parameter in the OpenAPI file', async () => {
     const doc = (await (await get('/api/v1/openapi.json')).json()) as {
       openapi: string;

@@ -30,6 +30,9 @@ export function apiJob(job: EntryDoc, base: string) {
     publishedAt: job.publishedAt.toISOString(),
     updatedAt: job.updatedAt?.toISOString() ?? null,
     status: job.status,
+    // Why it is closed: expired, too_old, no_longer_listed, or source_paused (the board stopped
+    // following its source: it may still be open at its origin).
+    closedReason: job.status === 'closed' ? (job.closedReason ?? null) : null,
     applyUrl: job.job?.applyUrl ?? job.url,
     originUrl: job.url,
     source: { id: String(job.sourceId), name: job.sourceName },

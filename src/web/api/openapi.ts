@@ -237,6 +237,12 @@ export function openApiDocument(serverUrl: string): string {
             publishedAt: { type: 'string', format: 'date-time' },
             updatedAt: { type: ['string', 'null'] },
             status: { type: 'string', enum: ['open', 'closed'] },
+            closedReason: {
+              type: ['string', 'null'],
+              enum: ['expired', 'too_old', 'no_longer_listed', 'source_paused', null],
+              description:
+                'Why a closed job is closed; source_paused: the board stopped following its source, so it may still be open at its origin.',
+            },
             applyUrl: str,
             originUrl: str,
             source: { type: 'object' },

@@ -1,8 +1,9 @@
 // Output feeds for any filtered list (/jobs.rss?tags=go …, same query string as the page) and
 // the sitemap of job pages.
 import { type Request, Router } from 'express';
-import { DEFAULT_PAGE_SIZE } from '../../domain/board-query.ts';
+import { DEFAULT_PAGE_SIZE, type JobQuery } from '../../domain/board-query.ts';
 import { queryString, withoutPaging } from '../../domain/board-query-url.ts';
+import { searchTerms } from '../../domain/search-terms.ts';
 import { escapeXml } from '../../domain/xml-escape.ts';
 import { articleSearchFilter } from '../../store/board-filters.ts';
 import { findNewest, sitemapJobs } from '../../store/board-repository.ts';
@@ -12,7 +13,7 @@ import { renderAtom } from '../feeds/atom.ts';
 import type { FeedDocument, FeedItem } from '../feeds/feed-document.ts';
 import { renderJsonFeed } from '../feeds/json-feed.ts';
 import { renderRss } from '../feeds/rss.ts';
-import { tagName, topicName } from '../format.ts';
+import { countryName, formatMoney, tagName, topicName } from '../format.ts';
 import { jobPath } from '../view-models/job-card.ts';
 import { origin, type WebDeps } from '../web-deps.ts';
 import { articleQueryOf } from './articles.ts';
@@ -91,15 +92,45 @@ async function jobFeed(deps: WebDeps, req: Request, format: Format): Promise<Pro
       tags: (job.intel?.stackTags ?? []).map(tagName),
     };
   });
+  const source = query.source
+    ? (await deps.shared.sources()).find((s) => String(s._id) === query.source)
+    : undefined;
   return produce(format, {
-    title: query.q ? `backboard: jobs matching “${query.q}”` : 'backboard: backend jobs',
+    title: jobFeedTitle(query, source?.name),
     description: 'Backend engineering jobs gathered by backboard.',
     homeUrl: `${base}/jobs${qs}`,
     feedUrl: `${base}/jobs.${format}${qs}`,
-    updated: newest(jobs, now),
+    updated: newest(jobs),
     language: 'en',
     items,
   });
+}
+
+/**
+ * A job feed's title names its filters, so a reader subscribed to several searches tells them
+ * apart: "backboard: senior Go, PostgreSQL backend jobs, remote, open to applicants in Germany".
+ */
+export function jobFeedTitle(query: JobQuery, sourceName?: string): string {
+  const kinds = [
+    (query.seniority ?? []).map((s) => (s === 'mid' ? 'mid-level' : s)).join(' or '),
+    (query.tags ?? []).map(tagName).join(', '),
+  ].filter(Boolean);
+  const parts = [
+    `backboard: ${[...kinds, 'backend jobs'].join(' ')}`,
+    query.q && searchTerms(query.q).length ? `matching “${query.q}”` : '',
+    query.workplace?.length ? query.workplace.join(' or ') : '',
+    query.type?.length ? query.type.join(' or ') : '',
+    query.from ? `open to applicants in ${countryName(query.from)}` : '',
+    query.salaryMin
+      ? `paying ${formatMoney(query.salaryMin, query.currency ?? 'USD')}+ a year`
+      : '',
+    query.hasSalary && !query.salaryMin ? 'with a salary' : '',
+    query.posted
+      ? `posted in the last ${query.posted.replace('h', ' hours').replace('d', ' days')}`
+      : '',
+    sourceName ? `from ${sourceName}` : '',
+  ];
+  return parts.filter(Boolean).join(', ');
 }
 
 async function articleFeed(deps: WebDeps, req: Request, format: Format): Promise<Produced> {
@@ -142,7 +173,7 @@ async function articleFeed(deps: WebDeps, req: Request, format: Format): Promise
     description: 'Career articles for backend engineers gathered by backboard.',
     homeUrl: `${base}/articles${qs}`,
     feedUrl: `${base}/articles.${format}${qs}`,
-    updated: newest(articles, now),
+    updated: newest(articles),
     language: 'en',
     items,
   });
@@ -175,8 +206,10 @@ function produce(format: Format, doc: FeedDocument): Produced {
 }
 
 // The feed's own date is its latest entry date of any kind: Atom wants it no earlier than any
-// entry's <updated>, and the newest-published entry is not always the last one updated.
-function newest(entries: EntryDoc[], now: Date): Date {
+// entry's <updated>, and the newest-published entry is not always the last one updated. An
+// empty feed has a fixed date, so its body and ETag stay the same until an entry arrives (a
+// saved search with no results gets its 304s).
+function newest(entries: EntryDoc[]): Date {
   const times = entries.flatMap((e) => [e.publishedAt, e.updatedAt ?? e.publishedAt]);
-  return times.length ? new Date(Math.max(...times.map((t) => t.getTime()))) : now;
+  return new Date(times.length ? Math.max(...times.map((t) => t.getTime())) : 0);
 }

@@ -1,5 +1,5 @@
 // schema.org JobPosting for Google's job search, with its required fields (title, description,
-// datePosted, hiringOrganization, jobLocation or TELECOMMUTE with applicantLocationRequirements)
+// datePosted, hiringOrganization, jobLocation, or TELECOMMUTE with applicantLocationRequirements)
 // and the recommended ones we know (validThrough, employmentType, baseSalary, identifier,
 // directApply). Only for sources whose terms allow republishing, and only when every required
 // field is known: half a JobPosting is worse than none.
@@ -41,13 +41,15 @@ export function jobPostingJsonLd(job: EntryDoc, pageUrl: string): Record<string,
   };
   if (place) posting.jobLocation = place;
   if (remote) {
-    posting.jobLocationType = 'TELECOMMUTE';
+    // A remote JobPosting must say where applicants may be (Google requires at least one
+    // country); "anywhere" or unknown cannot be said, so such a job gets none.
     const countries = intel.eligibility.worldwide ? [] : intel.eligibility.applyFrom;
-    if (countries.length > 0)
-      posting.applicantLocationRequirements = countries.map((code) => ({
-        '@type': 'Country',
-        name: code,
-      }));
+    if (countries.length === 0 || countries.includes('*')) return null;
+    posting.jobLocationType = 'TELECOMMUTE';
+    posting.applicantLocationRequirements = countries.map((code) => ({
+      '@type': 'Country',
+      name: code,
+    }));
   }
   if (job.job?.expiresAt) posting.validThrough = new Date(job.job.expiresAt).toISOString();
   if (intel.employmentType) posting.employmentType = EMPLOYMENT[intel.employmentType];

@@ -6,6 +6,7 @@ import { renderAtom } from '../../../src/web/feeds/atom.ts';
 import type { FeedDocument, FeedItem } from '../../../src/web/feeds/feed-document.ts';
 import { JSON_FEED_VERSION, renderJsonFeed } from '../../../src/web/feeds/json-feed.ts';
 import { renderRss } from '../../../src/web/feeds/rss.ts';
+import { jobFeedTitle } from '../../../src/web/routes/feeds.ts';
 import { validateJsonFeed } from '../../helpers/json-feed-validator.ts';
 
 // What escapeXml drops: a C0 control, a lone surrogate of each kind (low first, so they do not
@@ -559,4 +560,36 @@ describe('validateJsonFeed', () => {
   for (const [name, value] of valid) {
     it(`accepts ${name}`, () => assert.deepEqual(validateJsonFeed(value), []));
   }
+});
+
+describe('jobFeedTitle: a job feed named for its filters', () => {
+  it("is the board's own without filters", () => {
+    assert.equal(jobFeedTitle({}), 'backboard: backend jobs');
+  });
+
+  it('names each filter, so several subscriptions can be told apart', () => {
+    assert.equal(
+      jobFeedTitle(
+        {
+          seniority: ['senior'],
+          tags: ['go', 'postgresql'],
+          q: 'payments',
+          workplace: ['remote'],
+          from: 'DE',
+          salaryMin: 90000,
+          currency: 'EUR',
+        },
+        'Example Board',
+      ),
+      'backboard: senior Go, PostgreSQL backend jobs, matching “payments”, remote, open to applicants in Germany, paying €90K+ a year, from Example Board',
+    );
+    assert.equal(
+      jobFeedTitle({ seniority: ['mid'], posted: '7d', hasSalary: true }),
+      'backboard: mid-level backend jobs, with a salary, posted in the last 7 days',
+    );
+  });
+
+  it('leaves out keywords too common to search for', () => {
+    assert.equal(jobFeedTitle({ q: 'the' }), 'backboard: backend jobs');
+  });
 });

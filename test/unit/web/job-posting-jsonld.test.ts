@@ -76,12 +76,47 @@ describe('JobPosting JSON-LD', () => {
     assert.deepEqual(ld.identifier, { '@type': 'PropertyValue', name: 'Board', value: 'g1' });
   });
 
+  it('states a salary range with its period', () => {
+    const doc = job();
+    if (doc.intel)
+      doc.intel.salary = {
+        min: 150000,
+        max: 180000,
+        currency: 'USD',
+        period: 'year',
+      } as NonNullable<EntryDoc['intel']>['salary'];
+    assert.deepEqual(jobPostingJsonLd(doc, 'u')?.baseSalary, {
+      '@type': 'MonetaryAmount',
+      currency: 'USD',
+      value: { '@type': 'QuantitativeValue', unitText: 'YEAR', minValue: 150000, maxValue: 180000 },
+    });
+  });
+
   it('is left out when the source forbids it or a required field is unknown', () => {
     assert.equal(jobPostingJsonLd(job({ syndication: false }), 'u'), null);
     assert.equal(jobPostingJsonLd(job({ job: jobFields({ company: null }) }), 'u'), null);
     const nowhere = job();
     if (nowhere.intel) nowhere.intel.location = { raw: null, city: null, country: null };
     assert.equal(jobPostingJsonLd(nowhere, 'u'), null, 'neither a place nor remote');
+  });
+
+  it('says where a remote job takes applicants from, and is left out when that is not known', () => {
+    const remote = (eligibility: Partial<NonNullable<EntryDoc['intel']>['eligibility']>) => {
+      const doc = job();
+      if (doc.intel) {
+        doc.intel.workplace = 'remote';
+        doc.intel.location = { raw: null, city: null, country: null };
+        doc.intel.eligibility = { ...doc.intel.eligibility, ...eligibility };
+      }
+      return jobPostingJsonLd(doc, 'u');
+    };
+    const us = remote({ known: true, countries: ['US'], applyFrom: ['US'] });
+    assert.equal(us?.jobLocationType, 'TELECOMMUTE');
+    assert.equal(us?.jobLocation, undefined);
+    assert.deepEqual(us?.applicantLocationRequirements, [{ '@type': 'Country', name: 'US' }]);
+    // Google requires at least one country for a remote posting: "anywhere" or unknown has none.
+    assert.equal(remote({ known: true, worldwide: true, applyFrom: ['*'] }), null);
+    assert.equal(remote({}), null);
   });
 
   it('never lets a description end its script element', () => {

@@ -161,7 +161,8 @@ function validated(draft: Draft): SourceInput {
         ? `${issue.message}: add --kind html, or leave the selectors out`
         : `${issue?.message}: use --selectors or --selectors-file`,
     );
-  if (issue?.message.startsWith('a setting of')) throw new UsageError(`--${field}: ${issue.message}`);
+  if (issue?.message.startsWith('a setting of'))
+    throw new UsageError(`--${field}: ${issue.message}`);
   // A rule's message names the rule and what is wrong with it; "a name is required" is a sentence.
   if (key === 'keep' || key === 'block' || key === 'name')
     throw new UsageError(`--${key}: ${issue?.message}`);

@@ -58,7 +58,13 @@ export function enrichJob(input: JobEnrichmentInput, _options: { now: Date }): J
     seniority: detectSeniority(title, input.text),
     employmentType: detectEmploymentType(input.employmentType, input.title, input.text),
     stackTags,
-    relevance: classifyRelevance({ title, text: input.text, tags: stackTags, rules: input.rules }),
+    relevance: classifyRelevance({
+      title,
+      text: input.text,
+      tags: stackTags,
+      rules: input.rules,
+      listing: { title: input.title, company: input.company },
+    }),
   };
 }
 

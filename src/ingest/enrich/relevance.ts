@@ -23,6 +23,12 @@ export type RelevanceInput = {
   text: string;
   tags: string[];
   rules?: { keep?: string[]; block?: string[] };
+  /**
+   * For the rules only: the listing's whole title and its company, where the role title leaves
+   * them out ("Initech: Platform Engineer" → "Platform Engineer"). An operator blocking
+   * "Initech" means the company, wherever the listing names it.
+   */
+  listing?: { title: string; company: string | null };
 };
 
 type Signal = readonly [pattern: RegExp, why: string];
@@ -243,7 +249,13 @@ function sided(slugs: string[]): { backend: string[]; front: string[] } {
 }
 
 function applyRules(input: RelevanceInput, base: Relevance): Relevance {
-  const haystack = [input.title, input.text, ...input.tags].join('\n');
+  const haystack = [
+    input.title,
+    input.listing?.title ?? '',
+    input.listing?.company ?? '',
+    input.text,
+    ...input.tags,
+  ].join('\n');
   const failed: string[] = [];
   const run = (rule: string): boolean | RuleError => {
     try {

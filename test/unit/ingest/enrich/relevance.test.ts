@@ -3,11 +3,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { JobCategory, Relevance } from '../../../../src/domain/job-intel.ts';
+import { enrichJob } from '../../../../src/ingest/enrich/enrich-job.ts';
 import { classifyRelevance } from '../../../../src/ingest/enrich/relevance.ts';
 import { matchStackTags } from '../../../../src/ingest/enrich/stack-tags.ts';
 import { cleanTitle, htmlToText } from '../../../../src/ingest/normalize/text.ts';
 import { splitCompanyTitle } from '../../../../src/ingest/normalize/title-company.ts';
 import { sharedFixtures } from '../../../helpers/fixture-server.ts';
+import { jobInputOf } from '../../../helpers/job-input.ts';
 
 const classify = (title: string, text = '', rules?: { keep?: string[]; block?: string[] }) =>
   classifyRelevance({ title, text, tags: matchStackTags(title, text), rules });
@@ -275,6 +277,40 @@ describe('classifyRelevance with source rules', () => {
         reason: "kept by source rule /\\brust\\b/i; title says 'Sales Engineer' (not engineering)",
       },
     );
+  });
+});
+
+describe('enrichJob: source rules read the company too', () => {
+  const now = new Date('2026-07-01T00:00:00Z');
+  it('a block rule naming the company blocks its "Company: Role" listings', () => {
+    const intel = enrichJob(
+      jobInputOf({
+        title: 'Initech: Platform Engineer',
+        role: 'Platform Engineer',
+        company: 'Initech',
+        text: 'Go services.',
+        rules: { keep: [], block: ['Initech'] },
+      }),
+      { now },
+    );
+    assert.deepEqual(
+      [intel.relevance.relevant, intel.relevance.reason],
+      [false, 'blocked by source rule "Initech"'],
+    );
+  });
+
+  it('and a keep rule naming it keeps them', () => {
+    const intel = enrichJob(
+      jobInputOf({
+        title: 'Initrode: Account Manager',
+        role: 'Account Manager',
+        company: 'Initrode',
+        text: '',
+        rules: { keep: ['Initrode'], block: [] },
+      }),
+      { now },
+    );
+    assert.equal(intel.relevance.relevant, true);
   });
 });
 

@@ -131,7 +131,8 @@ const listOf = (ref: string) => ({
         next: { type: ['string', 'null'], description: 'The next older page; null on the last.' },
         prev: {
           type: ['string', 'null'],
-          description: 'Newer items (see cursors.newer); null only when the list is empty.',
+          description:
+            'Items published later than this page (see cursors.newer); null only when the list is empty. The list is ordered by publication date, not by when the board stored a listing: one stored later but dated earlier sorts below what you have seen, so polling prev alone can miss it.',
         },
       },
     },

@@ -9,6 +9,7 @@ import { LAN_HOST, launchBrowser, screenshot } from '../helpers/browser.ts';
 
 const WIDE = { width: 1280, height: 900 };
 const PHONE = { width: 375, height: 800 };
+const PY_JOB = 'Python Backend Developer';
 const GO_JOB = 'Senior Backend Engineer (Go)';
 
 type Tab = { page: Page; problems: string[] };
@@ -266,22 +267,29 @@ describe('the job board in a browser', () => {
   it('opens a job from the list, with an apply link and JSON-LD', async (t) => {
     const { page, problems } = await openTab(t);
     await page.goto('/jobs');
-    await page.locator('article.job h3 a', { hasText: GO_JOB }).click();
+    // Remote for US applicants: a JobPosting can name where applicants may be (Gopher Labs'
+    // "anywhere" cannot, so its page has none).
+    await page.locator('article.job h3 a', { hasText: PY_JOB }).click();
     await page.waitForURL(/\/jobs\/[0-9a-f]{24}-[a-z0-9-]+$/);
 
-    assert.equal(await page.locator('h1').textContent(), GO_JOB);
+    assert.equal(await page.locator('h1').textContent(), PY_JOB);
     const apply = page.locator('.apply a');
     assert.ok(await apply.isVisible());
-    assert.match((await apply.getAttribute('href')) ?? '', /^https?:\/\/.+fresh-go/);
+    assert.match((await apply.getAttribute('href')) ?? '', /^https?:\/\/.+fresh-py/);
     const jsonLd = await page.locator('script[type="application/ld+json"]').textContent();
     const posting = JSON.parse(jsonLd ?? '') as {
       '@type': string;
       title: string;
       hiringOrganization: { name: string };
+      applicantLocationRequirements: Array<{ name: string }>;
     };
     assert.equal(posting['@type'], 'JobPosting');
-    assert.equal(posting.title, GO_JOB);
-    assert.equal(posting.hiringOrganization.name, 'Gopher Labs');
+    assert.equal(posting.title, PY_JOB);
+    assert.equal(posting.hiringOrganization.name, 'Snake Corp');
+    assert.deepEqual(
+      posting.applicantLocationRequirements.map((c) => c.name),
+      ['US'],
+    );
 
     await screenshot(page, 'job-1280');
     assert.deepEqual(problems, []);

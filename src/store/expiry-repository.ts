@@ -51,7 +51,8 @@ export async function closeMissingJobs(
 ): Promise<{ closed: number; handedOver: number }> {
   const open = await openJobsOf(connection, sourceId);
   const missing = open.filter((doc) => !present.has(doc.canonicalUrl));
-  return closeOrHandOver(connection, missing, 'no_longer_listed', now, dedupWindowDays);
+  const done = await closeOrHandOver(connection, missing, 'no_longer_listed', now, dedupWindowDays);
+  return { closed: done.closed, handedOver: done.handedOver };
 }
 
 /**
@@ -64,10 +65,12 @@ export async function pauseSourceJobs(
   sourceId: Types.ObjectId,
   now: Date,
   dedupWindowDays: number,
-): Promise<{ paused: number; handedOver: number }> {
+): Promise<{ paused: number; copies: number; handedOver: number }> {
   const open = await openJobsOf(connection, sourceId);
   const done = await closeOrHandOver(connection, open, 'source_paused', now, dedupWindowDays);
-  return { paused: done.closed, handedOver: done.handedOver };
+  // Copies of other sources' listings were not on the board as listings of their own.
+  const copies = open.filter((d) => d.duplicateOf && !done.handedOverIds.has(String(d._id)));
+  return { paused: done.closed, copies: copies.length, handedOver: done.handedOver };
 }
 
 /**
@@ -102,8 +105,13 @@ export async function resumeSourceJobs(
 
 const openJobsOf = (connection: Connection, sourceId: Types.ObjectId) =>
   entryModel(connection, 'jobs')
-    .find({ sourceId, status: 'open' }, { canonicalUrl: 1, dedupKey: 1, sharedWith: 1 })
-    .lean<Array<Pick<EntryDoc, '_id' | 'canonicalUrl' | 'dedupKey' | 'sharedWith'>>>();
+    .find(
+      { sourceId, status: 'open' },
+      { canonicalUrl: 1, dedupKey: 1, sharedWith: 1, duplicateOf: 1 },
+    )
+    .lean<
+      Array<Pick<EntryDoc, '_id' | 'canonicalUrl' | 'dedupKey' | 'sharedWith' | 'duplicateOf'>>
+    >();
 
 /** Closes these jobs for `reason`, handing each another enabled source lists to that source. */
 async function closeOrHandOver(
@@ -112,8 +120,9 @@ async function closeOrHandOver(
   reason: 'no_longer_listed' | 'source_paused',
   now: Date,
   dedupWindowDays: number,
-): Promise<{ closed: number; handedOver: number }> {
-  if (jobs.length === 0) return { closed: 0, handedOver: 0 };
+): Promise<{ closed: number; handedOver: number; handedOverIds: Set<string> }> {
+  const handedOverIds = new Set<string>();
+  if (jobs.length === 0) return { closed: 0, handedOver: 0, handedOverIds };
   const Job = entryModel(connection, 'jobs');
   const heirs = await liveSharers(connection, jobs);
   const ops: AnyBulkWriteOperation<EntryDoc>[] = [];
@@ -123,6 +132,7 @@ async function closeOrHandOver(
     const heir = (job.sharedWith ?? []).map((o) => heirs.get(String(o.sourceId))).find(Boolean);
     if (heir) {
       takers.add(String(heir._id));
+      handedOverIds.add(String(job._id));
       handedOver++;
       ops.push(handOverOp(job, heir));
       continue;
@@ -139,7 +149,7 @@ async function closeOrHandOver(
   await bulkUpdate(Job, ops);
   if (takers.size) await rereadFeeds(connection, { _id: { $in: [...takers] } });
   await resolveDuplicates(Job, groupKeys(jobs), dedupWindowDays);
-  return { closed: jobs.length - handedOver, handedOver };
+  return { closed: jobs.length - handedOver, handedOver, handedOverIds };
 }
 
 type Heir = Pick<SourceDoc, '_id' | 'name' | 'terms'>;

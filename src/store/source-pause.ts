@@ -6,7 +6,7 @@ import type { SourceDoc } from './models/source.ts';
 import { rereadFeeds } from './source-repository.ts';
 
 export type EnabledChange =
-  | { enabled: false; paused: number; handedOver: number }
+  | { enabled: false; paused: number; copies: number; handedOver: number }
   | { enabled: true; resumed: number; aged: number };
 
 /** Pauses or resumes a job source's jobs to match its `enabled` flag; nothing for articles. */
@@ -43,9 +43,15 @@ export function enabledChangeNote(change: EnabledChange | null): string | null {
     return parts.length ? parts.join('; ') : null;
   }
   const parts = [];
-  if (change.paused === 1) parts.push('its open job is off the board until it is enabled again');
-  else if (change.paused)
-    parts.push(`its ${change.paused} open jobs are off the board until it is enabled again`);
+  // Copies were on the board as other sources' listings, which stay: they are not counted off.
+  const listings = change.paused - change.copies;
+  if (listings === 1) parts.push('its open job is off the board until it is enabled again');
+  else if (listings)
+    parts.push(`its ${listings} open jobs are off the board until it is enabled again`);
+  if (change.copies)
+    parts.push(
+      `${jobs(change.copies)} it listed as copies of other sources' listings ${change.copies === 1 ? 'stays' : 'stay'} on the board as theirs`,
+    );
   if (change.handedOver)
     parts.push(
       `${jobs(change.handedOver)} another source lists at the same address ${change.handedOver === 1 ? 'stays' : 'stay'}, listed by that source`,

@@ -618,7 +618,7 @@ describe('cross-source dedup and expiry in the store', () => {
     const day2 = new Date(t0.getTime() + 2 * day);
     await updateSource(db.mongo, String(paused._id), { enabled: false });
     const off = await followEnabled(db.mongo, { ...paused, enabled: false }, day2, policy45);
-    assert.deepEqual(off, { enabled: false, paused: 3, handedOver: 1 });
+    assert.deepEqual(off, { enabled: false, paused: 3, copies: 0, handedOver: 1 });
     assert.equal(
       enabledChangeNote(off),
       'its 3 open jobs are off the board until it is enabled again; 1 job another source lists at the same address stays, listed by that source',
@@ -653,6 +653,14 @@ describe('cross-source dedup and expiry in the store', () => {
       ['Copier', 'open', null, false],
       'the first listing is the job again',
     );
+    // A source whose only job is a copy of another's listing: that listing stays the job.
+    const copierOff = await followEnabled(db.mongo, { ...copier, enabled: false }, day12, policy45);
+    assert.deepEqual(copierOff, { enabled: false, paused: 1, copies: 1, handedOver: 0 });
+    assert.equal(
+      enabledChangeNote(copierOff),
+      "1 job it listed as copies of other sources' listings stays on the board as theirs",
+    );
+    assert.deepEqual(await state(copied.canonicalUrl), ['Paused', 'open', null, true]);
     // Articles are not followed for closing: nothing to pause.
     assert.equal(
       await followEnabled(

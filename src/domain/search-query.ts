@@ -4,7 +4,7 @@
 // Other words also match their English singular or plural ("interview" finds "Interviews"),
 // on the query's side, so the terms stored already need no rewrite.
 import { stackTaxonomy } from '../../config/stack-taxonomy.ts';
-import { searchTerms } from './search-terms.ts';
+import { searchTerms, withoutDiacritics } from './search-terms.ts';
 
 /** A board search: word groups an entry must each match, and words it must not have. */
 export type QueryTerms = { all: string[][]; none: string[] };
@@ -55,7 +55,9 @@ export function queryTermGroups(query: string): string[][] {
     else if (bare) groups.push([term]);
     else groups.push(TAG_SLUGS.has(term) ? [term] : [term, ...otherNumber(term)]);
   }
-  return groups;
+  // "zurich" finds "Zürich" (entries hold both spellings); "zürich" also finds, by its own
+  // spelling, entries stored before they did.
+  return groups.map((group) => [...new Set(group.flatMap((t) => [t, withoutDiacritics(t)]))]);
 }
 
 /**

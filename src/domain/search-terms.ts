@@ -5,8 +5,9 @@ const MAX_TERMS = 64;
 const MAX_TERM_LENGTH = 40;
 // A run of letters and digits; tech names are kept whole, punctuation and all, since splitting
 // "c++" or ".net" would leave nothing to find.
+// Names joined by "&" ("AT&T", "R&D") are one token too: apart, they are a stop word and a letter.
 const TOKEN =
-  /(?<![\p{L}\p{N}])(?:c\+\+|[cfj]#|(?:asp|ado|vb)?\.net|[\p{L}\p{N}]+\.js|socket\.io)(?![\p{L}\p{N}+#])|[\p{L}\p{N}]+/gu;
+  /(?<![\p{L}\p{N}])(?:c\+\+|[cfj]#|(?:asp|ado|vb)?\.net|[\p{L}\p{N}]+\.js|socket\.io)(?![\p{L}\p{N}+#])|[\p{L}\p{N}]+(?:&[\p{L}\p{N}]+)+|[\p{L}\p{N}]+/gu;
 // Short tokens that are names of languages, not noise.
 const SHORT_TECH = new Set(['c', 'r']);
 // Words too common to narrow a search. Not "it" (the IT field) nor "us" (the country).
@@ -29,6 +30,43 @@ export function searchTerms(...parts: Array<string | null | string[]>): string[]
     }
   }
   return [...terms];
+}
+
+/**
+ * An entry's terms: its search tokens, and each one with diacritics again without them
+ * ("zürich" and "zurich"), so a search typed without accents finds it. (A query keeps its own
+ * spelling and adds the plain one as an alternative: see queryTermGroups.)
+ */
+export function entryTerms(...parts: Array<string | null | string[]>): string[] {
+  const terms = new Set<string>();
+  for (const term of searchTerms(...parts)) {
+    if (terms.size >= MAX_TERMS) break;
+    terms.add(term);
+    const plain = withoutDiacritics(term);
+    if (plain !== term && terms.size < MAX_TERMS) terms.add(plain);
+  }
+  return [...terms];
+}
+
+// Letters that carry no combining mark to drop, as people type them without one.
+const PLAIN_LETTERS: Readonly<Record<string, string>> = {
+  ß: 'ss',
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  đ: 'd',
+  ł: 'l',
+  ı: 'i',
+};
+
+/** A lower-case term without its accents and marks: "müller" → "muller", "łódź" → "lodz". */
+export function withoutDiacritics(term: string): string {
+  if (/^[\x00-\x7f]*$/.test(term)) return term;
+  return term
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßøæœđłı]/g, (c) => PLAIN_LETTERS[c] ?? c)
+    .normalize('NFC');
 }
 
 function tokenize(text: string): string[] {

@@ -439,6 +439,31 @@ describe('the job board over ingested fixture feeds', () => {
     assert.equal($('.apply').length, 0);
   });
 
+  it('finds accented names typed without accents, and "AT&T" as a name', async () => {
+    board.freshItems.push(
+      {
+        id: 'zurich',
+        title: 'Müller Systems: Backend Engineer (Zürich)',
+        pubDate: new Date().toUTCString(),
+        description: '<p>Go services.</p>',
+      },
+      {
+        id: 'att',
+        title: 'AT&amp;T: Platform Engineer',
+        pubDate: new Date().toUTCString(),
+        description: '<p>Java services.</p>',
+      },
+    );
+    await board.refresh(board.sources.fresh);
+    for (const q of ['zurich', 'Zürich', 'muller', 'Müller'])
+      assert.deepEqual(
+        await titles(`?q=${encodeURIComponent(q)}`),
+        ['Backend Engineer (Zürich)'],
+        q,
+      );
+    assert.deepEqual(await titles(`?q=${encodeURIComponent('AT&T')}`), ['Platform Engineer']);
+  });
+
   it('hides blocked companies and keywords via a cookie, and refuses cross-site changes', async () => {
     const post = (form: Record<string, string>, headers: Record<string, string> = {}) =>
       fetch(`${board.url}/preferences/block`, {

@@ -5,7 +5,7 @@
 import { decodeHTML } from 'entities';
 import { canonicalUrl, resolveUrl, visitUrl } from '../../domain/canonical-url.ts';
 import type { EntryType, NormalizedEntry } from '../../domain/entry.ts';
-import { searchTerms } from '../../domain/search-terms.ts';
+import { entryTerms } from '../../domain/search-terms.ts';
 import type { TitleFormat } from '../../domain/source.ts';
 import type { RawFeed, RawItem } from '../parse/raw-feed.ts';
 import { sanitizeHtml } from '../sanitize/sanitize-html.ts';
@@ -91,7 +91,7 @@ function normalizeItem(
     dateFlag: published.flag,
     imageUrl: pickImage(item, html, base),
     enclosure: pickEnclosure(item, base),
-    terms: searchTerms(
+    terms: entryTerms(
       job?.title ?? title,
       job?.fields.company ?? null,
       tags,

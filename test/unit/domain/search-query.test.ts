@@ -3,6 +3,15 @@ import { describe, it } from 'node:test';
 import { otherNumber, parseQueryTerms, queryTermGroups } from '../../../src/domain/search-query.ts';
 
 describe('queryTermGroups: the words of a board search', () => {
+  it('finds accented words typed either way', () => {
+    assert.deepEqual(queryTermGroups('Zürich'), [['zürich', 'zurich']]);
+    assert.deepEqual(queryTermGroups('zurich'), [['zurich', 'zuriches']]);
+  });
+
+  it('reads "AT&T" as one word, not as a stop word and a letter', () => {
+    assert.deepEqual(queryTermGroups('AT&T'), [['at&t']]);
+  });
+
   it('lets a technology be searched by the names people write for it', () => {
     assert.deepEqual(queryTermGroups('go postgres'), [['go'], ['postgres', 'postgresql']]);
     assert.deepEqual(queryTermGroups('Golang'), [['golang', 'go']]);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { searchTerms } from '../../../src/domain/search-terms.ts';
+import { entryTerms, searchTerms, withoutDiacritics } from '../../../src/domain/search-terms.ts';
 
 describe('searchTerms', () => {
   const cases: Array<[name: string, parts: Array<string | null | string[]>, expected: string[]]> = [
@@ -48,5 +48,38 @@ describe('searchTerms', () => {
     const terms = searchTerms(words.join(' '));
     assert.equal(terms.length, 64);
     assert.deepEqual(terms, words.slice(0, 64));
+  });
+});
+
+describe('searchTerms: names joined by "&"', () => {
+  it('keeps "AT&T" and "R&D" whole: apart they are a stop word, a letter, and the R language', () => {
+    assert.deepEqual(searchTerms('AT&T: R&D Engineer'), ['at&t', 'r&d', 'engineer']);
+  });
+});
+
+describe('entryTerms: an entry found with or without accents', () => {
+  it('holds each accented term twice, as written and plain', () => {
+    assert.deepEqual(entryTerms('Müller GmbH, Zürich', ['Łódź']), [
+      'müller',
+      'muller',
+      'gmbh',
+      'zürich',
+      'zurich',
+      'łódź',
+      'lodz',
+    ]);
+  });
+
+  it('leaves plain terms alone, and stays within 64', () => {
+    assert.deepEqual(entryTerms('Go Engineer'), ['go', 'engineer']);
+    const words = Array.from({ length: 70 }, (_, i) => `café${i}`);
+    assert.equal(entryTerms(words.join(' ')).length, 64);
+  });
+
+  it('drops marks and the letters that have none to drop', () => {
+    assert.equal(withoutDiacritics('straße'), 'strasse');
+    assert.equal(withoutDiacritics('søren'), 'soren');
+    assert.equal(withoutDiacritics('são'), 'sao');
+    assert.equal(withoutDiacritics('日本'), '日本');
   });
 });

@@ -13,7 +13,7 @@ type Member = Pick<
   | 'duplicateOf'
   | 'alsoListedOn'
   | 'status'
->;
+> & { intel?: { relevance?: { relevant?: boolean } } | null };
 
 const byAge = (a: Member, b: Member) =>
   a.firstSeenAt.getTime() - b.firstSeenAt.getTime() || String(a._id).localeCompare(String(b._id));
@@ -21,14 +21,16 @@ const byAge = (a: Member, b: Member) =>
 /**
  * Splits one dedup key's listings into groups of copies: oldest first, each joining the
  * group whose first listing was published within the window. The primary (first of a group)
- * is its earliest seen open listing, else its earliest: the answer is the same whatever order
- * sources arrive in or re-run, and a job one source closed stays on the board while another
- * still lists it.
+ * is its earliest seen open listing the board shows, else its earliest open one, else its
+ * earliest: the answer is the same whatever order sources arrive in or re-run; a job one
+ * source closed stays on the board while another still lists it, and so does a job one
+ * source's rule blocks (or judges off-topic) while another lists it as a board job.
  */
 export function groupCopies(members: Member[], windowDays: number): Member[][] {
   return formGroups(members, windowDays).map((group) => {
-    const open = group.find((m) => m.status !== 'closed');
-    return open ? [open, ...group.filter((m) => m !== open)] : group;
+    const open = group.filter((m) => m.status !== 'closed');
+    const first = open.find((m) => m.intel?.relevance?.relevant !== false) ?? open[0];
+    return first ? [first, ...group.filter((m) => m !== first)] : group;
   });
 }
 
@@ -120,6 +122,7 @@ async function membersByKey(
         duplicateOf: 1,
         alsoListedOn: 1,
         status: 1,
+        'intel.relevance.relevant': 1,
       },
     ).lean<Array<Member & { dedupKey: string }>>();
     for (const row of rows) groups.set(row.dedupKey, [...(groups.get(row.dedupKey) ?? []), row]);

@@ -68,6 +68,18 @@ export async function pauseSourceJobs(
 ): Promise<{ paused: number; copies: number; handedOver: number }> {
   const open = await openJobsOf(connection, sourceId);
   const done = await closeOrHandOver(connection, open, 'source_paused', now, dedupWindowDays);
+  // Nor is it "also listed on" other sources' jobs at the same address, or counted in them: it
+  // is not followed. Enabled again, its first run reads its whole feed and records them again.
+  const Job = entryModel(connection, 'jobs');
+  const shared = await Job.find({ 'sharedWith.sourceId': sourceId }, { sharedWith: 1 }).lean<
+    Array<Pick<EntryDoc, '_id' | 'sharedWith'>>
+  >();
+  await bulkUpdate(
+    Job,
+    shared.map((doc) => ({
+      updateOne: { filter: { _id: doc._id }, update: unshareUpdate(doc.sharedWith, sourceId) },
+    })),
+  );
   // Copies of other sources' listings were not on the board as listings of their own.
   const copies = open.filter((d) => d.duplicateOf && !done.handedOverIds.has(String(d._id)));
   return { paused: done.closed, copies: copies.length, handedOver: done.handedOver };

@@ -417,10 +417,16 @@ describe('npm run sources', () => {
       status: string;
     }>;
     assert.equal(listed.find((s) => s.id === id)?.status, 'disabled');
+    const queueRedis = new Redis(db.redisUrl, { maxRetriesPerRequest: null });
+    const queue = new Queue('fetch', { connection: queueRedis, prefix: db.config.queuePrefix });
+    await queue.obliterate({ force: true });
     assert.match(
       (await sources('enable', id)).stdout,
       new RegExp(`^enabled ${id} Fixture WWR: 1 job back on the board$`, 'm'),
     );
+    assert.ok(await queue.getJob(`source-${id}`), 'enabled: a run is queued at once');
+    await queue.close();
+    queueRedis.disconnect();
     // Enabling an enabled source changes nothing and records nothing.
     const history = () => sourceChangeModel(db.mongo).countDocuments({ sourceId: id });
     const recorded = await history();

@@ -345,6 +345,8 @@ describe('operator console access', () => {
       /1 job back on the board\./,
     );
     assert.equal(await listingStatus(), 'open');
+    assert.ok(await queues.fetch.getJob(`source-${sourceId}`), 'enabled: a run is queued at once');
+    await queues.fetch.remove(`source-${sourceId}`);
     assert.equal((await findSource(db.mongo, sourceId))?.enabled, true);
     // Every change is on the source's page: who, when, what.
     const $ = load(

@@ -331,13 +331,25 @@ describe('refreshing a source end to end (fixture server → real database)', ()
     const again = await refreshSource(deps, String(a._id));
     assert.equal(again.outcome, 'stored', 'read in full, not answered 304');
     assert.deepEqual(await both(), ['Both B', 'open', ['Both A']]);
+    // A disabled while only sharing it: not "also listed on" B's job, nor counted, meanwhile.
+    await toggle(a, false);
+    assert.deepEqual(await both(), ['Both B', 'open', []]);
+    await toggle(a, true);
+    await refreshSource(deps, String(a._id));
+    assert.deepEqual(await both(), ['Both B', 'open', ['Both A']]);
     // B disabled now: back to A, which still lists it.
     await toggle(b, false);
     assert.deepEqual(await both(), ['Both A', 'open', []]);
 
-    // Both disabled: paused. A source added now that lists it takes it onto the board.
+    // Both disabled: paused. B enabled again: its first run, queued at once, takes it back.
     await toggle(a, false);
     assert.deepEqual(await both(), ['Both A', 'closed', []]);
+    await toggle(b, true);
+    await refreshSource(deps, String(b._id));
+    assert.deepEqual(await both(), ['Both B', 'open', []]);
+    // Both disabled again: a source added now that lists it takes it onto the board.
+    await toggle(b, false);
+    assert.deepEqual(await both(), ['Both B', 'closed', []]);
     const c = await add('/both-c.rss', 'Both C');
     await refreshSource(deps, String(c._id));
     assert.deepEqual(await both(), ['Both C', 'open', []]);

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { Types } from 'mongoose';
 import type { EnrichedEntry, JobFields } from '../../src/domain/entry.ts';
 import { connectMongo } from '../../src/store/connection.ts';
+import { resolveDuplicates } from '../../src/store/duplicate-resolver.ts';
 import {
   contentHash,
   newEntryDocument,
@@ -505,6 +506,46 @@ describe('cross-source dedup and expiry in the store', () => {
       { source: 'Early', status: 'open', primary: true, also: ['Later'] },
       { source: 'Later', status: 'open', primary: false, also: [] },
     ]);
+  });
+
+  it("a job one source's rule blocks stays on the board as another source lists it", async () => {
+    const [blocking, other] = [source('Blocking'), source('Other lister')];
+    const Job = entryModel(db.mongo, 'jobs');
+    await upsertEntries(
+      db.mongo,
+      blocking,
+      [job('https://blocking.example/1', 'Hooli', 'Go Engineer', t0)],
+      t0,
+      policy,
+    );
+    const day1 = new Date(t0.getTime() + day);
+    await upsertEntries(
+      db.mongo,
+      other,
+      [job('https://other.example/1', 'Hooli', 'Go Engineer', day1)],
+      day1,
+      policy,
+    );
+    const primaryOf = async () =>
+      (
+        await Job.find({
+          dedupKey: /hooli/,
+          sourceName: { $in: ['Blocking', 'Other lister'] },
+        }).lean()
+      )
+        .filter((j) => j.duplicateOf === null)
+        .map((j) => j.sourceName);
+    assert.deepEqual(await primaryOf(), ['Blocking']);
+    // Blocking's operator blocks Hooli: its listing is no board job now.
+    const blocked = await Job.findOne({ canonicalUrl: 'https://blocking.example/1' }).lean();
+    await Job.updateOne(
+      { _id: blocked?._id },
+      {
+        $set: { intel: { relevance: { relevant: false, category: 'backend', reason: 'blocked' } } },
+      },
+    );
+    await resolveDuplicates(Job, [blocked?.dedupKey as string], policy.dedupWindowDays);
+    assert.deepEqual(await primaryOf(), ['Other lister'], 'the listing the board shows is the job');
   });
 
   it('closes expired and too-old jobs, and jobs a full-listing source no longer lists; reopens a returning one', async () => {

@@ -178,6 +178,8 @@ export async function enableSource(
       maxJobAgeDays: ctx.config.jobMaxAgeDays,
       dedupWindowDays: ctx.config.dedupWindowDays,
     });
+    // Enabled: read at once, as the console does, so what it lists is back on the board now.
+    if (enabled) await enqueueRefresh(queues.fetch, String(updated._id));
     changed.push({ source: updated, jobs });
   }
   if (changed.length) await boardChanged(ctx);

@@ -451,8 +451,12 @@ export function consoleRoutes(deps: ConsoleDeps): Router {
         action: enabled ? 'enable' : 'disable',
         changes: [{ field: 'enabled', from: String(!enabled), to: String(enabled) }],
       });
-      if (deps.fetchQueue) await scheduleSource(deps.fetchQueue, source);
       const jobs = enabledChangeNote(await followEnabled(deps.mongo, source, new Date(), policy));
+      if (deps.fetchQueue) {
+        await scheduleSource(deps.fetchQueue, source);
+        // Enabled: read at once, so what it lists is back on the board now, not a run later.
+        if (enabled) await enqueueRefresh(deps.fetchQueue, String(source._id));
+      }
       await bumpBoardVersion(deps.redis, deps.prefix);
       res.redirect(303, back(`${source.name} ${word}${jobs ? `: ${jobs}` : ''}.`));
     });

@@ -17,9 +17,12 @@ export function offBoardWarnings(
   const closed = entries.filter(
     (e) => jobStatus(e.job, e.publishedAt, now, maxJobAgeDays).status === 'closed',
   );
-  const offTopic = entries.filter(
+  const hidden = entries.filter(
     (e) => !closed.includes(e) && e.intel?.relevance.relevant === false,
   );
+  // The operator's own rules say so in their words; the classifier's judgement in its own.
+  const byRule = hidden.filter((e) => RULE_REASON.test(e.intel?.relevance.reason ?? ''));
+  const offTopic = hidden.filter((e) => !byRule.includes(e));
   const of = `of the feed's ${entries.length} job(s)`;
   const warnings = [
     ...(closed.length
@@ -27,11 +30,34 @@ export function offBoardWarnings(
           `${closed.length} ${of} are past their deadline or older than ${maxJobAgeDays} days: stored closed, not on the board`,
         ]
       : []),
+    ...(byRule.length
+      ? [
+          `${byRule.length} ${of} are blocked by the source's rules (${rulesNamed(byRule)}): stored, not on the board`,
+        ]
+      : []),
     ...(offTopic.length
       ? [`${offTopic.length} ${of} are not backend roles by their titles: stored, not on the board`]
       : []),
   ];
-  return closed.length + offTopic.length === entries.length
+  return closed.length + hidden.length === entries.length
     ? [...warnings, 'none of its jobs reach the board']
     : warnings;
+}
+
+// relevance.ts's reasons for a listing its source's rules hid.
+const RULE_REASON = /^(?:blocked by source rule |held back: block rule )/;
+
+/** The rules that hid these jobs, as the reasons name them: 'block "Initech"', at most three. */
+function rulesNamed(entries: EnrichedEntry[]): string {
+  const rules = [
+    ...new Set(
+      entries.map((e) =>
+        (e.intel?.relevance.reason ?? '')
+          .replace(RULE_REASON, '')
+          .replace(/ could not run .*$/, ''),
+      ),
+    ),
+  ];
+  const shown = rules.slice(0, 3).join(', ');
+  return rules.length > 3 ? `${shown} and ${rules.length - 3} more` : shown;
 }

@@ -682,6 +682,16 @@ describe('operator console access', () => {
     assert.equal(switched.status, 409);
     assert.match(load(await switched.text())('#type-error').text(), /1 jobs from this source/);
     assert.equal((await findSource(db.mongo, id))?.type, 'jobs');
+    // A setting of job sources only, on an articles source: refused next to its box.
+    const jobOnly = await edit({
+      url: web.url('/edit-moved.rss'),
+      type: 'articles',
+      listsAllOpenJobs: 'on',
+    });
+    assert.equal(jobOnly.status, 400);
+    const form = load(await jobOnly.text());
+    assert.match(form('#listsAllOpenJobs-error').text(), /^a setting of job sources only/);
+    assert.equal(form('input[name=listsAllOpenJobs]').attr('aria-invalid'), 'true');
   });
 
   it('imports OPML from an upload or a paste, and exports the rss sources', async () => {

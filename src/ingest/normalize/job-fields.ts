@@ -38,8 +38,9 @@ export function extractJobFields(
   const fields: JobFields = {
     company,
     role,
-    location: statedLocation(
-      text('location', 'job_location') ?? joined(text('city'), text('state')),
+    location: remoteLocation(
+      statedLocation(text('location', 'job_location') ?? joined(text('city'), text('state'))),
+      text('remote'),
     ),
     region: text('region'),
     country: text('country'),
@@ -55,6 +56,17 @@ export function extractJobFields(
     applyUrl: applyUrl ? visitUrl(applyUrl, base) : null,
   };
   return { fields, title };
+}
+
+/**
+ * A job stated remote by a field of its own (JSON-LD's jobLocationType TELECOMMUTE, a feed's
+ * <remote>true</remote>) says so in its location line, where enrichment reads workplace and
+ * where applicants may be: "Remote", or "Remote or Oslo" beside an office it names.
+ */
+function remoteLocation(location: string | null, remote: string | null): string | null {
+  if (!remote || !/^(?:true|yes|1)$/i.test(remote)) return location;
+  if (location && /\bremote\b/i.test(location)) return location;
+  return location ? `Remote or ${location}` : 'Remote';
 }
 
 function normalizedExtra(extra: Record<string, string>): Map<string, string> {

@@ -120,6 +120,7 @@ export function jobFeedTitle(query: JobQuery, sourceName?: string): string {
     query.q && searchTerms(query.q).length ? `matching “${query.q}”` : '',
     query.workplace?.length ? query.workplace.join(' or ') : '',
     query.type?.length ? query.type.join(' or ') : '',
+    query.location ? `in ${query.location}` : '',
     query.from ? `open to applicants in ${countryName(query.from)}` : '',
     query.salaryMin
       ? `paying ${formatMoney(query.salaryMin, query.currency ?? 'USD')}+ a year`

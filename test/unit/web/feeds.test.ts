@@ -584,8 +584,8 @@ describe('jobFeedTitle: a job feed named for its filters', () => {
       'backboard: senior Go, PostgreSQL backend jobs, matching “payments”, remote, open to applicants in Germany, paying €90K+ a year, from Example Board',
     );
     assert.equal(
-      jobFeedTitle({ seniority: ['mid'], posted: '7d', hasSalary: true }),
-      'backboard: mid-level backend jobs, with a salary, posted in the last 7 days',
+      jobFeedTitle({ seniority: ['mid'], posted: '7d', hasSalary: true, location: 'Berlin' }),
+      'backboard: mid-level backend jobs, in Berlin, with a salary, posted in the last 7 days',
     );
   });
 

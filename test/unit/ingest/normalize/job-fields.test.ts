@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { JobFields } from '../../../../src/domain/entry.ts';
+import { enrichJob } from '../../../../src/ingest/enrich/enrich-job.ts';
 import { extractJobFields } from '../../../../src/ingest/normalize/job-fields.ts';
 import { cleanTitle } from '../../../../src/ingest/normalize/text.ts';
 import {
@@ -13,6 +14,7 @@ import {
 } from '../../../../src/ingest/normalize/title-company.ts';
 import { sharedFixtures } from '../../../helpers/fixture-server.ts';
 import { jobFields } from '../../../helpers/job-fields.ts';
+import { jobInputOf } from '../../../helpers/job-input.ts';
 import { kaleoItem, rawItem, wwrItem } from './raw-items.ts';
 
 const EMPTY: JobFields = jobFields();
@@ -337,5 +339,30 @@ describe('extractJobFields', () => {
     const none = extractJobFields(item, 'Engineer');
     assert.deepEqual(dmy.fields.expiresAt, new Date('2025-04-03T00:00:00Z'));
     assert.equal(none.fields.expiresAt, null);
+  });
+});
+
+describe('extractJobFields: a job stated remote by a field of its own', () => {
+  const location = (extra: Record<string, string>) =>
+    extractJobFields(rawItem({ extra }), 'Backend Engineer').fields.location;
+
+  it('says so in its location line (JSON-LD jobLocationType TELECOMMUTE)', () => {
+    assert.equal(location({ remote: 'true', region: 'US' }), 'Remote');
+    assert.equal(location({ remote: 'true', location: 'Oslo, Norway' }), 'Remote or Oslo, Norway');
+    assert.equal(location({ remote: 'true', location: 'Remote (EU)' }), 'Remote (EU)');
+    assert.equal(location({ remote: 'false', location: 'Oslo, Norway' }), 'Oslo, Norway');
+  });
+
+  it('is then remote for enrichment, open to the countries the posting names', () => {
+    const { fields } = extractJobFields(
+      rawItem({ extra: { remote: 'true', region: 'US' } }),
+      'Backend Engineer',
+    );
+    const intel = enrichJob(
+      jobInputOf({ title: 'Backend Engineer', location: fields.location, region: fields.region }),
+      { now: new Date('2026-07-01T00:00:00Z') },
+    );
+    assert.equal(intel.workplace, 'remote');
+    assert.deepEqual(intel.eligibility.applyFrom, ['US']);
   });
 });

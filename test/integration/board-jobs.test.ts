@@ -399,6 +399,23 @@ describe('the job board over ingested fixture feeds', () => {
     assert.equal($('script[type="application/ld+json"]').length, 0);
   });
 
+  it("keeps a job its source's rules block out of search engines, as it is out of the lists", async () => {
+    const [py] = (await api('?q=snake')).data as [ApiJob];
+    const Job = entryModel(board.db.mongo, 'jobs');
+    const page = async () => (await html(new URL(py.url).pathname)).$;
+    assert.equal((await page())('script[type="application/ld+json"]').length, 1);
+    await Job.updateOne({ _id: py.id }, { $set: { 'intel.relevance.relevant': false } });
+    await board.refresh(board.sources.fresh);
+    try {
+      const $ = await page();
+      assert.match($('meta[name=robots]').attr('content') ?? '', /noindex/);
+      assert.equal($('script[type="application/ld+json"]').length, 0);
+    } finally {
+      await Job.updateOne({ _id: py.id }, { $set: { 'intel.relevance.relevant': true } });
+      await board.refresh(board.sources.fresh);
+    }
+  });
+
   it('answers 410 with a banner for a closed job, and 404 for an unknown one', async () => {
     const [job] = (await api('?q=python')).data as [ApiJob];
     await entryModel(board.db.mongo, 'jobs').updateOne(

@@ -498,7 +498,7 @@ describe('npm run sources', () => {
         ],
         [
           ['edit', id, '--user-agent', 'Bot/1.0\u0001evil'],
-          /^backboard sources: --user-agent must be printable text \(no control characters\)\n$/,
+          /^backboard sources: --user-agent must be printable Latin-1 text \(no control characters\), as HTTP headers carry\n$/,
         ],
         [
           ['edit', id, '--date-order', 'ymd'],

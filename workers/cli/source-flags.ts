@@ -64,6 +64,11 @@ export async function editedSourceFromFlags(
   const edited = await applyFlags(base, values);
   if (edited.kind !== 'html' && values.selectors === undefined && !values['selectors-file'])
     edited.selectors = null;
+  // A job source turned into an articles one drops the settings only jobs have, unless given.
+  if (edited.type !== 'jobs') {
+    if (values['lists-all-open-jobs'] === undefined) edited.options.listsAllOpenJobs = false;
+    if (values['title-format'] === undefined) edited.options.titleFormat = null;
+  }
   return { input: validated(edited), named };
 }
 

@@ -143,7 +143,9 @@ export function jobRoutes(deps: WebDeps): Router {
           description: job.summary.slice(0, 160),
           nav: 'jobs',
           canonical: primary ? `${origin(deps, req)}${jobPath(primary)}` : pageUrl,
-          noindex: model.closed !== null || job.duplicateOf !== null,
+          // Kept out of search engines as it is out of the board's lists: closed, a copy, or
+          // not a board job (off-topic, or blocked by its source's rules).
+          noindex: model.closed !== null || job.duplicateOf !== null || !model.listed,
         },
         {
           ...model,

@@ -40,7 +40,10 @@ export function jobDetail(job: EntryDoc, source: SourceDoc | null, pageUrl: stri
     job.status === 'closed'
       ? (closedReasons[job.closedReason ?? ''] ?? 'It is no longer open.')
       : null;
-  const jsonLd = closed ? null : jobPostingJsonLd(job, pageUrl);
+  // The board's lists leave out a job its source's rules block or that is no backend role;
+  // no JobPosting tells search engines otherwise.
+  const listed = job.intel?.relevance.relevant !== false;
+  const jsonLd = closed || !listed ? null : jobPostingJsonLd(job, pageUrl);
   return {
     job: card,
     html: job.html,
@@ -57,6 +60,7 @@ export function jobDetail(job: EntryDoc, source: SourceDoc | null, pageUrl: stri
     updatedDay: job.updatedAt ? formatDay(job.updatedAt) : null,
     alsoListedOn: otherListings(job).map((o) => ({ sourceName: o.sourceName, url: o.url })),
     closed,
+    listed,
     closedHeadline: closed ? closedHeadline(job.closedReason) : null,
     // A paused listing may be open still: its own page can say.
     originLink: closed !== null && job.closedReason === 'source_paused',

@@ -159,7 +159,7 @@ describe('sourceInputSchema: what the console could not show back, refused or ma
   it('refuses a user agent that could not be sent as a header', () => {
     assert.equal(
       issue({ options: { userAgent: 'Bot/1.0\u0001evil' } }),
-      'printable text (no control characters)',
+      'printable Latin-1 text (no control characters), as HTTP headers carry',
     );
     assert.equal(issue({ options: { userAgent: 'Bot/1.0 (+https://jobs.example)' } }), null);
   });

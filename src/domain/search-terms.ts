@@ -61,7 +61,8 @@ const PLAIN_LETTERS: Readonly<Record<string, string>> = {
 
 /** A lower-case term without its accents and marks: "müller" → "muller", "łódź" → "lodz". */
 export function withoutDiacritics(term: string): string {
-  if (/^[\x00-\x7f]*$/.test(term)) return term;
+  // Plain ASCII (terms hold no control characters) has no marks to drop.
+  if (/^[ -~]*$/.test(term)) return term;
   return term
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

@@ -106,7 +106,10 @@ export const sourceInputSchema = z
           .trim()
           .min(1)
           .max(300)
-          .regex(HEADER_TEXT, 'printable Latin-1 text (no control characters), as HTTP headers carry')
+          .regex(
+            HEADER_TEXT,
+            'printable Latin-1 text (no control characters), as HTTP headers carry',
+          )
           .nullable()
           .default(null),
         keep: keywords,

@@ -135,7 +135,6 @@ export function jobFeedTitle(query: JobQuery, sourceName?: string): string {
 }
 
 async function articleFeed(deps: WebDeps, req: Request, format: Format): Promise<Produced> {
-  const now = new Date();
   const query = withoutPaging(articleQueryOf(req));
   const base = origin(deps, req);
   const articles = await findNewest(

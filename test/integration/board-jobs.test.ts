@@ -526,6 +526,11 @@ describe('the job board over ingested fixture feeds', () => {
     };
     const blocked = { headers: { cookie: both } };
     assert.equal(await openJobs(blocked), await jobsCount(blocked));
+    // It says the block list applies, and its size: not a count of jobs it hid.
+    const countLine = load(await (await fetch(`${board.url}/jobs`, blocked)).text())(
+      '.count',
+    ).text();
+    assert.match(countLine, /your block list applies \(2 entries\)/);
     assert.ok((await openJobs(blocked)) < (await openJobs()), 'blocking lowers the count');
     // So are its popular stacks: a blocked keyword's tag would lead to an empty list.
     const stacks = async (init?: RequestInit) => {

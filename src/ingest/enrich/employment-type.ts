@@ -129,6 +129,13 @@ const STATEMENTS: RegExp[] = [
   /\b(contract[- ]to[- ]hire|corp[- ]?(?:to|2)[- ]?corp)\b/i,
   // A sentence or line that is the type alone, as short listings write it: "Berlin. Full-time."
   /(?:^|[.!?\n]\s*)(full[- ]?time|part[- ]?time|contract|freelance|internship)\s*(?:[.!\n]|$)/i,
+  // A sentence or line that opens with it: "Contract role, 6 months.", "Full-time position."
+  new RegExp(
+    `(?:^|[.!?\\n]\\s*)(full[- ]?time|part[- ]?time|contract|freelance|temporary|fixed[- ]term)[ ,]+(?:${ROLE_NOUNS})\\b`,
+    'i',
+  ),
+  // A pay line that ends with it: "Pay: £45 - £55 per hour, contract"
+  /\b(?:pay|salary|rate|compensation)\s*:[^\n.]{0,60}?,\s*(full[- ]?time|part[- ]?time|contract|freelance|temporary)\s*(?:[.\n]|$)/i,
 ];
 
 // The hours a week the job asks for, said as the job's: "15~20 hours per week commitment",

@@ -3,6 +3,8 @@
 // Remote USA Categories: …". The value ends with its line (a paragraph, list item or <br> in
 // the HTML), or where the next "Label:" begins when a plain-text feed runs lines together;
 // without either within reach the line is not read.
+import { readLocation } from './location.ts';
+
 const LABELED =
   /\bLocation[^\S\n]*:[^\S\n]*([^:\n]{1,120}?)[^\S\n]*(?:\n|\s(?:(?:[A-Z][a-z]+|URL)\s*:|View Job Posting\b|To apply\b))/;
 
@@ -16,7 +18,8 @@ const RUN_ON =
 export function labeledLocation(text: string): string | null {
   // Text with line ends was read from HTML by blocks: its last line ends like the others. A
   // plain-text feed's text has none, and its end says nothing about where a value ends.
-  const value = LABELED.exec(text.includes('\n') ? `${text}\n` : text)?.[1]?.trim();
+  const value =
+    LABELED.exec(text.includes('\n') ? `${text}\n` : text)?.[1]?.trim() ?? placeToTheEnd(text);
   if (!value) return null;
   const runOn = RUN_ON.exec(value);
   const line = runOn && runOn.index > 0 ? value.slice(0, runOn.index) : value;
@@ -26,3 +29,19 @@ export function labeledLocation(text: string): string | null {
 // The full stop or comma that ends the sentence the value sat in ("Berlin, Germany. Hybrid"),
 // not an abbreviation's ("Washington, D.C."): only after a word of two letters or more.
 const SENTENCE_END = /(?<=\p{L}{2}|\))[.,;]+$/u;
+
+const TO_THE_END = /\bLocation[^\S\n]*:[^\S\n]*([^:\n]{1,120}?)[.\s]*$/;
+
+/**
+ * A one-line text that ends with its "Location:" value ("<p>Location: Berlin, Germany</p>" read
+ * from HTML): taken when the value reads as places, and nothing else: in a plain-text feed's
+ * run-on paragraphs ("Location: Berlin, Germany We are a team of 40.") it would not.
+ */
+function placeToTheEnd(text: string): string | undefined {
+  if (text.includes('\n')) return undefined;
+  const value = TO_THE_END.exec(text)?.[1]?.trim();
+  if (!value) return undefined;
+  const reading = readLocation(value);
+  const read = reading.places.length > 0 && reading.places.every((p) => p.place !== null);
+  return read ? value : undefined;
+}

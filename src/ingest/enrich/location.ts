@@ -80,8 +80,13 @@ export function readLocation(raw: string | null): LocationReading {
 }
 
 /** The comma-separated parts of one alternative, with work-arrangement words and brackets gone. */
+// An office schedule beside the place: "(hybrid, 2 days in office)", "3 days a week in the office".
+const SCHEDULE =
+  /\b\d+(?:\s*[-\u2013]\s*\d+)?\s*(?:days?|x)(?:\s*(?:a|per|\/)\s*week)?(?:\s*(?:in|at|on)[\s-]*(?:the\s+)?(?:office|site))?|\b(?:in|at)\s+the\s+office\b/gi;
+
 function cleanAlternative(piece: string): string[] {
   return piece
+    .replace(SCHEDULE, ' ')
     .replace(/[()[\]]/g, ',')
     .replace(/\s+[-\u2013\u2014:]+\s+|:\s*/g, ',')
     .replace(FILLER, ' ')

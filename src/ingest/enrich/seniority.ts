@@ -12,6 +12,7 @@
 // Principal", "Junior-to-Mid-level"), which is stored as its entry level — the level an
 // applicant needs at least.
 import type { Seniority } from '../../domain/job-intel.ts';
+import { withoutDiacritics } from '../../domain/search-terms.ts';
 
 // Ladder order, low to high.
 const RANK: Record<Seniority, number> = {
@@ -60,7 +61,9 @@ type Hit = { level: Seniority; start: number; end: number };
 
 /** Seniority from the title, else from an explicit statement in the text; unknown → null. */
 export function detectSeniority(title: string, text?: string): Seniority | null {
-  return levelIn(title) ?? (text ? levelStatedIn(text) : null);
+  // "Sénior", "Júnior": the patterns are English words, which French and Portuguese titles
+  // borrow with an accent.
+  return levelIn(withoutDiacritics(title)) ?? (text ? levelStatedIn(text) : null);
 }
 
 /** The level a title (or a short phrase) names, by the rules above. */

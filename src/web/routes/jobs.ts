@@ -94,7 +94,10 @@ export function jobRoutes(deps: WebDeps): Router {
         {
           heading: keywordHeading(query.q, 'Jobs', 'Backend jobs'),
           countText: `${page.total.toLocaleString('en')} ${page.total === 1 ? 'job' : 'jobs'}`,
-          blocked: hidden ? `hiding ${hidden} blocked ${hidden === 1 ? 'entry' : 'entries'}` : null,
+          // What applies, not how many jobs it hid: that would cost a second count.
+          blocked: hidden
+            ? `your block list applies (${hidden} ${hidden === 1 ? 'entry' : 'entries'})`
+            : null,
           form: jobSearchForm(query, {
             popularTags: tags.map((t) => t.tag),
             sources: jobSources.map((s) => ({ id: String(s._id), name: s.name })),

@@ -57,6 +57,29 @@ describe('detectEmploymentType', () => {
     ['Jornada: tiempo completo', null, 'Desarrollador', 'Jornada: tiempo completo', 'full-time'],
     ['estágio field', 'Estágio', 'Desenvolvedor', undefined, 'internship'],
     ['temps partiel field', 'Temps partiel', 'Développeur', undefined, 'part-time'],
+    // A sentence or pay line that states it
+    [
+      'Contract role, 6 months.',
+      null,
+      'Engineer',
+      'Go services. Contract role, 6 months.',
+      'contract',
+    ],
+    ['Full-time position.', null, 'Engineer', 'Full-time position. Berlin.', 'full-time'],
+    [
+      'pay line ending "contract"',
+      null,
+      'Engineer',
+      'Pay: £45 - £55 per hour, contract',
+      'contract',
+    ],
+    [
+      'contract in a sentence is not it',
+      null,
+      'Engineer',
+      'We sign a contract with each client.',
+      null,
+    ],
     // Whom they hire, and the hours a week the job asks for
     [
       'seeks a full-time',

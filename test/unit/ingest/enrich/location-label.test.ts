@@ -75,3 +75,15 @@ describe('labeledLocation: the "Location:" line of a description', () => {
     assert.equal(intel.location.country, 'DE');
   });
 });
+
+describe('labeledLocation: a one-paragraph description that is the location line', () => {
+  it('reads it when it ends the text and reads as places', () => {
+    assert.equal(
+      labeledLocation(htmlToText('<p>Location: Berlin, Germany</p>')),
+      'Berlin, Germany',
+    );
+    assert.equal(labeledLocation('Location: Berlin, Germany.'), 'Berlin, Germany');
+    // A plain-text feed's run-on paragraph is still not read.
+    assert.equal(labeledLocation('Location: Berlin, Germany We are a team of 40.'), null);
+  });
+});

@@ -202,3 +202,11 @@ describe('readLocation', () => {
     });
   }
 });
+
+describe('parseLocation: an office schedule beside the place', () => {
+  check([
+    ['Berlin, Germany (hybrid, 2 days in office)', 'Berlin', 'DE'],
+    ['London, UK (3 days a week in the office)', 'London', 'GB'],
+    ['Austin, TX (2-3 days on site)', 'Austin', 'US'],
+  ]);
+});

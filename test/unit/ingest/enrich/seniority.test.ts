@@ -6,6 +6,9 @@ import { detectSeniority } from '../../../../src/ingest/enrich/seniority.ts';
 describe('detectSeniority from the title', () => {
   const cases: Array<[title: string, expected: Seniority | null]> = [
     ['Software Engineering Intern', 'intern'],
+    // Borrowed with an accent, in French and Portuguese titles
+    ['Développeur Backend Java Sénior', 'senior'],
+    ['Desenvolvedor Júnior', 'junior'],
     ['Backend Internship (Summer 2026)', 'intern'],
     ['Co-op Student, Platform Team', 'intern'],
     ['Junior Software Developer', 'junior'],

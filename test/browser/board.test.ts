@@ -295,6 +295,20 @@ describe('the job board in a browser', () => {
     assert.deepEqual(problems, []);
   });
 
+  it('hiding a company from its job page returns to the list searched', async (t) => {
+    const { page, problems } = await openTab(t);
+    await page.goto('/jobs?q=go&workplace=remote');
+    await page.locator('article.job h3 a', { hasText: GO_JOB }).click();
+    await page.waitForURL(/\/jobs\/[0-9a-f]{24}-/);
+    await page.getByRole('button', { name: /Hide all jobs from Gopher Labs/ }).click();
+    await page.waitForURL(/\/jobs\?/);
+    const url = new URL(page.url());
+    assert.equal(url.searchParams.get('q'), 'go');
+    assert.equal(url.searchParams.get('workplace'), 'remote');
+    assert.equal(await page.locator('article.job h3 a', { hasText: GO_JOB }).count(), 0);
+    assert.deepEqual(problems, []);
+  });
+
   it('fits a phone: no sideways scrolling, stacked columns, results before filters', async (t) => {
     const { page, problems } = await openTab(t);
     await page.goto('/jobs');

@@ -93,3 +93,16 @@ document.addEventListener('submit', (event) => {
     }
   }
 });
+
+// "Hide all jobs from …" on a job's page returns to the list the visitor came from, with its
+// search, rather than to plain /jobs (the page itself is cached for everyone, so the server
+// cannot put the visitor's own list in the form).
+function returnToList() {
+  const back = document.querySelector('form.hide-company input[name="back"]');
+  if (!back || !document.referrer) return;
+  const from = new URL(document.referrer);
+  if (from.origin === location.origin && from.pathname === '/jobs')
+    back.value = from.pathname + from.search;
+}
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', returnToList);
+else returnToList();

@@ -77,7 +77,12 @@ export function errorHandler(logger: Logger, renderer: Renderer | null): ErrorRe
       const body = renderer.page(
         'error',
         { title: heading, nav: null, noindex: true },
-        { heading, message, problems: details ?? [] },
+        {
+          heading,
+          message,
+          problems: details ?? [],
+          retryHref: details ? retryHref(req, details) : null,
+        },
       );
       res.type('html').send(body);
     } catch (renderError) {
@@ -93,6 +98,16 @@ function publicMessage(error: unknown): string {
   if (error instanceof URIError)
     return 'Part of the address is not encoded correctly (a stray "%"?). Check the link, or start again from the list.';
   return (error as Error).message;
+}
+
+/** The same search without the parameters it could not use: the rest of it is kept. */
+function retryHref(req: Request, problems: Array<{ parameter: string }>): string | null {
+  if (!/^\/(?:jobs|articles)$/.test(req.path)) return null;
+  const bad = new Set(problems.map((p) => p.parameter));
+  const params = new URLSearchParams(req.originalUrl.split('?')[1] ?? '');
+  for (const name of [...params.keys()]) if (bad.has(name)) params.delete(name);
+  const rest = params.toString();
+  return `${req.path}${rest ? `?${rest}` : ''}`;
 }
 
 function statusOf(error: unknown): number {

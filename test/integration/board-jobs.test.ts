@@ -246,8 +246,14 @@ describe('the job board over ingested fixture feeds', () => {
   });
 
   it('refuses invalid parameters with a clear 400 page', async () => {
-    const { res, $ } = await html('/jobs?salaryMin=lots&posted=1y&tags=cobolx');
+    const { res, $ } = await html(
+      '/jobs?q=go&salaryMin=lots&posted=1y&tags=cobolx&workplace=remote',
+    );
     assert.equal(res.status, 400);
+    // A way back that keeps the rest of the search.
+    const retry = $('.error a').first();
+    assert.match(retry.text(), /^Search again without salaryMin, tags, posted$/);
+    assert.equal(retry.attr('href'), '/jobs?q=go&workplace=remote');
     const problems = $('.problems li')
       .map((_i, el) => $(el).text())
       .get()

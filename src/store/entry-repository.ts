@@ -351,7 +351,10 @@ export async function upsertEntries(
   // figures show).
   const known = new Map<
     string,
-    Pick<EntryDoc, '_id' | 'contentHash' | 'lastSeenAt' | 'closedReason' | 'dedupKey' | 'changedAt'>
+    Pick<
+      EntryDoc,
+      '_id' | 'contentHash' | 'lastSeenAt' | 'closedReason' | 'dedupKey' | 'changedAt' | 'terms'
+    >
   >();
   const shared = new Map<string, Owner>();
   // Its own entries that still record it as sharing them (taken over while its run recorded it).
@@ -364,9 +367,12 @@ export async function upsertEntries(
       lastSeenAt: 1,
       closedReason: 1,
       changedAt: 1,
+      terms: 1,
     },
   ).lean<
-    Array<Owner & Pick<EntryDoc, 'contentHash' | 'lastSeenAt' | 'closedReason' | 'changedAt'>>
+    Array<
+      Owner & Pick<EntryDoc, 'contentHash' | 'lastSeenAt' | 'closedReason' | 'changedAt' | 'terms'>
+    >
   >()) {
     if (!doc.sourceId.equals(source._id)) shared.set(doc.canonicalUrl, doc);
     else {
@@ -398,9 +404,14 @@ export async function upsertEntries(
     // every row (its _id index is not on the expression its queries use) but only for the _id,
     // about 5x cheaper than decoding every document for a canonicalUrl filter.
     const key = dedupKeyOf(entry);
-    // A changed key (a new way of grouping copies) rewrites the entry too, so stored entries
-    // regroup at their next run rather than when their text next changes.
-    if (stored?.contentHash === hash && stored.dedupKey === key) {
+    // A changed key (a new way of grouping copies) or changed search terms (a new way of
+    // reading them, such as accent-free spellings) rewrite the entry too, so stored entries
+    // take it at their next full read rather than when their text next changes.
+    if (
+      stored?.contentHash === hash &&
+      stored.dedupKey === key &&
+      sameTerms(stored.terms, entry.terms)
+    ) {
       unchanged++;
       const set: Record<string, unknown> = {};
       if (now.getTime() - stored.lastSeenAt.getTime() > lastSeenRefreshMs) set.lastSeenAt = now;
@@ -466,3 +477,7 @@ export async function knownUrls(connection: Connection, source: StoreSource): Pr
     .lean<Array<{ canonicalUrl: string }>>();
   return new Set(rows.map((r) => r.canonicalUrl));
 }
+
+// An absent list is an empty one (a server may drop `[]` from a write).
+const sameTerms = (stored: string[] | undefined, fresh: string[]) =>
+  (stored ?? []).length === fresh.length && (stored ?? []).every((term, i) => term === fresh[i]);

@@ -548,6 +548,38 @@ describe('cross-source dedup and expiry in the store', () => {
     assert.deepEqual(await primaryOf(), ['Other lister'], 'the listing the board shows is the job');
   });
 
+  it('rewrites an unchanged entry whose search terms are now read differently', async () => {
+    const s = source('Terms');
+    const Job = entryModel(db.mongo, 'jobs');
+    const listing = {
+      ...job('https://terms.example/1', 'Müller', 'Go Engineer', t0),
+      terms: ['müller', 'muller', 'go'],
+    };
+    await upsertEntries(db.mongo, s, [listing], t0, policy);
+    // Stored before accent-free spellings were added to terms.
+    await Job.updateOne(
+      { canonicalUrl: listing.canonicalUrl },
+      { $set: { terms: ['müller', 'go'] } },
+    );
+    const later = new Date(t0.getTime() + day);
+    assert.deepEqual(await upsertEntries(db.mongo, s, [listing], later, policy), {
+      new: 0,
+      updated: 1,
+      unchanged: 0,
+    });
+    assert.deepEqual((await Job.findOne({ canonicalUrl: listing.canonicalUrl }).lean())?.terms, [
+      'müller',
+      'muller',
+      'go',
+    ]);
+    // Then unchanged again: no further writes.
+    assert.deepEqual(await upsertEntries(db.mongo, s, [listing], later, policy), {
+      new: 0,
+      updated: 0,
+      unchanged: 1,
+    });
+  });
+
   it('closes expired and too-old jobs, and jobs a full-listing source no longer lists; reopens a returning one', async () => {
     const s = source('Closer');
     const Job = entryModel(db.mongo, 'jobs');

@@ -387,17 +387,31 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
 
     const rescuer = runEntry('workers/worker.ts', env);
     try {
+      // A new worker process starts (tsx compiles it), finds the job stalled after the dead
+      // one's 2 s lock, and runs it: on a loaded 2-core CI machine that took over 30 s once
+      // (2026-12-07, the job active on the rescuer, not yet fetching), so it gets a minute.
       await until(
         'the recovered run to be stored',
         async () =>
           (await findSource(db.mongo, source._id.toString()))?.health.lastRun?.outcome === 'stored',
+        60_000,
       );
     } catch (error) {
       const health = (await findSource(db.mongo, source._id.toString()))?.health;
       const job = await queues.fetch.getJob(`source-${source._id}`);
       const state = `${await job?.getState()} ${job?.failedReason} stalled=${job?.stalledCounter} hits=${web.hits('/stall.rss')}`;
+      // What could hold the rescuer back before it fetches: the source's run lock, the host's
+      // politeness slots (a dead worker's stay until their TTL), a Retry-After block.
+      const prefix = db.config.queuePrefix;
+      const hostKey = `${prefix}:host:${web.host.toLowerCase()}`;
+      const gates = JSON.stringify({
+        lock: await redis.get(`${prefix}:source-lock:${source._id}`),
+        slots: await redis.zrange(`${hostKey}:slots`, 0, -1, 'WITHSCORES'),
+        blocked: await redis.get(`${hostKey}:blocked`),
+        now: Date.now(),
+      });
       throw new Error(
-        `${(error as Error).message}\njob: ${state}\nhealth: ${JSON.stringify(health)}\nrescuer: ${rescuer.stdout()}${rescuer.stderr()}\ndoomed: ${doomed.stdout()}${doomed.stderr()}`,
+        `${(error as Error).message}\njob: ${state}\ngates: ${gates}\nhealth: ${JSON.stringify(health)}\nrescuer: ${rescuer.stdout()}${rescuer.stderr()}\ndoomed: ${doomed.stdout()}${doomed.stderr()}`,
       );
     } finally {
       rescuer.child.kill('SIGTERM');

@@ -551,6 +551,15 @@ describe('the job board over ingested fixture feeds', () => {
     };
     assert.ok((await stacks()).includes('/jobs?tags=hpc'), String(await stacks()));
     assert.ok(!(await stacks(noHpc)).includes('/jobs?tags=hpc'), 'but not for whom blocks it');
+    // Nor among the list's stack boxes.
+    const boxes = async (init?: RequestInit) => {
+      const $ = load(await (await fetch(`${board.url}/jobs`, init)).text());
+      return $('input[name=tags]')
+        .map((_i, el) => $(el).attr('value'))
+        .get();
+    };
+    assert.ok((await boxes()).includes('hpc'), String(await boxes()));
+    assert.ok(!(await boxes(noHpc)).includes('hpc'), "no box for a blocked keyword's tag");
 
     assert.equal(
       (await post({ kind: 'companies', value: 'x' }, { 'sec-fetch-site': 'cross-site' })).status,

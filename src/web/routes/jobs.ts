@@ -54,7 +54,13 @@ export function jobRoutes(deps: WebDeps): Router {
           ...query,
           limit: query.limit ?? DEFAULT_PAGE_SIZE,
         }),
-        deps.shared.popularTags(),
+        // A visitor's block list orders the stack boxes too, as on the home page: a blocked
+        // keyword's tag would otherwise top the list and lead to no jobs.
+        deps.shared.popularTags(
+          blocklist.companies.length + blocklist.keywords.length
+            ? jobFilterOf(req, {}, now)
+            : undefined,
+        ),
         deps.shared.sources(),
       ]);
       const jobSources = sources.filter((s) => s.type === 'jobs');

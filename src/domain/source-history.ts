@@ -1,17 +1,12 @@
 // A source's settings as the change history records them: one line per setting, so an edit of
 // one selector reads "selectors.fields.title: 'h2' → 'h3'", not the whole recipe twice.
-import type { SourceInput } from './source.ts';
+import { type SourceInput, sourceSettings } from './source.ts';
 
 /** The settings an operator edits, flattened for the change record ("options.keep", …). */
 export function settingsForHistory(source: SourceInput): Record<string, unknown> {
-  const { name, url, kind, type, intervalMinutes, enabled, options, terms, selectors } = source;
+  const { options, terms, selectors, ...plain } = sourceSettings(source);
   return {
-    name,
-    url,
-    kind,
-    type,
-    intervalMinutes,
-    enabled,
+    ...plain,
     ...flatten('options', options),
     ...flatten('terms', terms),
     // A feed has no selectors: no lines for them, so a kind change lists each one it gains or loses.

@@ -53,6 +53,22 @@ export type SourceInput = {
   selectors?: HtmlSelectors | null;
 };
 
+/** A source's settings alone, without what a stored one also carries (health, fetch state). */
+export function sourceSettings(source: SourceInput): Required<SourceInput> {
+  const { name, url, kind, type, intervalMinutes, enabled, options, terms, selectors } = source;
+  return {
+    name,
+    url,
+    kind,
+    type,
+    intervalMinutes,
+    enabled,
+    options: { ...options },
+    terms: { ...terms },
+    selectors: selectors ?? null,
+  };
+}
+
 const keywords = z
   .array(
     z

@@ -28,6 +28,7 @@ export function enrichedJob(
   company: string,
   role: string,
   publishedAt: Date,
+  change: Partial<JobFields> = {},
 ): EnrichedEntry {
   return {
     type: 'jobs',
@@ -45,7 +46,7 @@ export function enrichedJob(
     imageUrl: null,
     enclosure: null,
     terms: [],
-    job: jobFields({ company, role }),
+    job: jobFields({ company, role, ...change }),
     intel: null,
     articleIntel: null,
   };

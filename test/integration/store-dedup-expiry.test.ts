@@ -17,7 +17,7 @@ import { sourceModel } from '../../src/store/models/source.ts';
 import { enabledChangeNote, followEnabled } from '../../src/store/source-pause.ts';
 import { createSource, deleteSource, updateSource } from '../../src/store/source-repository.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
-import { jobFields } from '../helpers/job-fields.ts';
+import { enrichedJob } from '../helpers/job-fields.ts';
 import { sourceInput } from '../helpers/sources.ts';
 
 const policy = { maxJobAgeDays: 45, dedupWindowDays: 14 };
@@ -31,35 +31,13 @@ const source = (name: string, syndication = false): StoreSource => ({
   terms: { attribution: true, syndication, note: `${name} terms` },
 });
 
-const fields = (company: string, role: string, change: Partial<JobFields> = {}): JobFields =>
-  jobFields({ company, role, ...change });
-
 const job = (
   url: string,
   company: string,
   role: string,
   publishedAt = t0,
   change: Partial<JobFields> = {},
-): EnrichedEntry => ({
-  type: 'jobs',
-  canonicalUrl: url,
-  url,
-  guid: null,
-  title: `${company}: ${role}`,
-  summary: '',
-  html: '',
-  author: null,
-  tags: [],
-  publishedAt,
-  updatedAt: null,
-  dateFlag: null,
-  imageUrl: null,
-  enclosure: null,
-  terms: [],
-  job: fields(company, role, change),
-  intel: null,
-  articleIntel: null,
-});
+): EnrichedEntry => enrichedJob(url, company, role, publishedAt, change);
 
 describe('cross-source dedup and expiry in the store', () => {
   let db: Isolated;

@@ -4,7 +4,7 @@
 import { UsageError } from '../../src/cli/args.ts';
 import { selectorsFromFlags } from '../../src/cli/selectors-input.ts';
 import { urlPart } from '../../src/domain/canonical-url.ts';
-import { type SourceInput, sourceInputSchema } from '../../src/domain/source.ts';
+import { type SourceInput, sourceInputSchema, sourceSettings } from '../../src/domain/source.ts';
 
 export type Values = Record<string, string | boolean | undefined | Array<string | boolean>>;
 
@@ -60,7 +60,7 @@ export async function editedSourceFromFlags(
   values: Values,
 ): Promise<{ input: SourceInput; named: boolean }> {
   const named = Object.keys(sourceFlagOptions).some((flag) => values[flag] !== undefined);
-  const base = settingsOf(stored);
+  const base = sourceSettings(stored);
   const edited = await applyFlags(base, values);
   if (edited.kind !== 'html' && values.selectors === undefined && !values['selectors-file'])
     edited.selectors = null;
@@ -70,22 +70,6 @@ export async function editedSourceFromFlags(
     if (values['title-format'] === undefined) edited.options.titleFormat = null;
   }
   return { input: validated(edited), named };
-}
-
-/** The settings of a stored source, without its run state. */
-function settingsOf(source: SourceInput) {
-  const { name, url, kind, type, intervalMinutes, enabled, options, terms, selectors } = source;
-  return {
-    name,
-    url,
-    kind,
-    type,
-    intervalMinutes,
-    enabled,
-    options: { ...options },
-    terms: { ...terms },
-    selectors: selectors ?? null,
-  };
 }
 
 type Draft = {

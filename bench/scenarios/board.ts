@@ -124,7 +124,7 @@ async function deepPage(mongo: Connection, pages: number): Promise<string> {
     .limit(1)
     .toArray();
   if (!last) throw new Error(`/jobs has fewer than ${pages} pages`);
-  const after = { publishedAt: last.publishedAt as Date, id: String(last._id) };
+  const after = { order: 'published' as const, at: last.publishedAt as Date, id: String(last._id) };
   return `/jobs${queryString({ after, page: pages } as JobQuery)}`;
 }
 

@@ -1,7 +1,7 @@
 // The canonical query string of a search: the same search always yields the same string, so it
 // serves as a shareable URL, a feed link and a cache key.
 import type { ArticleQuery, JobQuery } from './board-query.ts';
-import { encodeCursor } from './cursor.ts';
+import { type Cursor, encodeCursor } from './cursor.ts';
 
 type AnyQuery = JobQuery | ArticleQuery;
 
@@ -21,6 +21,7 @@ const order = [
   'topic',
   'source',
   'limit',
+  'sort',
   'after',
   'before',
   'page',
@@ -36,8 +37,8 @@ export function toSearchParams(query: AnyQuery): URLSearchParams {
     if (Array.isArray(value)) {
       if (value.length > 0) params.set(key, [...value].sort().join(','));
     } else if (value === true) params.set(key, '1');
-    else if (typeof value === 'object' && value && 'publishedAt' in value)
-      params.set(key, encodeCursor(value as { publishedAt: Date; id: string }));
+    else if (typeof value === 'object' && value && 'at' in value)
+      params.set(key, encodeCursor(value as Cursor));
     else params.set(key, String(value));
   }
   return params;
@@ -49,7 +50,7 @@ export function queryString(query: AnyQuery): string {
   return text ? `?${text}` : '';
 }
 
-/** The same search without paging: page 1 of it, the link a feed or a filter change uses. */
+/** The same search without paging: page 1 of it (in its order), the link a filter change uses. */
 export function withoutPaging<T extends AnyQuery>(query: T): T {
   const { after: _a, before: _b, page: _p, ...rest } = query;
   return rest as T;

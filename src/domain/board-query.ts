@@ -5,7 +5,7 @@ import { careerTopics } from '../../config/career-topics.ts';
 import { countries } from '../../config/countries.ts';
 import { currencyRates } from '../../config/currency-rates.ts';
 import { stackTaxonomy } from '../../config/stack-taxonomy.ts';
-import { type Cursor, decodeCursor } from './cursor.ts';
+import { type Cursor, decodeCursor, type ListOrder } from './cursor.ts';
 import { employmentTypes, seniorities } from './job-intel.ts';
 
 export const workplaces = ['remote', 'hybrid', 'onsite'] as const;
@@ -93,6 +93,11 @@ const whole = (min: number, max: number) =>
     );
 
 const pageFields = {
+  // "published" is the default: dropped, so a URL names it one way only.
+  sort: single
+    .pipe(z.enum(['', 'published', 'added'], { error: 'must be published or added' }))
+    .transform((v) => (v === 'published' ? '' : v))
+    .optional(),
   after: cursor.optional(),
   before: cursor.optional(),
   limit: whole(1, MAX_PAGE_SIZE).optional(),
@@ -175,7 +180,14 @@ export type JobQuery = {
 
 export type ArticleQuery = { q?: string; topic?: string; source?: string } & PageRequest;
 
-export type PageRequest = { after?: Cursor; before?: Cursor; limit?: number; page?: number };
+export type PageRequest = {
+  /** Newest first by publication date (absent) or by when the board stored the entry. */
+  sort?: Exclude<ListOrder, 'published'>;
+  after?: Cursor;
+  before?: Cursor;
+  limit?: number;
+  page?: number;
+};
 
 /** One problem with one parameter, as the API reports it. */
 export type QueryProblem = { parameter: string; message: string };
@@ -217,7 +229,26 @@ function parseWith(
       ok: false,
       problems: [{ parameter: 'before', message: 'use after or before, not both' }],
     };
+  const mixed = orderProblem(query);
+  if (mixed) return { ok: false, problems: [mixed] };
   return { ok: true, query };
+}
+
+/** A cursor of one order asked for in the other: its position means nothing there. */
+function orderProblem(query: PageRequest): QueryProblem | null {
+  const order: ListOrder = query.sort ?? 'published';
+  for (const parameter of ['after', 'before'] as const) {
+    const cursor = query[parameter];
+    if (cursor && cursor.order !== order)
+      return {
+        parameter,
+        message:
+          cursor.order === 'added'
+            ? 'is a cursor of the sort=added list: ask with sort=added'
+            : 'is a cursor of the list by publication date: ask without sort=added',
+      };
+  }
+  return null;
 }
 
 // "?workplace=&q=" from a submitted form means "no filter".

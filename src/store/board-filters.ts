@@ -6,7 +6,7 @@ import { countries } from '../../config/countries.ts';
 import { type CurrencyRates, currencyRates } from '../../config/currency-rates.ts';
 import type { Blocklist } from '../domain/blocklist.ts';
 import { type ArticleQuery, type JobQuery, postedWindows } from '../domain/board-query.ts';
-import type { Cursor } from '../domain/cursor.ts';
+import type { Cursor, ListOrder } from '../domain/cursor.ts';
 import { escapeRegExp } from '../domain/regex-escape.ts';
 import { parseQueryTerms, queryTermGroups } from '../domain/search-query.ts';
 
@@ -80,13 +80,31 @@ function groupFilters(groups: string[][]): Filter[] {
   ];
 }
 
-/** Entries strictly after (older than) or before (newer than) a position in newest-first order. */
+/** The date field an order sorts on: publication, or when the board first stored the entry. */
+export const orderField = (order: ListOrder) => (order === 'added' ? 'firstSeenAt' : 'publishedAt');
+
+/**
+ * How long an entry stays out of the added order after it is stored. A run stamps firstSeenAt
+ * just before its insert goes out, so an insert still waiting for the database (FerretDB's
+ * SQLite backend lets a writer wait up to 60 s for its lock) could land below the newest entry
+ * a client has already seen, and a client polling from that cursor would skip it. Listing only
+ * entries older than this makes the order final before anyone pages through it.
+ */
+export const ADDED_SETTLE_MS = 2 * 60_000;
+
+/** Entries stored long enough ago that nothing can still arrive before them in the added order. */
+export function settledFilter(now: Date): Filter {
+  return { firstSeenAt: { $lte: new Date(now.getTime() - ADDED_SETTLE_MS) } };
+}
+
+/** Entries strictly after (older than) or before (newer than) a position in its newest-first order. */
 export function cursorFilter(cursor: Cursor, direction: 'older' | 'newer'): Filter {
   const op = direction === 'older' ? '$lt' : '$gt';
+  const field = orderField(cursor.order);
   return {
     $or: [
-      { publishedAt: { [op]: cursor.publishedAt } },
-      { publishedAt: cursor.publishedAt, _id: { [op]: new Types.ObjectId(cursor.id) } },
+      { [field]: { [op]: cursor.at } },
+      { [field]: cursor.at, _id: { [op]: new Types.ObjectId(cursor.id) } },
     ],
   };
 }

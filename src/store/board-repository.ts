@@ -1,10 +1,17 @@
-// Reads behind the board's pages, feeds and API. Lists page by keyset (publishedAt, _id), never
-// by skip, so deep pages cost the same as the first and a deleted item breaks no cursor.
+// Reads behind the board's pages, feeds and API. Lists page by keyset ((publishedAt or
+// firstSeenAt), _id), never by skip, so deep pages cost the same as the first and a deleted item
+// breaks no cursor.
 import { type Connection, isValidObjectId, type Model } from 'mongoose';
 import type { PageRequest } from '../domain/board-query.ts';
-import type { Cursor } from '../domain/cursor.ts';
+import type { Cursor, ListOrder } from '../domain/cursor.ts';
 import type { EntryType } from '../domain/entry.ts';
-import { boardJobBase, cursorFilter, type Filter } from './board-filters.ts';
+import {
+  boardJobBase,
+  cursorFilter,
+  type Filter,
+  orderField,
+  settledFilter,
+} from './board-filters.ts';
 import { type EntryDoc, entryModel } from './models/entry.ts';
 import { type SourceDoc, sourceModel } from './models/source.ts';
 
@@ -27,30 +34,36 @@ export type EntryPage = {
 // Lists never need the full description or the search tokens.
 const listProjection = { html: 0, terms: 0, contentHash: 0 } as const;
 const NEWEST_FIRST = { publishedAt: -1, _id: -1 } as const;
-const OLDEST_FIRST = { publishedAt: 1, _id: 1 } as const;
+const newestFirst = (order: ListOrder) => ({ [orderField(order)]: -1 as const, _id: -1 as const });
+const oldestFirst = (order: ListOrder) => ({ [orderField(order)]: 1 as const, _id: 1 as const });
 
-/** One page of entries matching `filter`, newest first. */
+/**
+ * One page of entries matching `filter`, newest first in the page's order. The added order
+ * lists only entries stored before `now` less the settling time (see settledFilter).
+ */
 export async function findEntryPage(
   connection: Connection,
   type: EntryType,
   filter: Filter,
-  page: PageRequest & { limit: number },
+  page: PageRequest & { limit: number; now?: Date },
 ): Promise<EntryPage> {
   const model = entryModel(connection, type);
   const { after, before, limit } = page;
+  const order: ListOrder = page.sort ?? 'published';
+  const listed = order === 'added' ? and(filter, settledFilter(page.now ?? new Date())) : filter;
   const position = after
     ? cursorFilter(after, 'older')
     : before
       ? cursorFilter(before, 'newer')
       : null;
-  const paged = position ? { $and: [filter, position] } : filter;
+  const paged = position ? and(listed, position) : listed;
   const [rows, total] = await Promise.all([
     model
       .find(paged, listProjection)
-      .sort(before ? OLDEST_FIRST : NEWEST_FIRST)
+      .sort(before ? oldestFirst(order) : newestFirst(order))
       .limit(limit + 1)
       .lean<EntryDoc[]>(),
-    model.countDocuments(filter),
+    model.countDocuments(listed),
   ]);
   const more = rows.length > limit;
   const items = rows.slice(0, limit);
@@ -62,11 +75,13 @@ export async function findEntryPage(
   return {
     items,
     total,
-    newer: hasNewer && first ? positionOf(first) : null,
-    older: hasOlder && last ? positionOf(last) : null,
-    newest: first ? positionOf(first) : (before ?? null),
+    newer: hasNewer && first ? positionOf(first, order) : null,
+    older: hasOlder && last ? positionOf(last, order) : null,
+    newest: first ? positionOf(first, order) : (before ?? null),
   };
 }
+
+const and = (a: Filter, b: Filter): Filter => ({ $and: [a, b] });
 
 /** One entry with its full description, or null for an unknown or malformed id. */
 export async function findEntry(
@@ -78,17 +93,20 @@ export async function findEntry(
   return entryModel(connection, type).findById(id, { terms: 0 }).lean<EntryDoc>();
 }
 
-/** The newest entries of a filter: the home page's columns and the feeds' items. */
+/**
+ * The newest entries of a filter, by publication date or by when the board stored them: the
+ * home page's columns and the feeds' items.
+ */
 export async function findNewest(
   connection: Connection,
   type: EntryType,
   filter: Filter,
   limit: number,
-  withHtml = false,
+  options: { withHtml?: boolean; order?: ListOrder } = {},
 ): Promise<EntryDoc[]> {
   return entryModel(connection, type)
-    .find(filter, withHtml ? { terms: 0 } : listProjection)
-    .sort(NEWEST_FIRST)
+    .find(filter, options.withHtml ? { terms: 0 } : listProjection)
+    .sort(newestFirst(options.order ?? 'published'))
     .limit(limit)
     .lean<EntryDoc[]>();
 }
@@ -185,6 +203,7 @@ export async function sourcesById(
   return new Map(rows.filter((r): r is SourceDoc => r !== null).map((r) => [String(r._id), r]));
 }
 
-function positionOf(entry: EntryDoc): Cursor {
-  return { publishedAt: entry.publishedAt, id: String(entry._id) };
+function positionOf(entry: EntryDoc, order: ListOrder): Cursor {
+  const at = order === 'added' ? entry.firstSeenAt : entry.publishedAt;
+  return { order, at, id: String(entry._id) };
 }

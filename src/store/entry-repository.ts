@@ -140,7 +140,7 @@ function updateOp(fields: EntryFields, id: Types.ObjectId): AnyBulkWriteOperatio
  * The document a first sighting of `entry` stores (also how benchmarks seed a board). Inserted
  * whole: a plain insert keeps every field (FerretDB 1.24 drops null and [] values from
  * $setOnInsert) and, unlike an upsert keyed on a non-_id field, costs no collection scan on
- * FerretDB.
+ * FerretDB. `storedAt` is when the insert goes out (firstSeenAt: the added order's key).
  */
 export function newEntryDocument(
   entry: EnrichedEntry,
@@ -148,9 +148,16 @@ export function newEntryDocument(
   hash: string,
   now: Date,
   policy: StorePolicy,
+  storedAt: Date = now,
 ): EntryDoc {
   const { set, setOnInsert } = entryFields(entry, source, hash, now, policy);
-  return { ...setOnInsert, ...set, duplicateOf: null, alsoListedOn: [] } as unknown as EntryDoc;
+  return {
+    ...setOnInsert,
+    ...set,
+    firstSeenAt: storedAt,
+    duplicateOf: null,
+    alsoListedOn: [],
+  } as unknown as EntryDoc;
 }
 
 /** One write of a run, built only when its slice goes out. */
@@ -387,6 +394,11 @@ export async function upsertEntries(
   // perhaps before it resolved the entry's duplicate group. The retry finds it unchanged, so its
   // group is resolved again here; otherwise its copies would stay unmarked until it next changed.
   const lastSuccess = source.health?.lastSuccessAt?.getTime() ?? Number.NEGATIVE_INFINITY;
+  // The run's clock when an insert goes out, not when the run began: a run can take minutes,
+  // and a client polling the added order must not see its entries arrive below a cursor it
+  // already passed (board-filters' settledFilter waits out one insert, not a whole run).
+  const started = performance.now();
+  const writeTime = () => new Date(now.getTime() + Math.round(performance.now() - started));
   let unchanged = 0;
   let updated = 0;
   for (const entry of entries) {
@@ -438,7 +450,9 @@ export async function upsertEntries(
     } else {
       planned.push({
         op: () => ({
-          insertOne: { document: newEntryDocument(entry, source, hash, now, policy) },
+          insertOne: {
+            document: newEntryDocument(entry, source, hash, now, policy, writeTime()),
+          },
         }),
         insert: claimOf(entry, source, hash, now, policy),
       });

@@ -70,6 +70,15 @@ describe('indexes behind every board filter', () => {
     );
   });
 
+  it('has the same index for the added order (sort=added), newest stored first', () => {
+    const keys = indexes.map((key) => JSON.stringify(Object.keys(key)));
+    for (const order of [
+      ['status', 'intel.relevance.relevant', 'duplicateOf', 'firstSeenAt', '_id'],
+      ['duplicateOf', 'firstSeenAt', '_id'],
+    ])
+      assert.ok(keys.includes(JSON.stringify(order)), order.join(', '));
+  });
+
   for (const [qs, field] of jobFilters) {
     it(`serves /jobs?${qs} from an index`, async () => {
       const filter = jobSearchFilter(query(qs), { now: new Date() });

@@ -109,6 +109,15 @@ schema.index({
   _id: -1,
 });
 schema.index({ duplicateOf: 1, publishedAt: -1, _id: -1 });
+// The lists by when the board stored an entry (sort=added), for clients polling for new ones.
+schema.index({
+  status: 1,
+  'intel.relevance.relevant': 1,
+  duplicateOf: 1,
+  firstSeenAt: -1,
+  _id: -1,
+});
+schema.index({ duplicateOf: 1, firstSeenAt: -1, _id: -1 });
 schema.index({ terms: 1, publishedAt: -1 });
 schema.index({ 'intel.workplace': 1, publishedAt: -1 });
 schema.index({ 'intel.eligibility.applyFrom': 1, publishedAt: -1 });

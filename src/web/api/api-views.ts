@@ -28,6 +28,7 @@ export function apiJob(job: EntryDoc, base: string) {
     employmentType: intel?.employmentType ?? null,
     tags: intel?.stackTags ?? [],
     publishedAt: job.publishedAt.toISOString(),
+    addedAt: job.firstSeenAt.toISOString(),
     updatedAt: job.updatedAt?.toISOString() ?? null,
     status: job.status,
     // Why it is closed: expired, too_old, no_longer_listed, or source_paused (the board stopped
@@ -55,6 +56,7 @@ export function apiArticle(article: EntryDoc) {
     readingMinutes: article.articleIntel?.readingMinutes ?? null,
     topics: article.articleIntel?.topics ?? [],
     publishedAt: article.publishedAt.toISOString(),
+    addedAt: article.firstSeenAt.toISOString(),
     updatedAt: article.updatedAt?.toISOString() ?? null,
     source: { id: String(article.sourceId), name: article.sourceName },
     alsoListedOn: otherListings(article).map((o) => ({

@@ -3,6 +3,7 @@
 
 import { MAX_PAGE_SIZE, postedWindows, workplaces } from '../../domain/board-query.ts';
 import { employmentTypes, seniorities } from '../../domain/job-intel.ts';
+import { ADDED_SETTLE_MS } from '../../store/board-filters.ts';
 
 type Param = { name: string; description: string; schema: Record<string, unknown> };
 
@@ -19,6 +20,11 @@ const origin = {
 };
 
 const paging: Param[] = [
+  {
+    name: 'sort',
+    description: `Newest first by publication date (\`published\`, the default) or by when the board stored each item (\`added\`). To receive every new item, poll \`links.prev\` of a \`sort=added\` list: an item dated in the past, stored after you last looked, comes first there but sorts below what you have seen by publication date. The added order lists an item ${ADDED_SETTLE_MS / 60_000} minutes after it is stored, once nothing can still arrive before it. A cursor belongs to its order.`,
+    schema: { type: 'string', enum: ['published', 'added'] },
+  },
   {
     name: 'limit',
     description: `Items per page (1–${MAX_PAGE_SIZE}, default 20).`,
@@ -132,7 +138,7 @@ const listOf = (ref: string) => ({
         prev: {
           type: ['string', 'null'],
           description:
-            'Items published later than this page (see cursors.newer); null only when the list is empty. The list is ordered by publication date, not by when the board stored a listing: one stored later but dated earlier sorts below what you have seen, so polling prev alone can miss it.',
+            'Items newer than this page in its order (see cursors.newer); null only when the list is empty. By publication date, an item stored later but dated earlier sorts below what you have seen, so polling prev can miss it; with `sort=added` it cannot (see `sort`).',
         },
       },
     },
@@ -217,7 +223,7 @@ export function openApiDocument(serverUrl: string): string {
         },
         Job: {
           type: 'object',
-          required: ['id', 'url', 'title', 'publishedAt', 'applyUrl', 'source'],
+          required: ['id', 'url', 'title', 'publishedAt', 'addedAt', 'applyUrl', 'source'],
           properties: {
             id: str,
             url: str,
@@ -236,6 +242,11 @@ export function openApiDocument(serverUrl: string): string {
             employmentType: { type: ['string', 'null'] },
             tags: { type: 'array', items: str },
             publishedAt: { type: 'string', format: 'date-time' },
+            addedAt: {
+              type: 'string',
+              format: 'date-time',
+              description: 'When the board first stored it: the key of `sort=added`.',
+            },
             updatedAt: { type: ['string', 'null'] },
             status: { type: 'string', enum: ['open', 'closed'] },
             closedReason: {
@@ -261,7 +272,7 @@ export function openApiDocument(serverUrl: string): string {
         },
         Article: {
           type: 'object',
-          required: ['id', 'url', 'title', 'publishedAt', 'source'],
+          required: ['id', 'url', 'title', 'publishedAt', 'addedAt', 'source'],
           properties: {
             id: str,
             url: str,
@@ -271,6 +282,11 @@ export function openApiDocument(serverUrl: string): string {
             readingMinutes: { type: ['integer', 'null'] },
             topics: { type: 'array', items: str },
             publishedAt: { type: 'string', format: 'date-time' },
+            addedAt: {
+              type: 'string',
+              format: 'date-time',
+              description: 'When the board first stored it: the key of `sort=added`.',
+            },
             updatedAt: { type: ['string', 'null'] },
             source: { type: 'object' },
             alsoListedOn: {

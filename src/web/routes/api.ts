@@ -74,8 +74,9 @@ export function apiRoutes(deps: WebDeps): Router {
   return router;
 }
 
-function withLimit<T extends PageRequest>(query: T): T & { limit: number } {
-  return { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE };
+// The minute, like the filters' clock: a cached answer stays the one its URL would give.
+function withLimit<T extends PageRequest>(query: T): T & { limit: number; now: Date } {
+  return { ...query, limit: query.limit ?? DEFAULT_PAGE_SIZE, now: minute() };
 }
 
 function listBody<T>(
@@ -87,7 +88,7 @@ function listBody<T>(
 ) {
   const link = (cursor: Cursor | null, key: 'after' | 'before') => {
     if (!cursor) return null;
-    const { after: _a, before: _b, page: _p, ...rest } = query as Record<string, unknown>;
+    const { after: _a, before: _b, page: _p, now: _n, ...rest } = query as Record<string, unknown>;
     const params = toSearchParams({ ...rest, [key]: cursor });
     // Absolute, like every other URL the API gives.
     return `${base}${req.baseUrl}${req.path}?${params}`;

@@ -36,6 +36,7 @@ export function articleRoutes(deps: WebDeps): Router {
         findEntryPage(deps.mongo, 'articles', articleSearchFilter(query), {
           ...query,
           limit: query.limit ?? DEFAULT_PAGE_SIZE,
+          now,
         }),
         deps.shared.sources(),
       ]);

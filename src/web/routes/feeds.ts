@@ -71,7 +71,7 @@ async function jobFeed(deps: WebDeps, req: Request, format: Format): Promise<Pro
     'jobs',
     jobFilterOf(req, query, now),
     query.limit ?? DEFAULT_PAGE_SIZE * 2,
-    true,
+    { withHtml: true, order: query.sort },
   );
   const qs = queryString(query);
   const items = jobs.map((job): FeedItem => {
@@ -142,7 +142,7 @@ async function articleFeed(deps: WebDeps, req: Request, format: Format): Promise
     'articles',
     articleSearchFilter(query),
     query.limit ?? DEFAULT_PAGE_SIZE * 2,
-    true,
+    { withHtml: true, order: query.sort },
   );
   const qs = queryString(query);
   // Articles have no page of ours: the item is the origin itself.

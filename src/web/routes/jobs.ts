@@ -53,6 +53,7 @@ export function jobRoutes(deps: WebDeps): Router {
         findEntryPage(deps.mongo, 'jobs', filter, {
           ...query,
           limit: query.limit ?? DEFAULT_PAGE_SIZE,
+          now,
         }),
         // A visitor's block list orders the stack boxes too, as on the home page: a blocked
         // keyword's tag would otherwise top the list and lead to no jobs.

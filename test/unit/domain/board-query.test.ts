@@ -5,6 +5,8 @@ import { queryString } from '../../../src/domain/board-query-url.ts';
 import { decodeCursor, encodeCursor } from '../../../src/domain/cursor.ts';
 
 const job = (raw: Record<string, unknown>, strict = false) => parseJobQuery(raw, { strict });
+const published = { order: 'published' as const, at: new Date(1), id: 'a'.repeat(24) };
+const added = { order: 'added' as const, at: new Date(1), id: 'a'.repeat(24) };
 
 describe('parseJobQuery', () => {
   const valid: Array<[string, Record<string, unknown>, unknown]> = [
@@ -62,11 +64,24 @@ describe('parseJobQuery', () => {
     [
       'both directions',
       {
-        after: encodeCursor({ publishedAt: new Date(1), id: 'a'.repeat(24) }),
-        before: encodeCursor({ publishedAt: new Date(1), id: 'a'.repeat(24) }),
+        after: encodeCursor(published),
+        before: encodeCursor(published),
       },
       'before',
       /not both/,
+    ],
+    ['an unknown order', { sort: 'salary' }, 'sort', /published or added/],
+    [
+      'a cursor of the added order without sort=added',
+      { after: encodeCursor(added) },
+      'after',
+      /cursor of the sort=added list: ask with sort=added/,
+    ],
+    [
+      'a cursor of the publication order with sort=added',
+      { sort: 'added', before: encodeCursor(published) },
+      'before',
+      /publication date: ask without sort=added/,
     ],
   ];
   for (const [name, raw, parameter, message] of invalid)
@@ -105,12 +120,32 @@ describe('queryString', () => {
 });
 
 describe('cursors', () => {
-  it('round-trip a position', () => {
-    const position = {
-      publishedAt: new Date('2026-11-20T10:00:00.123Z'),
+  it('round-trip a position in either order', () => {
+    for (const order of ['published', 'added'] as const) {
+      const position = {
+        order,
+        at: new Date('2026-11-20T10:00:00.123Z'),
+        id: '0123456789abcdef01234567',
+      };
+      assert.deepEqual(decodeCursor(encodeCursor(position)), position);
+    }
+  });
+  it('still read tokens issued before the added order, as positions by publication date', () => {
+    const token = Buffer.from('1763632800123.0123456789abcdef01234567').toString('base64url');
+    assert.deepEqual(decodeCursor(token), {
+      order: 'published',
+      at: new Date(1763632800123),
       id: '0123456789abcdef01234567',
-    };
-    assert.deepEqual(decodeCursor(encodeCursor(position)), position);
+    });
+  });
+  it('name the order in the URL, and leave the default order out', () => {
+    const parsed = parseJobQuery({ sort: 'added', after: encodeCursor(added) }, { strict: true });
+    assert.ok(parsed.ok);
+    if (parsed.ok)
+      assert.equal(queryString(parsed.query), `?sort=added&after=${encodeCursor(added)}`);
+    const byDate = parseJobQuery({ sort: 'published' }, { strict: true });
+    assert.ok(byDate.ok);
+    if (byDate.ok) assert.equal(queryString(byDate.query), '');
   });
   for (const token of [
     '',
@@ -119,6 +154,8 @@ describe('cursors', () => {
     Buffer.from('1.2.3').toString('base64url'),
     Buffer.from('abc.0123456789abcdef01234567').toString('base64url'),
     Buffer.from('1.XYZ').toString('base64url'),
+    Buffer.from('a.0123456789abcdef01234567').toString('base64url'),
+    Buffer.from('aa1.0123456789abcdef01234567').toString('base64url'),
   ])
     it(`refuse ${JSON.stringify(token.slice(0, 20))}`, () => {
       assert.equal(decodeCursor(token), null);

@@ -102,10 +102,20 @@ describe('cursorFilter', () => {
   it('selects strictly older or newer positions, ties broken by id', () => {
     const at = new Date(5);
     const id = '0123456789abcdef01234567';
-    assert.deepEqual(cursorFilter({ publishedAt: at, id }, 'older'), {
+    assert.deepEqual(cursorFilter({ order: 'published', at, id }, 'older'), {
       $or: [
         { publishedAt: { $lt: at } },
         { publishedAt: at, _id: { $lt: new Types.ObjectId(id) } },
+      ],
+    });
+  });
+  it('pages the added order by when the board stored each entry', () => {
+    const at = new Date(5);
+    const id = '0123456789abcdef01234567';
+    assert.deepEqual(cursorFilter({ order: 'added', at, id }, 'newer'), {
+      $or: [
+        { firstSeenAt: { $gt: at } },
+        { firstSeenAt: at, _id: { $gt: new Types.ObjectId(id) } },
       ],
     });
   });

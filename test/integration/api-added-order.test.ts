@@ -1,0 +1,166 @@
+// The lists in the order the board stored their entries (sort=added): what a client polls so
+// that a listing dated in the past, stored after it last looked, still reaches it.
+import assert from 'node:assert/strict';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import type { Redis } from 'ioredis';
+import Parser from 'rss-parser';
+import { buildApp } from '../../src/app.ts';
+import { bumpBoardVersion } from '../../src/cache/board-version.ts';
+import { decodeCursor } from '../../src/domain/cursor.ts';
+import { createRedis } from '../../src/queue/connection.ts';
+import { ADDED_SETTLE_MS } from '../../src/store/board-filters.ts';
+import { ensureIndexes } from '../../src/store/indexes.ts';
+import type { SourceDoc } from '../../src/store/models/source.ts';
+import { createSource } from '../../src/store/source-repository.ts';
+import { refreshSource } from '../../workers/refresh-source.ts';
+import { type FeedItem, wwrFeed } from '../helpers/feeds.ts';
+import {
+  type FixtureServer,
+  serveBody,
+  startFixtureServer,
+  testFetcher,
+} from '../helpers/fixture-server.ts';
+import { type Isolated, isolate } from '../helpers/isolation.ts';
+import { sourceInput } from '../helpers/sources.ts';
+
+type ApiList = {
+  data: Array<{ id: string; company: string; addedAt: string; publishedAt: string }>;
+  total: number;
+  cursors: { older: string | null; newer: string | null };
+  links: { next: string | null; prev: string | null };
+};
+
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toUTCString();
+const job = (id: string, title: string, publishedDaysAgo: number): FeedItem => ({
+  id,
+  title: `${title}: Senior Backend Engineer (Go)`,
+  pubDate: daysAgo(publishedDaysAgo),
+});
+
+describe('the API in the order jobs were added (sort=added)', () => {
+  let db: Isolated;
+  let feeds: FixtureServer;
+  let redis: Redis;
+  let server: Server;
+  let base: string;
+  let source: SourceDoc;
+  const items: FeedItem[] = [];
+
+  /** One run of the source through the real pipeline, on a clock `at`, then a new board version. */
+  const run = async (at: Date) => {
+    const deps = {
+      mongo: db.mongo,
+      fetcher: testFetcher([feeds.host], 4),
+      logger: db.logger,
+      policy: { maxJobAgeDays: 36500, dedupWindowDays: 14 },
+      now: () => at,
+    };
+    await refreshSource(deps, String(source._id));
+    await bumpBoardVersion(redis, db.config.queuePrefix);
+    // The version is re-read at most once a second.
+    await new Promise((r) => setTimeout(r, 1100));
+  };
+  const list = async (url: string): Promise<ApiList> => {
+    const res = await fetch(url.startsWith('http') ? url : `${base}${url}`);
+    assert.equal(res.status, 200, await res.clone().text());
+    return (await res.json()) as ApiList;
+  };
+  const titles = (page: ApiList) => page.data.map((j) => j.company);
+
+  before(async () => {
+    db = await isolate('added_order');
+    await ensureIndexes(db.mongo);
+    feeds = await startFixtureServer();
+    feeds.on(
+      '/jobs.rss',
+      serveBody(() => wwrFeed(feeds.url(''), items)),
+    );
+    source = await createSource(db.mongo, sourceInput(feeds.url('/jobs.rss')));
+    redis = createRedis(db.redisUrl, 'producer');
+    const app = buildApp({
+      logger: db.logger,
+      readiness: {},
+      mongo: db.mongo,
+      redis,
+      queuePrefix: db.config.queuePrefix,
+      publicUrl: null,
+    });
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    redis.disconnect();
+    await feeds.close();
+    await db.cleanup();
+  });
+
+  it('pages by storage time, and a poll brings a job dated before what the client saw', async () => {
+    items.push(job('one', 'Alpha', 1), job('two', 'Bravo', 2), job('three', 'Charlie', 3));
+    await run(minutesAgo(10));
+
+    const first = await list('/api/v1/jobs?sort=added&limit=2');
+    const rest = await list(first.links.next as string);
+    assert.deepEqual([...titles(first), ...titles(rest)].sort(), ['Alpha', 'Bravo', 'Charlie']);
+    assert.equal(first.total, 3);
+    assert.equal(rest.links.next, null);
+    assert.equal(decodeCursor(first.cursors.older as string)?.order, 'added');
+    assert.match(first.links.next as string, /[?&]sort=added&/);
+
+    // What a client keeps: the link to anything added after the page it read.
+    const addedPoll = first.links.prev as string;
+    assert.deepEqual((await list(addedPoll)).data, []);
+    const publishedPoll = (await list('/api/v1/jobs?limit=2')).links.prev as string;
+
+    // A job published 20 days ago, first stored now: below every job the client has seen in
+    // the publication order, first in the added one.
+    items.push(job('late', 'Delta', 20));
+    await run(minutesAgo(5));
+    const polled = await list(addedPoll);
+    assert.deepEqual(titles(polled), ['Delta']);
+    const [late] = polled.data;
+    assert.ok(late && Date.parse(late.addedAt) - Date.parse(late.publishedAt) > 19 * 86_400_000);
+    assert.deepEqual((await list(publishedPoll)).data, [], 'why the added order exists');
+
+    // Stored just now: listed by publication date at once, in the added order once settled.
+    items.push(job('fresh', 'Echo', 0));
+    await run(new Date());
+    assert.deepEqual(titles(await list(polled.links.prev as string)), []);
+    assert.equal((await list('/api/v1/jobs?sort=added')).total, 4);
+    const byDate = await list('/api/v1/jobs');
+    assert.equal(byDate.total, 5);
+    assert.equal(titles(byDate)[0], 'Echo');
+    assert.ok(ADDED_SETTLE_MS >= 60_000, 'longer than a writer may wait for the SQLite lock');
+  });
+
+  it('orders a feed by storage time too, newest stored first', async () => {
+    const res = await fetch(`${base}/jobs.rss?sort=added`);
+    assert.equal(res.status, 200);
+    const feed = await new Parser().parseString(await res.text());
+    // Echo was stored last (feeds wait for nothing: a reader keys items by their id), Delta
+    // before it, though it was published 20 days ago.
+    assert.deepEqual(
+      feed.items.slice(0, 2).map((i) => i.title?.split(' at ')[1]),
+      ['Echo', 'Delta'],
+    );
+  });
+
+  it('refuses a cursor asked for in the other order, saying which order it belongs to', async () => {
+    const added = await list('/api/v1/jobs?sort=added&limit=1');
+    const older = added.cursors.older as string;
+    const res = await fetch(`${base}/api/v1/jobs?after=${older}`);
+    assert.equal(res.status, 400);
+    const body = (await res.json()) as { details: Array<{ parameter: string; message: string }> };
+    assert.deepEqual(body.details, [
+      { parameter: 'after', message: 'is a cursor of the sort=added list: ask with sort=added' },
+    ]);
+    const unknown = await fetch(`${base}/api/v1/jobs?sort=salary`);
+    assert.equal(unknown.status, 400);
+  });
+});

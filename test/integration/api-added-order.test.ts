@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
+import { load } from 'cheerio';
 import type { Redis } from 'ioredis';
 import Parser from 'rss-parser';
 import { buildApp } from '../../src/app.ts';
@@ -162,5 +163,86 @@ describe('the API in the order jobs were added (sort=added)', () => {
     ]);
     const unknown = await fetch(`${base}/api/v1/jobs?sort=salary`);
     assert.equal(unknown.status, 400);
+  });
+});
+
+describe('the job page in the order jobs were added', () => {
+  let db: Isolated;
+  let feeds: FixtureServer;
+  let redis: Redis;
+  let server: Server;
+  let base: string;
+
+  before(async () => {
+    db = await isolate('added_page');
+    await ensureIndexes(db.mongo);
+    feeds = await startFixtureServer();
+    const items = [
+      { ...job('one', 'Alpha', 1), region: 'USA Only' },
+      job('two', 'Bravo', 2),
+      job('late', 'Delta', 20),
+    ];
+    feeds.on(
+      '/jobs.rss',
+      serveBody(() => wwrFeed(feeds.url(''), items)),
+    );
+    const source = await createSource(db.mongo, sourceInput(feeds.url('/jobs.rss')));
+    await refreshSource(
+      {
+        mongo: db.mongo,
+        fetcher: testFetcher([feeds.host], 4),
+        logger: db.logger,
+        policy: { maxJobAgeDays: 36500, dedupWindowDays: 14 },
+        now: () => minutesAgo(10),
+      },
+      String(source._id),
+    );
+    redis = createRedis(db.redisUrl, 'producer');
+    const app = buildApp({
+      logger: db.logger,
+      readiness: {},
+      mongo: db.mongo,
+      redis,
+      queuePrefix: db.config.queuePrefix,
+      publicUrl: null,
+    });
+    server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+    redis.disconnect();
+    await feeds.close();
+    await db.cleanup();
+  });
+
+  it('offers the order as a choice, keeps it in every link, and shows no chip for it', async () => {
+    const res = await fetch(`${base}/jobs?sort=added&workplace=remote&limit=2`);
+    assert.equal(res.status, 200);
+    const $ = load(await res.text());
+    assert.equal($('input[name="sort"]:checked').val(), 'added');
+    assert.equal($('#filters fieldset legend:contains("Newest first by")').length, 1);
+    assert.equal($('article').length, 2);
+    const chips = $('.chips a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
+    assert.deepEqual(chips, ['/jobs?limit=2&sort=added']);
+    const older = $('a[rel="next"]').attr('href') as string;
+    assert.match(older, /^\/jobs\?workplace=remote&limit=2&sort=added&after=/);
+    const next = load(await (await fetch(`${base}${older}`)).text());
+    const companies = (page: ReturnType<typeof load>) =>
+      page('article')
+        .map((_, h) => page(h).text())
+        .get();
+    assert.equal(
+      [...companies($), ...companies(next)].filter((t) => /Alpha|Bravo|Delta/.test(t)).length,
+      3,
+    );
+    // By publication date, the default, the form checks the first choice.
+    const byDate = load(await (await fetch(`${base}/jobs`)).text());
+    assert.equal(byDate('input[name="sort"]:checked').val(), '');
   });
 });

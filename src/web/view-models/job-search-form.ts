@@ -53,6 +53,10 @@ export function jobSearchForm(
       label: postedLabels[value] ?? value,
       checked: (query.posted ?? '') === value,
     })),
+    sort: [
+      { value: '', label: 'Date posted', checked: !query.sort },
+      { value: 'added', label: 'Date added to backboard', checked: query.sort === 'added' },
+    ],
     source: options.sources.map((s) => ({
       value: s.id,
       label: s.name,

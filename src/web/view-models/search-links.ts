@@ -19,7 +19,8 @@ export function filterChips<T extends AnyQuery>(
   const base = withoutPaging(query) as Record<string, unknown>;
   const chips: Chip[] = [];
   for (const [key, value] of Object.entries(base)) {
-    if (key === 'limit' || key === 'currency') continue;
+    // Not filters: the page size, the salary's currency (its chip is the salary's) and the order.
+    if (key === 'limit' || key === 'currency' || key === 'sort') continue;
     const values = Array.isArray(value) ? value : [value];
     for (const one of values) {
       const rest: Record<string, unknown> = { ...base };

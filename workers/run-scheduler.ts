@@ -1,8 +1,10 @@
 import type { Connection } from 'mongoose';
+import { TERMS_VERSION } from '../src/domain/entry-terms.ts';
 import type { Logger } from '../src/lib/logger.ts';
 import { syncSourceSchedules } from '../src/queue/fetch-jobs.ts';
 import { MaintenanceJob, type Queues } from '../src/queue/queues.ts';
 import { listSources } from '../src/store/source-repository.ts';
+import { termsOutdated } from '../src/store/terms-refresh.ts';
 
 export const heartbeatEveryMs = 60_000;
 export const expireEveryMs = 60 * 60_000;
@@ -27,6 +29,19 @@ export async function syncSchedules(
     { every: expireEveryMs },
     { name: MaintenanceJob.expireJobs, opts: { removeOnComplete: 100, removeOnFail: 500 } },
   );
+  // Once per tokenizer version: the job id makes any number of schedulers add one job.
+  if (await termsOutdated(mongo))
+    await queues.maintenance.add(
+      MaintenanceJob.refreshTerms,
+      {},
+      {
+        jobId: `${MaintenanceJob.refreshTerms}-v${TERMS_VERSION}`,
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 30_000 },
+        removeOnComplete: 100,
+        removeOnFail: 500,
+      },
+    );
   const { scheduled, removed } = await syncSourceSchedules(queues.fetch, await listSources(mongo));
   logger.debug({ scheduled, removed }, 'schedules synced');
 }

@@ -19,6 +19,19 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
+// Han, kana and Hangul write words without spaces between them, so a run of them is one token
+// to TOKEN ("日本株式会社"), and a search for "日本" would find nothing. Such a run is kept as its
+// overlapping pairs of characters (a lone character as itself), on both sides: a query's pairs
+// are all among an entry's wherever its word stands, which a dictionary's word breaks, varying
+// with the words around them, could not promise. (The katakana long vowel mark "ー" is in no
+// one script.)
+const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]/u;
+const CJK_RUNS = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+)/u;
+// Kana and Hangul decompose into letters and marks (バ = ハ + ゛): their marks are not accents.
+const KANA_OR_HANGUL = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+// Below this code point no character is in CJK_CHAR: plain tokens skip the Unicode test.
+const FIRST_CJK = 0x1100;
+
 /** Lower-cased, deduplicated search tokens of the given texts (tech names like c++ and .net kept whole), at most 64. */
 export function searchTerms(...parts: Array<string | null | string[]>): string[] {
   const terms = new Set<string>();
@@ -62,7 +75,7 @@ const PLAIN_LETTERS: Readonly<Record<string, string>> = {
 /** A lower-case term without its accents and marks: "müller" → "muller", "łódź" → "lodz". */
 export function withoutDiacritics(term: string): string {
   // Plain ASCII (terms hold no control characters) has no marks to drop.
-  if (/^[ -~]*$/.test(term)) return term;
+  if (/^[ -~]*$/.test(term) || KANA_OR_HANGUL.test(term)) return term;
   return term
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -78,6 +91,10 @@ function tokenize(text: string): string[] {
     .replace(/(\p{L})['’](\p{L})/gu, '$1$2'); // "don't" → "dont"
   const tokens: string[] = [];
   for (const [token] of lower.matchAll(TOKEN)) {
+    if (hasCjk(token)) {
+      tokens.push(...cjkTokens(token));
+      continue;
+    }
     tokens.push(token);
     // "node.js" is also found by "node".
     if (token.endsWith('.js')) tokens.push(token.slice(0, -3));
@@ -85,7 +102,30 @@ function tokenize(text: string): string[] {
   return tokens.filter(
     (token) =>
       token.length <= MAX_TERM_LENGTH &&
-      (token.length >= 2 || SHORT_TECH.has(token)) &&
+      (token.length >= 2 || SHORT_TECH.has(token) || CJK_CHAR.test(token)) &&
       !STOP_WORDS.has(token),
   );
+}
+
+function hasCjk(token: string): boolean {
+  for (let i = 0; i < token.length; i++)
+    if (token.charCodeAt(i) >= FIRST_CJK) return CJK_CHAR.test(token);
+  return false;
+}
+
+/** A token mixing scripts, its CJK runs as pairs of characters: "go言語" → go, 言語. */
+function cjkTokens(token: string): string[] {
+  const tokens: string[] = [];
+  // split() with a capture group: other text and CJK runs alternate, CJK runs at odd indexes.
+  for (const [i, part] of token.split(CJK_RUNS).entries()) {
+    if (!part) continue;
+    if (i % 2 === 0) {
+      tokens.push(part);
+      continue;
+    }
+    const chars = Array.from(part);
+    if (chars.length === 1) tokens.push(part);
+    for (let c = 0; c + 1 < chars.length; c++) tokens.push(`${chars[c]}${chars[c + 1]}`);
+  }
+  return tokens;
 }

@@ -13,6 +13,8 @@ export const MaintenanceJob = {
   heartbeat: 'heartbeat',
   /** Closes jobs past their expiry or maximum age (no TTL index: they are kept, closed). */
   expireJobs: 'expire-jobs',
+  /** Rebuilds stored entries' search terms after a tokenizer change (store/terms-refresh.ts). */
+  refreshTerms: 'refresh-terms',
 } as const;
 
 export type Queues = { fetch: Queue; maintenance: Queue; close: () => Promise<void> };

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AnyBulkWriteOperation, Connection, Types } from 'mongoose';
 import { articleDedupKey, jobDedupKey } from '../domain/dedup-key.ts';
 import type { EnrichedEntry, EntryType } from '../domain/entry.ts';
+import { sameTerms } from '../domain/entry-terms.ts';
 import { jobStatus } from '../domain/job-status.ts';
 import type { SourceTerms } from '../domain/source.ts';
 import { bulkUpdate, sendUnordered } from './bulk-updates.ts';
@@ -491,7 +492,3 @@ export async function knownUrls(connection: Connection, source: StoreSource): Pr
     .lean<Array<{ canonicalUrl: string }>>();
   return new Set(rows.map((r) => r.canonicalUrl));
 }
-
-// An absent list is an empty one (a server may drop `[]` from a write).
-const sameTerms = (stored: string[] | undefined, fresh: string[]) =>
-  (stored ?? []).length === fresh.length && (stored ?? []).every((term, i) => term === fresh[i]);

@@ -2,10 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { TERMS_VERSION } from '../../src/domain/entry-terms.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { createQueues, MaintenanceJob, QueueName, type Queues } from '../../src/queue/queues.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
-import { readWorkerHeartbeat } from '../../src/store/system-status-repository.ts';
+import { readTermsVersion, readWorkerHeartbeat } from '../../src/store/system-status-repository.ts';
 import { syncSchedules } from '../../workers/run-scheduler.ts';
 import { type RunningWorkers, startWorkers } from '../../workers/run-workers.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
@@ -80,5 +81,19 @@ describe('BullMQ on the real Redis', () => {
       MaintenanceJob.expireJobs,
       MaintenanceJob.heartbeat,
     ]);
+  });
+
+  it('the scheduler queues one rebuild of stored search terms per tokenizer version', async () => {
+    // A fresh database records no version: its (no) entries count as built by an older one.
+    await syncSchedules(queues, db.mongo, db.logger);
+    await syncSchedules(queues, db.mongo, db.logger);
+    const job = await queues.maintenance.getJob(`${MaintenanceJob.refreshTerms}-v${TERMS_VERSION}`);
+    assert.ok(job, 'queued under the version its id names');
+    await job.waitUntilFinished(events, 15_000);
+    assert.equal(await readTermsVersion(db.mongo), TERMS_VERSION);
+    // Up to date: later syncs queue nothing more.
+    await syncSchedules(queues, db.mongo, db.logger);
+    const all = await queues.maintenance.getJobs(['waiting', 'active', 'completed', 'delayed']);
+    assert.equal(all.filter((j) => j.name === MaintenanceJob.refreshTerms).length, 1);
   });
 });

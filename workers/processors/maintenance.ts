@@ -8,6 +8,7 @@ import { bumpBoardVersion } from '../../src/cache/board-version.ts';
 import { MaintenanceJob } from '../../src/queue/queues.ts';
 import { closeExpiredJobs } from '../../src/store/expiry-repository.ts';
 import { recordWorkerHeartbeat } from '../../src/store/system-status-repository.ts';
+import { refreshStoredTerms } from '../../src/store/terms-refresh.ts';
 
 /** Runs one maintenance job by name. */
 export function maintenanceProcessor(
@@ -30,6 +31,11 @@ export function maintenanceProcessor(
         );
         if (closed.expired + closed.tooOld > 0) await bumpBoardVersion(redis, config.queuePrefix);
         return closed;
+      }
+      case MaintenanceJob.refreshTerms: {
+        const refreshed = await refreshStoredTerms(mongo);
+        if (refreshed.rewritten > 0) await bumpBoardVersion(redis, config.queuePrefix);
+        return refreshed;
       }
       default:
         // Retrying cannot teach this worker a job it does not know.

@@ -1,4 +1,5 @@
 import type { EnrichedEntry, NormalizedEntry } from '../../domain/entry.ts';
+import { withIntelTerms } from '../../domain/entry-terms.ts';
 import { type JobEnrichmentInput, type JobIntel, statedLocation } from '../../domain/job-intel.ts';
 import { bodyText } from '../normalize/normalize-feed.ts';
 import { articleIntel } from './article-intel.ts';
@@ -100,17 +101,20 @@ export function enrichEntries(
   return entries.map((entry) => {
     if (entry.type === 'jobs') {
       const intel = enrichJob(jobInput(entry, context.rules), context);
-      // Stack tags join the search terms, so "postgres" finds PostgreSQL jobs.
       return {
         ...entry,
-        terms: [...new Set([...entry.terms, ...intel.stackTags])],
+        terms: withIntelTerms(entry.terms, intel, null),
         intel,
         articleIntel: null,
       };
     }
     const text = bodyText(entry) || entry.summary;
     const info = articleIntel({ title: entry.title, text, tags: entry.tags });
-    const terms = [...new Set([...entry.terms, ...info.stackTags, ...info.topics])];
-    return { ...entry, terms, intel: null, articleIntel: info };
+    return {
+      ...entry,
+      terms: withIntelTerms(entry.terms, null, info),
+      intel: null,
+      articleIntel: info,
+    };
   });
 }

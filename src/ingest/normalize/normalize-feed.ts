@@ -5,7 +5,7 @@
 import { decodeHTML } from 'entities';
 import { canonicalUrl, resolveUrl, visitUrl } from '../../domain/canonical-url.ts';
 import type { EntryType, NormalizedEntry } from '../../domain/entry.ts';
-import { entryTerms } from '../../domain/search-terms.ts';
+import { textTerms } from '../../domain/entry-terms.ts';
 import type { TitleFormat } from '../../domain/source.ts';
 import type { RawFeed, RawItem } from '../parse/raw-feed.ts';
 import { sanitizeHtml } from '../sanitize/sanitize-html.ts';
@@ -91,12 +91,7 @@ function normalizeItem(
     dateFlag: published.flag,
     imageUrl: pickImage(item, html, base),
     enclosure: pickEnclosure(item, base),
-    terms: entryTerms(
-      job?.title ?? title,
-      job?.fields.company ?? null,
-      tags,
-      job?.fields.skills ?? [],
-    ),
+    terms: textTerms({ title: job?.title ?? title, tags, job: job?.fields ?? null }),
     job: job?.fields ?? null,
   };
   if (plainIsHtml) bodyTexts.set(entry, { html, text: plain });

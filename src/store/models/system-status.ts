@@ -1,17 +1,24 @@
 import { type Connection, type Model, Schema } from 'mongoose';
 
-/** Small documents about the running system, keyed by name (e.g. "workers"). */
+/**
+ * Small documents about the running system, keyed by name: "workers" (the last heartbeat),
+ * "search-terms" (which tokenizer built the stored entries' terms).
+ */
 export type SystemStatus = {
   _id: string;
-  lastHeartbeatAt: Date;
-  lastHeartbeatBy: string;
+  lastHeartbeatAt?: Date;
+  lastHeartbeatBy?: string;
+  termsVersion?: number;
+  termsRefreshedAt?: Date;
 };
 
 const schema = new Schema<SystemStatus>(
   {
     _id: { type: String, required: true },
-    lastHeartbeatAt: { type: Date, required: true },
-    lastHeartbeatBy: { type: String, required: true },
+    lastHeartbeatAt: { type: Date },
+    lastHeartbeatBy: { type: String },
+    termsVersion: { type: Number },
+    termsRefreshedAt: { type: Date },
   },
   { collection: 'system_status', versionKey: false },
 );

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { otherNumber, parseQueryTerms, queryTermGroups } from '../../../src/domain/search-query.ts';
+import { entryTerms } from '../../../src/domain/search-terms.ts';
 
 describe('queryTermGroups: the words of a board search', () => {
   it('finds accented words typed either way', () => {
@@ -49,6 +50,21 @@ describe('queryTermGroups: the words of a board search', () => {
       ['engineers', 'engineer'],
     ]);
     assert.deepEqual(queryTermGroups('AWS'), [['aws']]);
+  });
+});
+
+describe('a search in a language written without spaces', () => {
+  it('finds a word inside a longer run, wherever the run breaks its words', () => {
+    const entry = new Set(entryTerms('東京のバックエンドエンジニア募集', '日本株式会社'));
+    for (const query of ['日本', '株式会社', 'バックエンド', 'エンジニア 東京', '募集'])
+      assert.ok(
+        parseQueryTerms(query).all.every((group) => group.some((t) => entry.has(t))),
+        query,
+      );
+    assert.ok(
+      !parseQueryTerms('大阪').all.every((group) => group.some((t) => entry.has(t))),
+      'a word the listing lacks',
+    );
   });
 });
 

@@ -26,6 +26,13 @@ describe('searchTerms', () => {
     ],
     ['full-width text normalized', ['ＪＡＶＡ'], ['java']],
     [
+      'CJK runs as overlapping character pairs, beside other scripts in one word',
+      ['日本株式会社 Go言語', 'メルカリー'],
+      ['日本', '本株', '株式', '式会', '会社', 'go', '言語', 'メル', 'ルカ', 'カリ', 'リー'],
+    ],
+    ['a lone CJK character kept', ['京 x'], ['京']],
+    ['Hangul, spaced or not', ['서울에서 백엔드'], ['서울', '울에', '에서', '백엔', '엔드']],
+    [
       'title, company and tags, deduplicated',
       [
         'Kaleo Software: Senior Software Engineer',
@@ -81,5 +88,11 @@ describe('entryTerms: an entry found with or without accents', () => {
     assert.equal(withoutDiacritics('søren'), 'soren');
     assert.equal(withoutDiacritics('são'), 'sao');
     assert.equal(withoutDiacritics('日本'), '日本');
+  });
+
+  it('keeps kana and Hangul whole: their marks are letters, not accents', () => {
+    // "バッ" without its voicing mark would be "ハッ", another word ("hack" for "back").
+    assert.deepEqual(entryTerms('バック'), ['バッ', 'ック']);
+    assert.equal(withoutDiacritics('바'), '바');
   });
 });

@@ -5,8 +5,13 @@
 // without either within reach the line is not read.
 import { readLocation } from './location.ts';
 
-const LABELED =
-  /\bLocation[^\S\n]*:[^\S\n]*([^:\n]{1,120}?)[^\S\n]*(?:\n|\s(?:(?:[A-Z][a-z]+|URL)\s*:|View Job Posting\b|To apply\b))/;
+// The label as boards write it in English, French, German, Spanish, Portuguese and Italian
+// ("Lieu : Paris", "Standort: München", "Ubicación: Madrid", "Sede: Milano").
+const LABEL = String.raw`\b(?:Location|Lieu|Standort|Arbeitsort|Einsatzort|Ubicaci[oó]n|Localiza[cç][aã]o|Sede|Luogo)`;
+
+const LABELED = new RegExp(
+  String.raw`${LABEL}[^\S\n]*:[^\S\n]*([^:\n]{1,120}?)[^\S\n]*(?:\n|\s(?:(?:[A-Z][a-z]+|URL)\s*:|View Job Posting\b|To apply\b))`,
+);
 
 // A plain-text feed runs its paragraphs together: "Location: Berlin, Germany Remote (EU only).
 // …". A capitalized workplace word straight after a place (no "or", "/", "," … between them)
@@ -30,7 +35,7 @@ export function labeledLocation(text: string): string | null {
 // not an abbreviation's ("Washington, D.C."): only after a word of two letters or more.
 const SENTENCE_END = /(?<=\p{L}{2}|\))[.,;]+$/u;
 
-const TO_THE_END = /\bLocation[^\S\n]*:[^\S\n]*([^:\n]{1,120}?)[.\s]*$/;
+const TO_THE_END = new RegExp(String.raw`${LABEL}[^\S\n]*:[^\S\n]*([^:\n]{1,120}?)[.\s]*$`);
 
 /**
  * A one-line text that ends with its "Location:" value ("<p>Location: Berlin, Germany</p>" read

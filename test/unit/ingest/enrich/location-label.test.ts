@@ -76,6 +76,27 @@ describe('labeledLocation: the "Location:" line of a description', () => {
   });
 });
 
+describe("labeledLocation: the label in the listing's language", () => {
+  it('reads French, German, Spanish, Portuguese and Italian labels', () => {
+    const cases: Array<[string, string]> = [
+      ['<p>Lieu : Paris, France</p><p>Nous recrutons.</p>', 'Paris, France'],
+      ['<p>Standort: München</p><p>Wir suchen dich.</p>', 'München'],
+      ['<p>Arbeitsort: Hamburg</p>', 'Hamburg'],
+      ['<p>Ubicación: Madrid, España</p><p>Buscamos.</p>', 'Madrid, España'],
+      ['<p>Localização: Lisboa, Portugal</p><p>x</p>', 'Lisboa, Portugal'],
+      ['<p>Sede: Milano</p><p>Cerchiamo.</p>', 'Milano'],
+    ];
+    for (const [html, expected] of cases)
+      assert.equal(labeledLocation(htmlToText(html)), expected, html);
+  });
+
+  it('gives the job its place', () => {
+    const text = htmlToText('<p>Lieu : Lyon, France</p><p>CDI, télétravail partiel.</p>');
+    const intel = enrichJob(jobInputOf({ text }), { now: new Date('2026-07-01T00:00:00Z') });
+    assert.equal(intel.location.country, 'FR');
+  });
+});
+
 describe('labeledLocation: a one-paragraph description that is the location line', () => {
   it('reads it when it ends the text and reads as places', () => {
     assert.equal(

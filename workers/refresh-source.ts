@@ -94,8 +94,11 @@ export async function refreshSource(
   const run: RunSummary = { ...emptyRun(now), trigger };
   if (!source.enabled) return { ...run, outcome: 'skipped', warnings: ['source is disabled'] };
   const clock = stageClock();
+  // The run's clock as it moves: `now` plus the time since, so an entry's firstSeenAt is when
+  // its insert went out, however long the fetch and the reading took (see settledFilter).
+  const runClock = () => new Date(now.getTime() + (Date.now() - started));
   try {
-    const result = await runStages(deps, source, run, now, clock);
+    const result = await runStages(deps, source, run, { now, runClock }, clock);
     result.run.durationMs = Date.now() - started;
     result.run.stageMs = clock.read();
     await recordRunSuccess(
@@ -187,7 +190,7 @@ async function runStages(
   deps: RefreshDeps,
   source: SourceDoc,
   run: RunSummary,
-  now: Date,
+  { now, runClock }: { now: Date; runClock: () => Date },
   clock: ReturnType<typeof stageClock>,
 ): Promise<{ run: RunSummary; fetchState: SourceDoc['fetchState']; read?: ReadFacts }> {
   const fetched = await clock.time('fetch', () =>
@@ -242,7 +245,7 @@ async function runStages(
     nameFromFeed(deps.mongo, source, reading.feedTitle),
   );
   const { elsewhere, ...counts } = await clock.time('store', () =>
-    upsertEntries(deps.mongo, named, reading.entries, now, deps.policy),
+    upsertEntries(deps.mongo, named, reading.entries, now, deps.policy, runClock),
   );
   const shape = reading.fieldCounts
     ? { items: reading.entries.length + reading.dropped.length, fieldCounts: reading.fieldCounts }

@@ -244,8 +244,8 @@ function orderProblem(query: PageRequest): QueryProblem | null {
         parameter,
         message:
           cursor.order === 'added'
-            ? 'is a cursor of the sort=added list: ask with sort=added'
-            : 'is a cursor of the list by publication date: ask without sort=added',
+            ? 'is a position in the list by date added (sort=added), not in this one'
+            : 'is a position in the list by date posted, not in the sort=added one',
       };
   }
   return null;

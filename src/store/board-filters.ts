@@ -97,6 +97,11 @@ export function settledFilter(now: Date): Filter {
   return { firstSeenAt: { $lte: new Date(now.getTime() - ADDED_SETTLE_MS) } };
 }
 
+/** What a list in `order` shows of a search's matches: in the added order, settled ones only. */
+export function listedFilter(filter: Filter, order: ListOrder, now: Date): Filter {
+  return order === 'added' ? { $and: [filter, settledFilter(now)] } : filter;
+}
+
 /** Entries strictly after (older than) or before (newer than) a position in its newest-first order. */
 export function cursorFilter(cursor: Cursor, direction: 'older' | 'newer'): Filter {
   const op = direction === 'older' ? '$lt' : '$gt';

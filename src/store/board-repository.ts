@@ -9,8 +9,8 @@ import {
   boardJobBase,
   cursorFilter,
   type Filter,
+  listedFilter,
   orderField,
-  settledFilter,
 } from './board-filters.ts';
 import { type EntryDoc, entryModel } from './models/entry.ts';
 import { type SourceDoc, sourceModel } from './models/source.ts';
@@ -50,7 +50,7 @@ export async function findEntryPage(
   const model = entryModel(connection, type);
   const { after, before, limit } = page;
   const order: ListOrder = page.sort ?? 'published';
-  const listed = order === 'added' ? and(filter, settledFilter(page.now ?? new Date())) : filter;
+  const listed = listedFilter(filter, order, page.now ?? new Date());
   const position = after
     ? cursorFilter(after, 'older')
     : before

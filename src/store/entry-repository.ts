@@ -351,8 +351,16 @@ export async function upsertEntries(
   entries: EnrichedEntry[],
   now: Date,
   policy: StorePolicy,
+  runClock?: () => Date,
 ): Promise<UpsertCounts> {
   const Entry = entryModel(connection, source.type);
+  // The run's clock when an insert goes out, not when the run began: a run can take minutes,
+  // and a client polling the added order must not see its entries arrive below a cursor it
+  // already passed (board-filters' settledFilter waits out one insert, not a whole run). A
+  // caller without the run's clock has it start here.
+  const started = performance.now();
+  const writeTime =
+    runClock ?? (() => new Date(now.getTime() + Math.round(performance.now() - started)));
   // This source's entries, and those of others that it lists too (`sharedWith`). Index-backed
   // on MongoDB; FerretDB 1.24's SQLite backend decodes every document for any filter but `_id`
   // equality, so this is one scan per run there (the cost the benchmark's "driver alone"
@@ -395,11 +403,6 @@ export async function upsertEntries(
   // perhaps before it resolved the entry's duplicate group. The retry finds it unchanged, so its
   // group is resolved again here; otherwise its copies would stay unmarked until it next changed.
   const lastSuccess = source.health?.lastSuccessAt?.getTime() ?? Number.NEGATIVE_INFINITY;
-  // The run's clock when an insert goes out, not when the run began: a run can take minutes,
-  // and a client polling the added order must not see its entries arrive below a cursor it
-  // already passed (board-filters' settledFilter waits out one insert, not a whole run).
-  const started = performance.now();
-  const writeTime = () => new Date(now.getTime() + Math.round(performance.now() - started));
   let unchanged = 0;
   let updated = 0;
   for (const entry of entries) {

@@ -13,6 +13,7 @@ import { decodeCursor } from '../../src/domain/cursor.ts';
 import { createRedis } from '../../src/queue/connection.ts';
 import { ADDED_SETTLE_MS } from '../../src/store/board-filters.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
+import { entryModel } from '../../src/store/models/entry.ts';
 import type { SourceDoc } from '../../src/store/models/source.ts';
 import { createSource } from '../../src/store/source-repository.ts';
 import { refreshSource } from '../../workers/refresh-source.ts';
@@ -138,6 +139,34 @@ describe('the API in the order jobs were added (sort=added)', () => {
     assert.equal(byDate.total, 5);
     assert.equal(titles(byDate)[0], 'Echo');
     assert.ok(ADDED_SETTLE_MS >= 60_000, 'longer than a writer may wait for the SQLite lock');
+
+    // An empty page's suggestions count what the linked list shows: settled jobs only.
+    const empty = load(await (await fetch(`${base}/jobs?sort=added&q=zzzz`)).text());
+    assert.match(empty('.empty li').text(), /\(4 jobs\)/);
+  });
+
+  it('stamps an entry when its insert goes out, not when its run began', async () => {
+    const body = wwrFeed(feeds.url('/slow'), [job('slow', 'Foxtrot', 3)]);
+    // The fetch alone takes 1.5 s: a run that began before it stores the job after it.
+    feeds.on('/slow.rss', (req, res) => {
+      setTimeout(() => serveBody(body)(req, res), 1500);
+    });
+    const slow = await createSource(db.mongo, sourceInput(feeds.url('/slow.rss')));
+    const began = minutesAgo(30);
+    await refreshSource(
+      {
+        mongo: db.mongo,
+        fetcher: testFetcher([feeds.host], 4),
+        logger: db.logger,
+        policy: { maxJobAgeDays: 36500, dedupWindowDays: 14 },
+        now: () => began,
+      },
+      String(slow._id),
+    );
+    const [stored] = await entryModel(db.mongo, 'jobs').find({ sourceId: slow._id }).lean();
+    assert.ok(stored);
+    assert.ok(stored.firstSeenAt.getTime() - began.getTime() >= 1500, 'after the fetch');
+    assert.ok(stored.firstSeenAt.getTime() - began.getTime() < 60_000, "on the run's clock");
   });
 
   it('orders a feed by storage time too, newest stored first', async () => {
@@ -150,6 +179,11 @@ describe('the API in the order jobs were added (sort=added)', () => {
       feed.items.slice(0, 2).map((i) => i.title?.split(' at ')[1]),
       ['Echo', 'Delta'],
     );
+    assert.match(feed.title ?? '', /newest added first$/);
+    // A feed changed when a job arrived in it, whatever date the job carries.
+    const atom = await (await fetch(`${base}/jobs.atom?q=delta`)).text();
+    const updated = Date.parse(/<updated>([^<]+)</.exec(atom)?.[1] ?? '');
+    assert.ok(Date.now() - updated < 60 * 60_000, `feed dated ${new Date(updated).toISOString()}`);
   });
 
   it('refuses a cursor asked for in the other order, saying which order it belongs to', async () => {
@@ -159,7 +193,10 @@ describe('the API in the order jobs were added (sort=added)', () => {
     assert.equal(res.status, 400);
     const body = (await res.json()) as { details: Array<{ parameter: string; message: string }> };
     assert.deepEqual(body.details, [
-      { parameter: 'after', message: 'is a cursor of the sort=added list: ask with sort=added' },
+      {
+        parameter: 'after',
+        message: 'is a position in the list by date added (sort=added), not in this one',
+      },
     ]);
     const unknown = await fetch(`${base}/api/v1/jobs?sort=salary`);
     assert.equal(unknown.status, 400);
@@ -244,5 +281,9 @@ describe('the job page in the order jobs were added', () => {
     // By publication date, the default, the form checks the first choice.
     const byDate = load(await (await fetch(`${base}/jobs`)).text());
     assert.equal(byDate('input[name="sort"]:checked').val(), '');
+    // The article list offers the same choice, and keeps it when a filter changes.
+    const articles = load(await (await fetch(`${base}/articles?sort=added`)).text());
+    assert.equal(articles('select#sort option[selected]').val(), 'added');
+    assert.equal(articles('.chips').length, 0);
   });
 });

@@ -22,7 +22,7 @@ const origin = {
 const paging: Param[] = [
   {
     name: 'sort',
-    description: `Newest first by publication date (\`published\`, the default) or by when the board stored each item (\`added\`). To receive every new item, poll \`links.prev\` of a \`sort=added\` list: an item dated in the past, stored after you last looked, comes first there but sorts below what you have seen by publication date. The added order lists an item ${ADDED_SETTLE_MS / 60_000} minutes after it is stored, once nothing can still arrive before it. A cursor belongs to its order.`,
+    description: `Newest first by publication date (\`published\`, the default) or by when the board first stored each item (\`added\`). To collect new items, poll \`links.prev\` of a \`sort=added\` list: an item dated in the past but stored after you last looked comes first there, while by publication date it sorts below what you have seen. The added order lists an item once it has been stored for ${ADDED_SETTLE_MS / 60_000} minutes (up to a minute more, and answers may be cached for 60 s), so that no item still being written can land below a position you hold. An item keeps the place it was first stored at: one the board starts showing later (its source's rules changed, a closed listing was listed again, a copy took the place of the listing shown) is not returned by a poll. A cursor belongs to its order.`,
     schema: { type: 'string', enum: ['published', 'added'] },
   },
   {
@@ -38,7 +38,8 @@ const paging: Param[] = [
   },
   {
     name: 'before',
-    description: 'Cursor: the page newer than this position (`cursors.newer`).',
+    description:
+      'Cursor: the page newer than this position (`cursors.newer`). Not with `after`; a cursor of one `sort` is refused in the other (400).',
     schema: str,
   },
   {
@@ -119,7 +120,10 @@ const listOf = (ref: string) => ({
   required: ['data', 'total', 'cursors', 'links'],
   properties: {
     data: { type: 'array', items: { $ref: ref } },
-    total: { type: 'integer' },
+    total: {
+      type: 'integer',
+      description: 'Matches of the whole search; with `sort=added`, of those it lists yet.',
+    },
     cursors: {
       type: 'object',
       properties: {
@@ -138,7 +142,7 @@ const listOf = (ref: string) => ({
         prev: {
           type: ['string', 'null'],
           description:
-            'Items newer than this page in its order (see cursors.newer); null only when the list is empty. By publication date, an item stored later but dated earlier sorts below what you have seen, so polling prev can miss it; with `sort=added` it cannot (see `sort`).',
+            'Items newer than this page in its order (see cursors.newer); null only when the list is empty. By publication date, an item stored later but dated earlier sorts below what you have seen, so polling prev misses it; with `sort=added` it comes first (see `sort`).',
         },
       },
     },

@@ -70,6 +70,14 @@ export function articleRoutes(deps: WebDeps): Router {
               label: s.name,
               selected: String(s._id) === query.source,
             })),
+            sort: [
+              { value: '', label: 'Date published', selected: !query.sort },
+              {
+                value: 'added',
+                label: 'Date added to backboard',
+                selected: query.sort === 'added',
+              },
+            ],
           },
           chips,
           articles: page.items.map((a) => articleCard(a, now)),

@@ -130,6 +130,7 @@ export function jobFeedTitle(query: JobQuery, sourceName?: string): string {
       ? `posted in the last ${query.posted.replace('h', ' hours').replace('d', ' days')}`
       : '',
     sourceName ? `from ${sourceName}` : '',
+    query.sort === 'added' ? 'newest added first' : '',
   ];
   return parts.filter(Boolean).join(', ');
 }
@@ -169,6 +170,7 @@ async function articleFeed(deps: WebDeps, req: Request, format: Format): Promise
       `backboard: ${query.topic ? `${topicName(query.topic)} articles` : 'career articles'}`,
       query.q ? ` matching “${query.q}”` : '',
       source ? ` from ${source.name}` : '',
+      query.sort === 'added' ? ', newest added first' : '',
     ].join(''),
     description: 'Career articles for backend engineers gathered by backboard.',
     homeUrl: `${base}/articles${qs}`,
@@ -206,10 +208,15 @@ function produce(format: Format, doc: FeedDocument): Produced {
 }
 
 // The feed's own date is its latest entry date of any kind: Atom wants it no earlier than any
-// entry's <updated>, and the newest-published entry is not always the last one updated. An
-// empty feed has a fixed date, so its body and ETag stay the same until an entry arrives (a
-// saved search with no results gets its 304s).
+// entry's <updated>, the newest-published entry is not always the last one updated, and an
+// entry stored today with an old date changed the feed today. An empty feed has a fixed date,
+// so its body and ETag stay the same until an entry arrives (a saved search with no results
+// gets its 304s).
 function newest(entries: EntryDoc[]): Date {
-  const times = entries.flatMap((e) => [e.publishedAt, e.updatedAt ?? e.publishedAt]);
+  const times = entries.flatMap((e) => [
+    e.publishedAt,
+    e.updatedAt ?? e.publishedAt,
+    e.firstSeenAt ?? e.publishedAt,
+  ]);
   return new Date(times.length ? Math.max(...times.map((t) => t.getTime())) : 0);
 }

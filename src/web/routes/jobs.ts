@@ -5,7 +5,7 @@ import { parseBlocklist } from '../../domain/blocklist.ts';
 import { DEFAULT_PAGE_SIZE, type JobQuery, parseJobQuery } from '../../domain/board-query.ts';
 import { queryString, withoutPaging } from '../../domain/board-query-url.ts';
 import { AppError, InvalidQueryError } from '../../lib/errors.ts';
-import { jobSearchFilter } from '../../store/board-filters.ts';
+import { jobSearchFilter, listedFilter } from '../../store/board-filters.ts';
 import {
   countEntries,
   findEntry,
@@ -53,7 +53,7 @@ export function jobRoutes(deps: WebDeps): Router {
         findEntryPage(deps.mongo, 'jobs', filter, {
           ...query,
           limit: query.limit ?? DEFAULT_PAGE_SIZE,
-          now,
+          now: minute(now),
         }),
         // A visitor's block list orders the stack boxes too, as on the home page: a blocked
         // keyword's tag would otherwise top the list and lead to no jobs.
@@ -77,10 +77,15 @@ export function jobRoutes(deps: WebDeps): Router {
                 chips.slice(0, 8).map(async (chip) => ({
                   label: chip.label,
                   href: chip.href,
+                  // As the linked list would show it: in the added order, settled entries only.
                   count: await countEntries(
                     deps.mongo,
                     'jobs',
-                    jobSearchFilter(chip.without as JobQuery, { now: minute(now), blocklist }),
+                    listedFilter(
+                      jobSearchFilter(chip.without as JobQuery, { now: minute(now), blocklist }),
+                      query.sort ?? 'published',
+                      minute(now),
+                    ),
                   ),
                 })),
               )

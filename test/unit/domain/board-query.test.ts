@@ -75,13 +75,13 @@ describe('parseJobQuery', () => {
       'a cursor of the added order without sort=added',
       { after: encodeCursor(added) },
       'after',
-      /cursor of the sort=added list: ask with sort=added/,
+      /position in the list by date added \(sort=added\), not in this one/,
     ],
     [
       'a cursor of the publication order with sort=added',
       { sort: 'added', before: encodeCursor(published) },
       'before',
-      /publication date: ask without sort=added/,
+      /list by date posted, not in the sort=added one/,
     ],
   ];
   for (const [name, raw, parameter, message] of invalid)

@@ -1,8 +1,9 @@
 // What many board pages show alike, read once per board version (see versioned-memo.ts).
 import type { Connection } from 'mongoose';
 import type { BoardVersionReader } from '../cache/board-version.ts';
+import type { EntryType } from '../domain/entry.ts';
 import type { Filter } from '../store/board-filters.ts';
-import { allSources, popularTags } from '../store/board-repository.ts';
+import { allSources, entryCountsBySource, popularTags } from '../store/board-repository.ts';
 import type { SourceDoc } from '../store/models/source.ts';
 import { VersionedMemo } from './versioned-memo.ts';
 
@@ -13,6 +14,8 @@ export type BoardShared = {
    */
   popularTags(filter?: Filter): Promise<Array<{ tag: string; count: number }>>;
   sources(): Promise<SourceDoc[]>;
+  /** How many entries of a type each source has on the board, by source id. */
+  sourceCounts(type: EntryType): Promise<Map<string, number>>;
 };
 
 const POPULAR = { sample: 2000, top: 20 };
@@ -30,5 +33,9 @@ export function boardShared(
         ? popularTags(mongo, { ...POPULAR, filter })
         : memo.get('popular-tags', await version.current(), () => popularTags(mongo, POPULAR)),
     sources: async () => memo.get('sources', await version.current(), () => allSources(mongo)),
+    sourceCounts: async (type) =>
+      memo.get(`source-counts-${type}`, await version.current(), () =>
+        entryCountsBySource(mongo, type),
+      ),
   };
 }

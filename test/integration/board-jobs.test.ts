@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { load } from 'cheerio';
+import { bumpBoardVersion } from '../../src/cache/board-version.ts';
 import { closeMissingJobs } from '../../src/store/expiry-repository.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
+import { sourceModel } from '../../src/store/models/source.ts';
+import { createSource } from '../../src/store/source-repository.ts';
 import { type Board, startBoard } from '../helpers/board.ts';
+import { sourceInput } from '../helpers/sources.ts';
 
 type ApiJob = {
   id: string;
@@ -155,6 +159,36 @@ describe('the job board over ingested fixture feeds', () => {
       assert.match($('.count').text(), new RegExp(`^${(await api(query)).total} jobs?`));
     });
   }
+
+  it('offers in the source filter only sources with jobs on the board', async () => {
+    // A job source that has stored nothing yet (new, failing or paused).
+    const empty = await createSource(board.db.mongo, {
+      ...sourceInput(board.feeds.url('/not-read-yet.rss')),
+      name: 'Empty Board',
+    });
+    try {
+      await bumpBoardVersion(board.redis, board.db.config.queuePrefix);
+      await new Promise((r) => setTimeout(r, 1100));
+      const { $ } = await html('/jobs');
+      const offered = $('#source option')
+        .map((_, o) => $(o).text())
+        .get();
+      assert.deepEqual(offered, [
+        'All sources',
+        'Fresh Board',
+        'Mirror Board',
+        'Research Computing Teams',
+        'We Work Remotely',
+      ]);
+      // Asked for by URL, it is still the one shown as chosen.
+      const chosen = await html(`/jobs?source=${empty._id}`);
+      assert.equal(chosen.$('#source option[selected]').text(), 'Empty Board');
+    } finally {
+      await sourceModel(board.db.mongo).deleteOne({ _id: empty._id });
+      await bumpBoardVersion(board.redis, board.db.config.queuePrefix);
+      await new Promise((r) => setTimeout(r, 1100));
+    }
+  });
 
   it('filters by source and by location', async () => {
     const fresh = String(board.sources.fresh._id);

@@ -67,7 +67,7 @@ export function apiRoutes(deps: WebDeps): Router {
     '/api/v1/sources',
     cachedRoute(deps, async (req) => {
       strictNoQuery(req);
-      const rows = await loadSourceRows(deps.mongo, new Date());
+      const rows = await loadSourceRows(deps.shared, new Date());
       return json({ data: rows.map(apiSource), total: rows.length });
     }),
   );

@@ -64,6 +64,7 @@ export function jobRoutes(deps: WebDeps): Router {
         ),
         deps.shared.sources(),
       ]);
+      const counts = await deps.shared.sourceCounts('jobs');
       const jobSources = sources.filter((s) => s.type === 'jobs');
       const names = new Map(jobSources.map((s) => [String(s._id), s.name]));
       const chips = filterChips('/jobs', query, (key, value) =>
@@ -112,7 +113,11 @@ export function jobRoutes(deps: WebDeps): Router {
             : null,
           form: jobSearchForm(query, {
             popularTags: tags.map((t) => t.tag),
-            sources: jobSources.map((s) => ({ id: String(s._id), name: s.name })),
+            sources: jobSources.map((s) => ({
+              id: String(s._id),
+              name: s.name,
+              count: counts.get(String(s._id)) ?? 0,
+            })),
           }),
           chips,
           suggestions,

@@ -1,17 +1,16 @@
 // /sources: every source with its health and what it puts on the board.
 import { Router } from 'express';
-import type { Connection } from 'mongoose';
-import { allSources, entryCountsBySource } from '../../store/board-repository.ts';
+import type { BoardShared } from '../board-shared.ts';
 import { CACHE_PAGE, cachedRoute } from '../cached-route.ts';
 import { sourceRow } from '../view-models/source-row.ts';
 import type { WebDeps } from '../web-deps.ts';
 
 /** Every source as a row, by name. */
-export async function loadSourceRows(mongo: Connection, now: Date) {
+export async function loadSourceRows(shared: BoardShared, now: Date) {
   const [sources, jobs, articles] = await Promise.all([
-    allSources(mongo),
-    entryCountsBySource(mongo, 'jobs'),
-    entryCountsBySource(mongo, 'articles'),
+    shared.sources(),
+    shared.sourceCounts('jobs'),
+    shared.sourceCounts('articles'),
   ]);
   return sources
     .map((s) => {
@@ -27,7 +26,7 @@ export function sourceRoutes(deps: WebDeps): Router {
   router.get(
     '/sources',
     cachedRoute(deps, async () => {
-      const sources = await loadSourceRows(deps.mongo, new Date());
+      const sources = await loadSourceRows(deps.shared, new Date());
       const body = deps.renderer.page(
         'sources',
         {

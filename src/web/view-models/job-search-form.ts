@@ -22,7 +22,11 @@ const postedLabels: Record<string, string> = {
 /** The form model for /jobs. */
 export function jobSearchForm(
   query: JobQuery,
-  options: { popularTags: string[]; sources: Array<{ id: string; name: string }> },
+  options: {
+    popularTags: string[];
+    /** Job sources with how many jobs each has on the board. */
+    sources: Array<{ id: string; name: string; count: number }>;
+  },
 ) {
   const checks = (
     values: readonly string[],
@@ -57,11 +61,13 @@ export function jobSearchForm(
       { value: '', label: 'Date posted', checked: !query.sort },
       { value: 'added', label: 'Date added to backboard', checked: query.sort === 'added' },
     ],
-    source: options.sources.map((s) => ({
-      value: s.id,
-      label: s.name,
-      selected: s.id === query.source,
-    })),
+    // Sources with jobs on the board, by name: one with none (paused, new, failing) would only
+    // lead to an empty list, unless it is the one chosen. (No counts: they would be the whole
+    // board's, not this search's.)
+    source: options.sources
+      .filter((s) => s.count > 0 || s.id === query.source)
+      .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }))
+      .map((s) => ({ value: s.id, label: s.name, selected: s.id === query.source })),
   };
 }
 

@@ -4,30 +4,57 @@
 // Other words also match their English singular or plural ("interview" finds "Interviews"),
 // on the query's side, so the terms stored already need no rewrite.
 import { stackTaxonomy } from '../../config/stack-taxonomy.ts';
-import { searchTerms, withoutDiacritics } from './search-terms.ts';
+import { searchTerms, searchWords, withoutDiacritics } from './search-terms.ts';
 
-/** A board search: word groups an entry must each match, and words it must not have. */
-export type QueryTerms = { all: string[][]; none: string[] };
+/**
+ * A board search as filters on the entries' terms. A group is terms of which an entry must hold
+ * one; a word, groups it must hold each (one group, or a CJK word's character pairs).
+ * - all: groups an entry must each match;
+ * - either: words joined by OR where one is a CJK word: an entry must have one of them whole;
+ * - none: terms an entry must not hold ("-go"); noneWords: CJK words it must not hold whole.
+ */
+export type QueryTerms = {
+  all: string[][];
+  none: string[];
+  either: string[][][][];
+  noneWords: string[][][];
+};
 
 /**
  * Reads a search as people type one elsewhere: every word must match, "-word" leaves out what
  * has it, and "OR" (capitals, as in web search) between two words lets either match.
  */
 export function parseQueryTerms(query: string): QueryTerms {
-  const none: string[] = [];
+  const excluded: string[][][] = [];
   const kept = query.replace(/(^|\s)-(?=[\p{L}\p{N}.#+])(\S+)/gu, (_match, space, word) => {
-    none.push(...queryTermGroups(word).flat());
+    excluded.push(...queryWords(word));
     return space;
   });
-  const all: string[][] = [];
+  // Each clause: words of which an entry must have one (more than one only around an OR).
+  const clauses: string[][][][] = [];
   for (const [i, part] of kept.split(/\s+OR\s+/).entries()) {
-    const groups = queryTermGroups(part);
-    const joined = i > 0 ? all.pop() : undefined;
-    const [first, ...rest] = groups;
-    if (joined && first) all.push([...new Set([...joined, ...first])], ...rest);
-    else all.push(...(joined ? [joined] : []), ...groups);
+    const [first, ...rest] = queryWords(part);
+    const joined = i > 0 ? clauses.at(-1) : undefined;
+    if (first && joined) joined.push(first);
+    else if (first) clauses.push([first]);
+    for (const word of rest) clauses.push([word]);
   }
-  return { all, none: [...new Set(none)] };
+  const all: string[][] = [];
+  const either: string[][][][] = [];
+  for (const clause of clauses) {
+    const [only] = clause;
+    if (clause.length === 1 && only) all.push(...only);
+    // Words of one group each: one group of all their terms.
+    else if (clause.every((word) => word.length === 1))
+      all.push([...new Set(clause.flatMap((word) => word[0] ?? []))]);
+    else either.push(clause);
+  }
+  return {
+    all,
+    none: [...new Set(excluded.filter((w) => w.length === 1).flatMap((w) => w[0] ?? []))],
+    either,
+    noneWords: excluded.filter((w) => w.length > 1),
+  };
 }
 
 /**
@@ -36,28 +63,38 @@ export function parseQueryTerms(query: string): QueryTerms {
  * "node.js" is one word, found as written or as its tag.
  */
 export function queryTermGroups(query: string): string[][] {
-  const groups: string[][] = [];
+  return queryWords(query).flat();
+}
+
+/** The query's words, each as the groups an entry must each match (see QueryTerms). */
+export function queryWords(query: string): string[][][] {
+  const words: string[][][] = [];
   const rest = query
     .normalize('NFKC')
     .toLowerCase()
     .replace(PHRASES, (phrase) => {
       const slug = PHRASE_SLUGS.get(phraseKey(phrase));
-      if (slug && !groups.some((g) => g[0] === slug)) groups.push([slug]);
+      if (slug && !words.some((w) => w[0]?.[0] === slug)) words.push([[slug]]);
       return ' ';
     });
-  const terms = searchTerms(rest);
-  for (const [i, term] of terms.entries()) {
+  for (const terms of searchWords(rest)) {
+    const [term] = terms;
+    if (terms.length > 1 || !term) {
+      // A CJK word: each of its character pairs, as written.
+      words.push(terms.map((pair) => [pair]));
+      continue;
+    }
     const bare = term.endsWith('.js') ? term.slice(0, -3) : null;
-    // The tokenizer follows "x.js" with "x"; the group below already holds it.
-    if (i > 0 && terms[i - 1] === `${term}.js`) continue;
     const slug = ALIAS_SLUGS.get(term) ?? (bare && TAG_SLUGS.has(bare) ? bare : undefined);
-    if (slug) groups.push([term, slug]);
-    else if (bare) groups.push([term]);
-    else groups.push(TAG_SLUGS.has(term) ? [term] : [term, ...otherNumber(term)]);
+    if (slug) words.push([[term, slug]]);
+    else if (bare) words.push([[term]]);
+    else words.push([TAG_SLUGS.has(term) ? [term] : [term, ...otherNumber(term)]]);
   }
   // "zurich" finds "Zürich" (entries hold both spellings); "zürich" also finds, by its own
   // spelling, entries stored before they did.
-  return groups.map((group) => [...new Set(group.flatMap((t) => [t, withoutDiacritics(t)]))]);
+  return words.map((word) =>
+    word.map((group) => [...new Set(group.flatMap((t) => [t, withoutDiacritics(t)]))]),
+  );
 }
 
 /**

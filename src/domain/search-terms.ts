@@ -1,7 +1,8 @@
 // Search runs as `{ terms: { $all: [...] } }` on a multikey index (no $text on FerretDB), so the
 // same tokenizer must build an entry's terms and split the user's query.
 
-const MAX_TERMS = 64;
+// Enough for a long CJK title, whose terms are about one per character.
+const MAX_TERMS = 128;
 const MAX_TERM_LENGTH = 40;
 // A run of letters and digits; tech names are kept whole, punctuation and all, since splitting
 // "c++" or ".net" would leave nothing to find.
@@ -32,7 +33,7 @@ const KANA_OR_HANGUL = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}
 // Below this code point no character is in CJK_CHAR: plain tokens skip the Unicode test.
 const FIRST_CJK = 0x1100;
 
-/** Lower-cased, deduplicated search tokens of the given texts (tech names like c++ and .net kept whole), at most 64. */
+/** Lower-cased, deduplicated search tokens of the given texts (tech names like c++ and .net kept whole), at most 128. */
 export function searchTerms(...parts: Array<string | null | string[]>): string[] {
   const terms = new Set<string>();
   for (const part of parts.flat()) {
@@ -84,28 +85,45 @@ export function withoutDiacritics(term: string): string {
 }
 
 function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  for (const word of searchWords(text, { keep: false })) {
+    tokens.push(...word);
+    // "node.js" is also found by "node".
+    const [only] = word;
+    if (word.length === 1 && only?.endsWith('.js')) tokens.push(only.slice(0, -3));
+  }
+  return tokens.filter(keepToken);
+}
+
+/**
+ * The words of a text, each as the terms an entry must all hold to have it: one term, or for
+ * a CJK run its character pairs ("エンジニア" → エン, ンジ, ジニ, ニア). What a query's AND, OR
+ * and "-" apply to (search-query.ts).
+ */
+export function searchWords(text: string, { keep = true } = {}): string[][] {
   const lower = text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/['’]s\b/g, '') // possessive: "company's" → "company"
     .replace(/(\p{L})['’](\p{L})/gu, '$1$2'); // "don't" → "dont"
-  const tokens: string[] = [];
-  for (const [token] of lower.matchAll(TOKEN)) {
-    if (hasCjk(token)) {
-      tokens.push(...cjkTokens(token));
-      continue;
-    }
-    tokens.push(token);
-    // "node.js" is also found by "node".
-    if (token.endsWith('.js')) tokens.push(token.slice(0, -3));
+  const joined = lower.includes('・') ? lower.replace(KANA_DOT, '') : lower;
+  const words: string[][] = [];
+  for (const [token] of joined.matchAll(TOKEN)) {
+    if (hasCjk(token)) words.push(...cjkWords(token));
+    else words.push([token]);
   }
-  return tokens.filter(
-    (token) =>
-      token.length <= MAX_TERM_LENGTH &&
-      (token.length >= 2 || SHORT_TECH.has(token) || CJK_CHAR.test(token)) &&
-      !STOP_WORDS.has(token),
-  );
+  if (!keep) return words;
+  return words.map((word) => word.filter(keepToken)).filter((word) => word.length > 0);
 }
+
+const keepToken = (token: string) =>
+  token.length <= MAX_TERM_LENGTH &&
+  (token.length >= 2 || SHORT_TECH.has(token) || CJK_CHAR.test(token)) &&
+  !STOP_WORDS.has(token);
+
+// "バックエンド・エンジニア" is the compound "バックエンドエンジニア" written with a separating
+// dot; read as one run, so the dotted and the plain spellings find each other.
+const KANA_DOT = /(?<=\p{Script=Katakana}|ー)・(?=\p{Script=Katakana})/gu;
 
 function hasCjk(token: string): boolean {
   for (let i = 0; i < token.length; i++)
@@ -113,19 +131,19 @@ function hasCjk(token: string): boolean {
   return false;
 }
 
-/** A token mixing scripts, its CJK runs as pairs of characters: "go言語" → go, 言語. */
-function cjkTokens(token: string): string[] {
-  const tokens: string[] = [];
+/** A token mixing scripts as words: other text whole, each CJK run as its character pairs. */
+function cjkWords(token: string): string[][] {
+  const words: string[][] = [];
   // split() with a capture group: other text and CJK runs alternate, CJK runs at odd indexes.
   for (const [i, part] of token.split(CJK_RUNS).entries()) {
     if (!part) continue;
     if (i % 2 === 0) {
-      tokens.push(part);
+      words.push([part]);
       continue;
     }
     const chars = Array.from(part);
-    if (chars.length === 1) tokens.push(part);
-    for (let c = 0; c + 1 < chars.length; c++) tokens.push(`${chars[c]}${chars[c + 1]}`);
+    if (chars.length === 1) words.push([part]);
+    else words.push(chars.slice(1).map((char, c) => `${chars[c]}${char}`));
   }
-  return tokens;
+  return words;
 }

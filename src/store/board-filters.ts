@@ -67,8 +67,16 @@ function listedBy(source: string): Filter {
  * index; "-word" leaves out entries having it.
  */
 function termFilters(q: string | undefined): Filter[] {
-  const { all, none } = q ? parseQueryTerms(q) : { all: [], none: [] };
-  return [...groupFilters(all), ...(none.length ? [{ terms: { $nin: none } }] : [])];
+  if (!q) return [];
+  const { all, none, either, noneWords } = parseQueryTerms(q);
+  return [
+    ...groupFilters(all),
+    // An OR with a CJK word: one of the words, each with all of its character pairs.
+    ...either.map((words) => ({ $or: words.map((word) => merge(groupFilters(word))) })),
+    ...(none.length ? [{ terms: { $nin: none } }] : []),
+    // "-エンジニア" leaves out what has the whole word, not each entry sharing one pair with it.
+    ...(noneWords.length ? [{ $nor: noneWords.map((word) => merge(groupFilters(word))) }] : []),
+  ];
 }
 
 /** Entries having a term of every group. */

@@ -104,6 +104,10 @@ describe('rebuilding stored search terms after a tokenizer change', () => {
     assert.equal(await found('zürich'), 1);
     assert.equal(await found('エンジニア'), 1);
     assert.equal(await found('メルカリ'), 1);
+    // OR and "-" take a CJK word whole, on the real database.
+    assert.equal(await found('エンジニア -シニア'), 1);
+    assert.equal(await found('エンジニア -バックエンド'), 0);
+    assert.equal(await found('シニア OR メルカリ'), 1);
     assert.deepEqual(await refreshStoredTerms(db.mongo), {
       checked: 0,
       rewritten: 0,

@@ -70,7 +70,12 @@ describe('a search in a language written without spaces', () => {
 
 describe('parseQueryTerms: the search syntax people know', () => {
   it('leaves out what a "-word" names, with its other names', () => {
-    assert.deepEqual(parseQueryTerms('senior -go'), { all: [['senior', 'seniors']], none: ['go'] });
+    assert.deepEqual(parseQueryTerms('senior -go'), {
+      all: [['senior', 'seniors']],
+      none: ['go'],
+      either: [],
+      noneWords: [],
+    });
     assert.deepEqual(parseQueryTerms('-k8s').none, ['k8s', 'kubernetes']);
     // A hyphen inside a word or alone is not a minus.
     assert.deepEqual(parseQueryTerms('c-level - x').none, []);
@@ -84,6 +89,38 @@ describe('parseQueryTerms: the search syntax people know', () => {
     ]);
     // Lower-case "or" is a word too common to search for, as before.
     assert.deepEqual(parseQueryTerms('go or rust').all, [['go'], ['rust']]);
+  });
+
+  it('applies OR and "-" to a CJK word whole, not to one of its character pairs', () => {
+    const entry = (title: string) => new Set(entryTerms(title));
+    const matches = (query: string, terms: Set<string>) => {
+      const { all, none, either, noneWords } = parseQueryTerms(query);
+      const has = (word: string[][]) => word.every((group) => group.some((t) => terms.has(t)));
+      return (
+        has(all) &&
+        either.every((words) => words.some(has)) &&
+        !none.some((t) => terms.has(t)) &&
+        !noneWords.some(has)
+      );
+    };
+    const engineer = entry('バックエンドエンジニア');
+    const senior = entry('シニアエンジニア');
+    const developer = entry('開発者');
+    const engine = entry('エンジン制御ソフトウェア開発者');
+    // "Engineers, not senior": シニア shares ニア with エンジニア, which must not exclude it.
+    assert.ok(matches('エンジニア -シニア', engineer));
+    assert.ok(!matches('エンジニア -シニア', senior));
+    assert.ok(matches('エンジン -エンジニア', engine));
+    for (const terms of [engineer, senior, developer])
+      assert.ok(matches('エンジニア OR 開発者', terms));
+    assert.ok(matches('開発者 OR エンジニア', engineer));
+    assert.ok(!matches('エンジニア OR デザイナー', entry('営業マネージャー')));
+  });
+
+  it('reads a katakana compound written with a middle dot as the same word', () => {
+    const dotted = new Set(entryTerms('バックエンド・エンジニア'));
+    const { all } = parseQueryTerms('バックエンドエンジニア');
+    assert.ok(all.every((group) => group.some((t) => dotted.has(t))));
   });
 });
 

@@ -50,11 +50,11 @@ describe('searchTerms', () => {
     });
   }
 
-  it('caps at 64 terms, keeping the first', () => {
-    const words = Array.from({ length: 100 }, (_, i) => `term${i}`);
+  it('caps at 128 terms, keeping the first', () => {
+    const words = Array.from({ length: 200 }, (_, i) => `term${i}`);
     const terms = searchTerms(words.join(' '));
-    assert.equal(terms.length, 64);
-    assert.deepEqual(terms, words.slice(0, 64));
+    assert.equal(terms.length, 128);
+    assert.deepEqual(terms, words.slice(0, 128));
   });
 });
 
@@ -77,10 +77,10 @@ describe('entryTerms: an entry found with or without accents', () => {
     ]);
   });
 
-  it('leaves plain terms alone, and stays within 64', () => {
+  it('leaves plain terms alone, and stays within 128', () => {
     assert.deepEqual(entryTerms('Go Engineer'), ['go', 'engineer']);
-    const words = Array.from({ length: 70 }, (_, i) => `café${i}`);
-    assert.equal(entryTerms(words.join(' ')).length, 64);
+    const words = Array.from({ length: 140 }, (_, i) => `café${i}`);
+    assert.equal(entryTerms(words.join(' ')).length, 128);
   });
 
   it('drops marks and the letters that have none to drop', () => {

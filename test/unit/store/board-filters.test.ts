@@ -88,6 +88,22 @@ describe('jobSearchFilter', () => {
     assert.deepEqual(blocked, { $nor: [{ terms: { $in: ['node.js', 'node'] } }] });
   });
 
+  it('leaves out a CJK word only where all its character pairs are, and ORs words whole', () => {
+    assert.deepEqual(jobSearchFilter({ q: 'エンジニア -シニア' }, { now }), {
+      $and: [
+        boardJobBase,
+        { terms: { $all: ['エン', 'ンジ', 'ジニ', 'ニア'] } },
+        { $nor: [{ terms: { $all: ['シニ', 'ニア'] } }] },
+      ],
+    });
+    assert.deepEqual(jobSearchFilter({ q: 'go OR 開発者' }, { now }), {
+      $and: [
+        boardJobBase,
+        { $or: [{ terms: { $all: ['go'] } }, { terms: { $all: ['開発', '発者'] } }] },
+      ],
+    });
+  });
+
   it('matches a location as words, and a country name by code too', () => {
     const [, location] = parts(jobSearchFilter({ location: 'Germany' }, { now }));
     const or = (location as { $or: Array<Record<string, unknown>> }).$or;

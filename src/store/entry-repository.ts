@@ -166,6 +166,8 @@ type PlannedWrite = {
   op: () => AnyBulkWriteOperation<EntryDoc>;
   /** For an insert: what to do if another entry holds its URL already (see `settleClaims`). */
   insert?: Claim;
+  /** For an insert: its publication time, the order inserts go out in (see `writeAll`). */
+  publishedMs?: number;
 };
 
 /**
@@ -197,7 +199,11 @@ async function writeAll(
   source: StoreSource,
   planned: PlannedWrite[],
 ): Promise<Written> {
-  const inserts = planned.filter((p) => p.insert);
+  // Oldest published first: entries stored together then list, newest added first, in the
+  // order their feed dates them (firstSeenAt and _id both grow with each insert).
+  const inserts = planned
+    .filter((p) => p.insert)
+    .sort((a, b) => (a.publishedMs ?? 0) - (b.publishedMs ?? 0));
   const updates = planned.filter((p) => !p.insert);
   const total: Written = { written: 0, elsewhere: noneElsewhere(), touched: [] };
   for (let offset = 0; offset < inserts.length; offset += WRITE_SLICE) {
@@ -459,6 +465,8 @@ export async function upsertEntries(
           },
         }),
         insert: claimOf(entry, source, hash, now, policy),
+        // Undated, it is dated when first seen: now.
+        publishedMs: (entry.publishedAt ?? now).getTime(),
       });
     }
   }

@@ -5,13 +5,37 @@
 // without either within reach the line is not read.
 import { readLocation } from './location.ts';
 
-// The label as boards write it in English, French, German, Spanish, Portuguese and Italian
-// ("Lieu : Paris", "Standort: München", "Ubicación: Madrid", "Sede: Milano").
-const LABEL = String.raw`\b(?:Location|Lieu|Standort|Arbeitsort|Einsatzort|Ubicaci[oó]n|Localiza[cç][aã]o|Sede|Luogo)`;
+// The label as boards write it in English anywhere in the text, and in French, German, Spanish,
+// Portuguese and Italian ("Lieu : Paris", "Standort: München", "Ubicación: Madrid", "Sede:
+// Milano") where a statement starts: a line, or after a sentence or a bullet. Those words are
+// ordinary words in prose too ("La nostra sede: Roma è bella"), and an English "Location:" line
+// wins over them wherever it stands.
+const ENGLISH = String.raw`\bLocation`;
+const OTHER_WORDS = [
+  'Lieu de travail',
+  'Lieu',
+  'Localisation',
+  'Standort',
+  'Arbeitsort',
+  'Einsatzort',
+  'Ort',
+  'Ubicación',
+  'Ubicacion',
+  'Localización',
+  'Localizacion',
+  'Localização',
+  'Localizacao',
+  'Sede di lavoro',
+  'Sede',
+  'Luogo di lavoro',
+  'Luogo',
+];
+const OTHER = String.raw`(?<=(?:^|[\n.!?;•·])[^\S\n]*(?:[-*][^\S\n]*)?)(?:${OTHER_WORDS.flatMap((w) => [w, w.toUpperCase()]).join('|')})`;
 
-const LABELED = new RegExp(
-  String.raw`${LABEL}[^\S\n]*:[^\S\n]*([^:\n]{1,120}?)[^\S\n]*(?:\n|\s(?:(?:[A-Z][a-z]+|URL)\s*:|View Job Posting\b|To apply\b))`,
-);
+// After the value: its line's end, or in a plain-text feed the next "Label:" (one capitalized
+// word, accents included) or a known trailer.
+const VALUE = String.raw`[^\S\n]*:[^\S\n]*([^:\n]{1,120}?)[^\S\n]*(?:\n|\s(?:(?:\p{Lu}\p{Ll}+|URL)\s*:|View Job Posting\b|To apply\b))`;
+const LABELED = [new RegExp(ENGLISH + VALUE, 'u'), new RegExp(OTHER + VALUE, 'u')];
 
 // A plain-text feed runs its paragraphs together: "Location: Berlin, Germany Remote (EU only).
 // …". A capitalized workplace word straight after a place (no "or", "/", "," … between them)
@@ -23,8 +47,9 @@ const RUN_ON =
 export function labeledLocation(text: string): string | null {
   // Text with line ends was read from HTML by blocks: its last line ends like the others. A
   // plain-text feed's text has none, and its end says nothing about where a value ends.
+  const lines = text.includes('\n') ? `${text}\n` : text;
   const value =
-    LABELED.exec(text.includes('\n') ? `${text}\n` : text)?.[1]?.trim() ?? placeToTheEnd(text);
+    LABELED.map((label) => label.exec(lines)?.[1]?.trim()).find(Boolean) ?? placeToTheEnd(text);
   if (!value) return null;
   const runOn = RUN_ON.exec(value);
   const line = runOn && runOn.index > 0 ? value.slice(0, runOn.index) : value;
@@ -35,7 +60,9 @@ export function labeledLocation(text: string): string | null {
 // not an abbreviation's ("Washington, D.C."): only after a word of two letters or more.
 const SENTENCE_END = /(?<=\p{L}{2}|\))[.,;]+$/u;
 
-const TO_THE_END = new RegExp(String.raw`${LABEL}[^\S\n]*:[^\S\n]*([^:\n]{1,120}?)[.\s]*$`);
+const TO_THE_END = [ENGLISH, OTHER].map(
+  (label) => new RegExp(String.raw`${label}[^\S\n]*:[^\S\n]*([^:\n]{1,120}?)[.\s]*$`, 'u'),
+);
 
 /**
  * A one-line text that ends with its "Location:" value ("<p>Location: Berlin, Germany</p>" read
@@ -44,7 +71,7 @@ const TO_THE_END = new RegExp(String.raw`${LABEL}[^\S\n]*:[^\S\n]*([^:\n]{1,120}
  */
 function placeToTheEnd(text: string): string | undefined {
   if (text.includes('\n')) return undefined;
-  const value = TO_THE_END.exec(text)?.[1]?.trim();
+  const value = TO_THE_END.map((label) => label.exec(text)?.[1]?.trim()).find(Boolean);
   if (!value) return undefined;
   const reading = readLocation(value);
   const read = reading.places.length > 0 && reading.places.every((p) => p.place !== null);

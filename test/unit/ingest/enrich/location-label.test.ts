@@ -85,6 +85,30 @@ describe("labeledLocation: the label in the listing's language", () => {
       ['<p>Ubicación: Madrid, España</p><p>Buscamos.</p>', 'Madrid, España'],
       ['<p>Localização: Lisboa, Portugal</p><p>x</p>', 'Lisboa, Portugal'],
       ['<p>Sede: Milano</p><p>Cerchiamo.</p>', 'Milano'],
+      ['<p>LIEU : Lyon</p><p>x</p>', 'Lyon'],
+      ['<p>Lieu de travail : Nantes</p>', 'Nantes'],
+      ['<p>Localisation : Lille</p>', 'Lille'],
+      ['<ul><li>Ort: Köln</li></ul>', 'Köln'],
+    ];
+    for (const [html, expected] of cases)
+      assert.equal(labeledLocation(htmlToText(html)), expected, html);
+  });
+
+  it('ends a plain-text value at the next label, accented too', () => {
+    assert.equal(labeledLocation('Ubicación: Madrid, España Descripción: x'), 'Madrid, España');
+    assert.equal(labeledLocation('Wir sind toll. Standort: Bremen Vergütung: gut'), 'Bremen');
+  });
+
+  it('prefers an English "Location:" line, and reads the others only where a statement starts', () => {
+    const cases: Array<[string, string | null]> = [
+      ['<p>Sede: Milano</p><p>Location: Remote (EU)</p>', 'Remote (EU)'],
+      [
+        '<p>Unser Standort: Hamburg ist schön</p><p>Location: Remote (Germany)</p>',
+        'Remote (Germany)',
+      ],
+      // Words in prose, not labels.
+      ['<p>La nostra Sede: Roma. Lavoro da remoto</p>', null],
+      ['<p>Unser neuer Standort: ein Loft</p><p>x</p>', null],
     ];
     for (const [html, expected] of cases)
       assert.equal(labeledLocation(htmlToText(html)), expected, html);

@@ -9,6 +9,7 @@ import { type ArticleQuery, type JobQuery, postedWindows } from '../domain/board
 import type { Cursor, ListOrder } from '../domain/cursor.ts';
 import { escapeRegExp } from '../domain/regex-escape.ts';
 import { parseQueryTerms, queryTermGroups } from '../domain/search-query.ts';
+import { withoutDiacritics } from '../domain/search-terms.ts';
 
 /** A MongoDB filter document, kept loose: nested intel paths are beyond mongoose's typing. */
 export type Filter = Record<string, unknown>;
@@ -145,15 +146,47 @@ const byCountryName = new Map(
   countries.flatMap((c) => [c.code, c.name, ...c.aliases].map((n) => [n.toLowerCase(), c.code])),
 );
 
-// Free text against the listing's stated location; a country name or code also matches jobs
+// Free text against the listing's stated location and the city it resolved to ("Munich" for
+// "Standort: München"), with or without accents; a country name or code also matches jobs
 // whose location resolved to that country.
 function locationFilter(text: string): Filter {
-  // ASCII classes only: MongoDB (PCRE) and FerretDB (Go RE2) agree on them.
-  const pattern = new RegExp(`(^|[^A-Za-z0-9])${escapeRegExp(text.trim())}`, 'i');
+  // ASCII classes and literal letters only: MongoDB (PCRE) and FerretDB (Go RE2) agree on them.
+  const pattern = new RegExp(`(^|[^A-Za-z0-9])${accentFreePattern(text.trim())}`, 'i');
   const country = byCountryName.get(text.trim().toLowerCase());
-  const or: Filter[] = [{ 'intel.location.raw': pattern }, { 'job.location': pattern }];
+  const or: Filter[] = [
+    { 'intel.location.raw': pattern },
+    { 'job.location': pattern },
+    { 'intel.location.city': pattern },
+  ];
   if (country) or.push({ 'intel.location.country': country });
   return { $or: or };
+}
+
+// Letters people type without their accents, and the accented letters they stand for. Both
+// cases are spelled out: a case-insensitive match of non-ASCII letters differs between servers.
+const ACCENTED: Readonly<Record<string, string>> = {
+  a: 'àáâãäåāăą',
+  c: 'çćĉċč',
+  e: 'èéêëēĕėęě',
+  i: 'ìíîïĩīĭįı',
+  l: 'ĺļľł',
+  n: 'ñńņň',
+  o: 'òóôõöøōŏő',
+  s: 'śŝşšș',
+  t: 'ţťț',
+  u: 'ùúûüũūŭůűų',
+  y: 'ýÿŷ',
+  z: 'źżž',
+};
+
+/** A regex source matching `text` with any of its letters accented or not: "zurich" ~ "Zürich". */
+export function accentFreePattern(text: string): string {
+  return Array.from(text, (char) => {
+    const base = withoutDiacritics(char.toLowerCase());
+    const accented = ACCENTED[base];
+    if (!accented) return escapeRegExp(char);
+    return `[${base}${base.toUpperCase()}${accented}${accented.toUpperCase()}]`;
+  }).join('');
 }
 
 /**

@@ -110,7 +110,21 @@ describe('jobSearchFilter', () => {
     const words = or[0]?.['intel.location.raw'] as RegExp;
     assert.ok(words.test('Berlin, Germany'));
     assert.ok(!words.test('Xgermany'));
-    assert.deepEqual(or[2], { 'intel.location.country': 'DE' });
+    assert.deepEqual(or[3], { 'intel.location.country': 'DE' });
+  });
+
+  it('matches a location with or without its accents, and the city it resolved to', () => {
+    const [, location] = parts(jobSearchFilter({ location: 'zurich' }, { now }));
+    const or = (location as { $or: Array<Record<string, RegExp>> }).$or;
+    const raw = or[0]?.['intel.location.raw'] as RegExp;
+    for (const place of ['Zürich, Switzerland', 'ZÜRICH', 'Zurich']) assert.ok(raw.test(place));
+    assert.ok(or.some((f) => f['intel.location.city']?.test('Zurich')));
+    const typed = (
+      parts(jobSearchFilter({ location: 'München' }, { now }))[1] as {
+        $or: Array<Record<string, RegExp>>;
+      }
+    ).$or[0]?.['intel.location.raw'] as RegExp;
+    assert.ok(typed.test('Munchen') && typed.test('München'));
   });
 });
 

@@ -144,6 +144,10 @@ describe('the API in the order jobs were added (sort=added)', () => {
     // An empty page's suggestions count what the linked list shows: settled jobs only.
     const empty = load(await (await fetch(`${base}/jobs?sort=added&q=zzzz`)).text());
     assert.match(empty('.empty li').text(), /\(4 jobs\)/);
+    // Echo, added just now, is not in this order yet: the page says so and where to see it.
+    const settling = load(await (await fetch(`${base}/jobs?sort=added&q=echo`)).text());
+    assert.match(settling('.empty').text(), /join this order a few minutes after/);
+    assert.equal(settling('.empty a:contains("by date posted")').attr('href'), '/jobs?q=echo');
   });
 
   it('stamps an entry when its insert goes out, not when its run began', async () => {
@@ -264,6 +268,10 @@ describe('the job page in the order jobs were added', () => {
     assert.equal($('input[name="sort"]:checked').val(), 'added');
     assert.equal($('#filters fieldset legend:contains("Newest first by")').length, 1);
     assert.equal($('article').length, 2);
+    assert.match($('.count').text(), /^3 jobs · newest added first/);
+    assert.match($('article .when').first().text(), /^added 10 minutes ago · posted /);
+    // One of many orders of the same jobs: not for search engines.
+    assert.equal($('meta[name="robots"]').attr('content'), 'noindex');
     const chips = $('.chips a')
       .map((_, a) => $(a).attr('href'))
       .get();

@@ -56,12 +56,16 @@ export function articleRoutes(deps: WebDeps): Router {
           title: 'Career articles',
           description: 'Career articles for backend engineers from trusted sources.',
           nav: 'articles',
-          noindex: chips.length > 0,
+          noindex: chips.length > 0 || Boolean(query.sort),
           alternates: feedAlternates('/articles', feedQuery, 'Articles'),
         },
         {
           heading: keywordHeading(query.q, 'Articles', 'Career articles'),
-          countText: `${page.total.toLocaleString('en')} ${page.total === 1 ? 'article' : 'articles'}`,
+          countText: `${page.total.toLocaleString('en')} ${page.total === 1 ? 'article' : 'articles'}${query.sort === 'added' ? ' · newest added first' : ''}`,
+          byDateHref:
+            query.sort === 'added'
+              ? `/articles${queryString({ ...withoutPaging(query), sort: undefined })}`
+              : null,
           form: {
             q: query.q ?? '',
             topic: topicOptions(query.topic),
@@ -80,7 +84,7 @@ export function articleRoutes(deps: WebDeps): Router {
             ],
           },
           chips,
-          articles: page.items.map((a) => articleCard(a, now)),
+          articles: page.items.map((a) => articleCard(a, now, { added: query.sort === 'added' })),
           pager: pagerLinks('/articles', query, page),
           feeds: feedLinks('/articles', feedQuery),
         },

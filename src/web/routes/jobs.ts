@@ -101,12 +101,17 @@ export function jobRoutes(deps: WebDeps): Router {
           description: 'Backend engineering jobs from trusted boards, filtered your way.',
           nav: 'jobs',
           canonical: `${origin(deps, req)}/jobs${queryString(query)}`,
-          noindex: chips.length > 0,
+          noindex: chips.length > 0 || Boolean(query.sort),
           alternates: feedAlternates('/jobs', feedQuery, 'Jobs'),
         },
         {
           heading: keywordHeading(query.q, 'Jobs', 'Backend jobs'),
-          countText: `${page.total.toLocaleString('en')} ${page.total === 1 ? 'job' : 'jobs'}`,
+          countText: `${page.total.toLocaleString('en')} ${page.total === 1 ? 'job' : 'jobs'}${query.sort === 'added' ? ' · newest added first' : ''}`,
+          // In the added order, what is missing yet and where to see it at once.
+          byDateHref:
+            query.sort === 'added'
+              ? `/jobs${queryString({ ...withoutPaging(query), sort: undefined })}`
+              : null,
           // What applies, not how many jobs it hid: that would cost a second count.
           blocked: hidden
             ? `your block list applies (${hidden} ${hidden === 1 ? 'entry' : 'entries'})`
@@ -121,7 +126,7 @@ export function jobRoutes(deps: WebDeps): Router {
           }),
           chips,
           suggestions,
-          jobs: page.items.map((job) => jobCard(job, now)),
+          jobs: page.items.map((job) => jobCard(job, now, { added: query.sort === 'added' })),
           pager: pagerLinks('/jobs', query, page),
           feeds: feedLinks('/jobs', feedQuery),
         },

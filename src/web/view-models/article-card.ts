@@ -13,6 +13,9 @@ export type ArticleCard = {
   postedAgo: string;
   postedIso: string;
   postedDay: string;
+  /** When the board added it, shown in the added order only. */
+  addedAgo: string | null;
+  addedIso: string;
   sourceName: string;
   sourceId: string;
   /** The same article on other sources: its copies are not listed themselves. */
@@ -20,7 +23,8 @@ export type ArticleCard = {
 };
 
 /** The card of a stored article. */
-export function articleCard(article: EntryDoc, now: Date): ArticleCard {
+/** `added`: the list is in the order entries were added, so the card says when. */
+export function articleCard(article: EntryDoc, now: Date, { added = false } = {}): ArticleCard {
   const intel = article.articleIntel;
   return {
     id: String(article._id),
@@ -33,6 +37,8 @@ export function articleCard(article: EntryDoc, now: Date): ArticleCard {
     postedAgo: postedAgo(article.publishedAt, now),
     postedIso: article.publishedAt.toISOString(),
     postedDay: formatDay(article.publishedAt),
+    addedAgo: added ? postedAgo(article.firstSeenAt, now) : null,
+    addedIso: article.firstSeenAt.toISOString(),
     sourceName: article.sourceName,
     sourceId: String(article.sourceId),
     alsoListedOn: otherListings(article).map((o) => ({

@@ -30,6 +30,9 @@ export type JobCard = {
   postedAgo: string;
   postedIso: string;
   postedDay: string;
+  /** When the board added it, shown in the added order only. */
+  addedAgo: string | null;
+  addedIso: string;
   sourceName: string;
   closed: boolean;
 };
@@ -40,7 +43,8 @@ export function jobPath(job: Pick<EntryDoc, '_id' | 'title' | 'job'>): string {
 }
 
 /** The card of a stored job. */
-export function jobCard(job: EntryDoc, now: Date): JobCard {
+/** `added`: the list is in the order entries were added, so the card says when. */
+export function jobCard(job: EntryDoc, now: Date, { added = false } = {}): JobCard {
   const intel = job.intel;
   const salary = intel?.salary ?? null;
   return {
@@ -62,6 +66,8 @@ export function jobCard(job: EntryDoc, now: Date): JobCard {
     postedAgo: postedAgo(job.publishedAt, now),
     postedIso: job.publishedAt.toISOString(),
     postedDay: formatDay(job.publishedAt),
+    addedAgo: added ? postedAgo(job.firstSeenAt, now) : null,
+    addedIso: job.firstSeenAt.toISOString(),
     sourceName: job.sourceName,
     closed: job.status === 'closed',
   };

@@ -295,6 +295,8 @@ describe('the job board over ingested fixture feeds', () => {
     assert.match(problems, /salaryMin: must be a whole number/);
     assert.match(problems, /posted: must be 24h, 7d or 30d/);
     assert.match(problems, /tags: unknown stack tag "cobolx"/);
+    // Each problem once: the list, not also the one-line message the API gives.
+    assert.equal($('.error').text().split('must be a whole number').length, 2);
     assert.match($('header.site').text(), /backboard/, 'same layout');
   });
 

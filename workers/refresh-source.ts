@@ -94,9 +94,9 @@ export async function refreshSource(
   const run: RunSummary = { ...emptyRun(now), trigger };
   if (!source.enabled) return { ...run, outcome: 'skipped', warnings: ['source is disabled'] };
   const clock = stageClock();
-  // The run's clock as it moves: `now` plus the time since, so an entry's firstSeenAt is when
-  // its insert went out, however long the fetch and the reading took (see settledFilter).
-  const runClock = () => new Date(now.getTime() + (Date.now() - started));
+  // When an entry's insert goes out, however long the fetch and the reading took (its
+  // firstSeenAt; see settledFilter). A clock given by the caller (tests) stays where it is set.
+  const runClock = deps.now ? () => now : () => new Date();
   try {
     const result = await runStages(deps, source, run, { now, runClock }, clock);
     result.run.durationMs = Date.now() - started;

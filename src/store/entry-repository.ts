@@ -360,13 +360,11 @@ export async function upsertEntries(
   runClock?: () => Date,
 ): Promise<UpsertCounts> {
   const Entry = entryModel(connection, source.type);
-  // The run's clock when an insert goes out, not when the run began: a run can take minutes,
-  // and a client polling the added order must not see its entries arrive below a cursor it
-  // already passed (board-filters' settledFilter waits out one insert, not a whole run). A
-  // caller without the run's clock has it start here.
-  const started = performance.now();
-  const writeTime =
-    runClock ?? (() => new Date(now.getTime() + Math.round(performance.now() - started)));
+  // The time an insert goes out, not when the run began: a run can take minutes, and a client
+  // polling the added order must not see its entries arrive below a cursor it already passed
+  // (board-filters' settledFilter waits out one insert, not a whole run). Without a clock from
+  // the caller, `now` stands for it.
+  const writeTime = runClock ?? (() => now);
   // This source's entries, and those of others that it lists too (`sharedWith`). Index-backed
   // on MongoDB; FerretDB 1.24's SQLite backend decodes every document for any filter but `_id`
   // equality, so this is one scan per run there (the cost the benchmark's "driver alone"

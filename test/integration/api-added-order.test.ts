@@ -157,32 +157,31 @@ describe('the API in the order jobs were added (sort=added)', () => {
       setTimeout(() => serveBody(body)(req, res), 1500);
     });
     const slow = await createSource(db.mongo, sourceInput(feeds.url('/slow.rss')));
-    const began = minutesAgo(30);
+    const began = Date.now();
     await refreshSource(
       {
         mongo: db.mongo,
         fetcher: testFetcher([feeds.host], 4),
         logger: db.logger,
         policy: { maxJobAgeDays: 36500, dedupWindowDays: 14 },
-        now: () => began,
       },
       String(slow._id),
     );
     const [stored] = await entryModel(db.mongo, 'jobs').find({ sourceId: slow._id }).lean();
     assert.ok(stored);
-    assert.ok(stored.firstSeenAt.getTime() - began.getTime() >= 1500, 'after the fetch');
-    assert.ok(stored.firstSeenAt.getTime() - began.getTime() < 60_000, "on the run's clock");
+    assert.ok(stored.firstSeenAt.getTime() - began >= 1500, 'after the fetch');
+    assert.ok(stored.firstSeenAt.getTime() <= Date.now());
   });
 
   it('orders a feed by storage time too, newest stored first', async () => {
     const res = await fetch(`${base}/jobs.rss?sort=added`);
     assert.equal(res.status, 200);
     const feed = await new Parser().parseString(await res.text());
-    // Echo was stored last (feeds wait for nothing: a reader keys items by their id), Delta
-    // before it, though it was published 20 days ago.
+    // Foxtrot was stored last, Echo before it (feeds wait for nothing: a reader keys items by
+    // their id), then Delta, though it was published 20 days ago.
     assert.deepEqual(
-      feed.items.slice(0, 2).map((i) => i.title?.split(' at ')[1]),
-      ['Echo', 'Delta'],
+      feed.items.slice(0, 3).map((i) => i.title?.split(' at ')[1]),
+      ['Foxtrot', 'Echo', 'Delta'],
     );
     assert.match(feed.title ?? '', /newest added first$/);
     // A feed changed when a job arrived in it, whatever date the job carries.

@@ -1,22 +1,15 @@
-// A running board over a real database filled through the real pipeline: fixture feeds served
-// on 127.0.0.1, fetched, parsed, normalized, enriched and stored by refreshSource.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
-import { buildApp } from '../../src/app.ts';
-import { bumpBoardVersion } from '../../src/cache/board-version.ts';
-import { createRedis } from '../../src/queue/connection.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import type { SourceDoc } from '../../src/store/models/source.ts';
 import { createSource } from '../../src/store/source-repository.ts';
 import { refreshSource } from '../../workers/refresh-source.ts';
+import { pipelineDeps, startWebServer } from './board-server.ts';
 import { type FeedItem, wwrFeed } from './feeds.ts';
 import {
   type FixtureServer,
   readSharedFixture,
   serveBody,
   startFixtureServer,
-  testFetcher,
 } from './fixture-server.ts';
 import { type Isolated, isolate } from './isolation.ts';
 import { sourceInput } from './sources.ts';
@@ -108,13 +101,7 @@ export async function startBoard(label: string): Promise<Board> {
     '/mirror.rss',
     serveBody(() => wwrFeed(feeds.url('/mirror'), [copy])),
   );
-  const fetcher = testFetcher([feeds.host], 4);
-  const deps = {
-    mongo: db.mongo,
-    fetcher,
-    logger: db.logger,
-    policy: { maxJobAgeDays: 36500, dedupWindowDays: 14 },
-  };
+  const deps = pipelineDeps(db, feeds);
   const add = async (
     path: string,
     name: string,
@@ -132,35 +119,20 @@ export async function startBoard(label: string): Promise<Board> {
     articles: await add('/articles.rss', 'Career Blog', 'articles'),
   };
   for (const source of Object.values(sources)) await refreshSource(deps, String(source._id));
-  const redis = createRedis(db.redisUrl, 'producer');
-  const app = buildApp({
-    logger: db.logger,
-    readiness: {},
-    mongo: db.mongo,
-    redis,
-    queuePrefix: db.config.queuePrefix,
-    publicUrl: null,
-  });
-  const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const web = await startWebServer(db);
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: web.url,
     db,
-    redis,
+    redis: web.redis,
     feeds,
     freshItems,
     sources,
     refresh: async (source) => {
       await refreshSource(deps, String(source._id));
-      await bumpBoardVersion(redis, db.config.queuePrefix);
-      // The version is re-read at most once a second.
-      await new Promise((r) => setTimeout(r, 1100));
+      await web.bumpVersion();
     },
     close: async () => {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-      redis.disconnect();
+      await web.close();
       await feeds.close();
       await db.cleanup();
     },

@@ -1,29 +1,19 @@
 // The lists in the order the board stored their entries (sort=added): what a client polls so
 // that a listing dated in the past, stored after it last looked, still reaches it.
 import assert from 'node:assert/strict';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { load } from 'cheerio';
-import type { Redis } from 'ioredis';
 import Parser from 'rss-parser';
-import { buildApp } from '../../src/app.ts';
-import { bumpBoardVersion } from '../../src/cache/board-version.ts';
 import { decodeCursor } from '../../src/domain/cursor.ts';
-import { createRedis } from '../../src/queue/connection.ts';
 import { ADDED_SETTLE_MS } from '../../src/store/board-filters.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
 import type { SourceDoc } from '../../src/store/models/source.ts';
 import { createSource } from '../../src/store/source-repository.ts';
 import { refreshSource } from '../../workers/refresh-source.ts';
+import { pipelineDeps, startWebServer, type WebServer } from '../helpers/board-server.ts';
 import { type FeedItem, wwrFeed } from '../helpers/feeds.ts';
-import {
-  type FixtureServer,
-  serveBody,
-  startFixtureServer,
-  testFetcher,
-} from '../helpers/fixture-server.ts';
+import { type FixtureServer, serveBody, startFixtureServer } from '../helpers/fixture-server.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
 import { sourceInput } from '../helpers/sources.ts';
 
@@ -45,25 +35,18 @@ const job = (id: string, title: string, publishedDaysAgo: number): FeedItem => (
 describe('the API in the order jobs were added (sort=added)', () => {
   let db: Isolated;
   let feeds: FixtureServer;
-  let redis: Redis;
-  let server: Server;
+  let web: WebServer;
   let base: string;
   let source: SourceDoc;
   const items: FeedItem[] = [];
 
   /** One run of the source through the real pipeline, on a clock `at`, then a new board version. */
   const run = async (at: Date) => {
-    const deps = {
-      mongo: db.mongo,
-      fetcher: testFetcher([feeds.host], 4),
-      logger: db.logger,
-      policy: { maxJobAgeDays: 36500, dedupWindowDays: 14 },
-      now: () => at,
-    };
-    await refreshSource(deps, String(source._id));
-    await bumpBoardVersion(redis, db.config.queuePrefix);
-    // The version is re-read at most once a second.
-    await new Promise((r) => setTimeout(r, 1100));
+    await refreshSource(
+      pipelineDeps(db, feeds, () => at),
+      String(source._id),
+    );
+    await web.bumpVersion();
   };
   const list = async (url: string): Promise<ApiList> => {
     const res = await fetch(url.startsWith('http') ? url : `${base}${url}`);
@@ -81,24 +64,11 @@ describe('the API in the order jobs were added (sort=added)', () => {
       serveBody(() => wwrFeed(feeds.url(''), items)),
     );
     source = await createSource(db.mongo, sourceInput(feeds.url('/jobs.rss')));
-    redis = createRedis(db.redisUrl, 'producer');
-    const app = buildApp({
-      logger: db.logger,
-      readiness: {},
-      mongo: db.mongo,
-      redis,
-      queuePrefix: db.config.queuePrefix,
-      publicUrl: null,
-    });
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    web = await startWebServer(db);
+    base = web.url;
   });
   after(async () => {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-    redis.disconnect();
+    await web.close();
     await feeds.close();
     await db.cleanup();
   });
@@ -158,15 +128,7 @@ describe('the API in the order jobs were added (sort=added)', () => {
     });
     const slow = await createSource(db.mongo, sourceInput(feeds.url('/slow.rss')));
     const began = Date.now();
-    await refreshSource(
-      {
-        mongo: db.mongo,
-        fetcher: testFetcher([feeds.host], 4),
-        logger: db.logger,
-        policy: { maxJobAgeDays: 36500, dedupWindowDays: 14 },
-      },
-      String(slow._id),
-    );
+    await refreshSource(pipelineDeps(db, feeds), String(slow._id));
     const [stored] = await entryModel(db.mongo, 'jobs').find({ sourceId: slow._id }).lean();
     assert.ok(stored);
     assert.ok(stored.firstSeenAt.getTime() - began >= 1500, 'after the fetch');
@@ -210,8 +172,7 @@ describe('the API in the order jobs were added (sort=added)', () => {
 describe('the job page in the order jobs were added', () => {
   let db: Isolated;
   let feeds: FixtureServer;
-  let redis: Redis;
-  let server: Server;
+  let web: WebServer;
   let base: string;
 
   before(async () => {
@@ -229,33 +190,14 @@ describe('the job page in the order jobs were added', () => {
     );
     const source = await createSource(db.mongo, sourceInput(feeds.url('/jobs.rss')));
     await refreshSource(
-      {
-        mongo: db.mongo,
-        fetcher: testFetcher([feeds.host], 4),
-        logger: db.logger,
-        policy: { maxJobAgeDays: 36500, dedupWindowDays: 14 },
-        now: () => minutesAgo(10),
-      },
+      pipelineDeps(db, feeds, () => minutesAgo(10)),
       String(source._id),
     );
-    redis = createRedis(db.redisUrl, 'producer');
-    const app = buildApp({
-      logger: db.logger,
-      readiness: {},
-      mongo: db.mongo,
-      redis,
-      queuePrefix: db.config.queuePrefix,
-      publicUrl: null,
-    });
-    server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, '127.0.0.1', () => resolve(s));
-    });
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    web = await startWebServer(db);
+    base = web.url;
   });
   after(async () => {
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-    redis.disconnect();
+    await web.close();
     await feeds.close();
     await db.cleanup();
   });

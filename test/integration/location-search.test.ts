@@ -8,13 +8,9 @@ import { ensureIndexes } from '../../src/store/indexes.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
 import { createSource } from '../../src/store/source-repository.ts';
 import { refreshSource } from '../../workers/refresh-source.ts';
+import { pipelineDeps } from '../helpers/board-server.ts';
 import { wwrFeed } from '../helpers/feeds.ts';
-import {
-  type FixtureServer,
-  serveBody,
-  startFixtureServer,
-  testFetcher,
-} from '../helpers/fixture-server.ts';
+import { type FixtureServer, serveBody, startFixtureServer } from '../helpers/fixture-server.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
 import { sourceInput } from '../helpers/sources.ts';
 
@@ -47,15 +43,7 @@ describe('searching jobs by location', () => {
     }));
     feeds.on('/jobs.rss', serveBody(wwrFeed(feeds.url(''), items)));
     const source = await createSource(db.mongo, sourceInput(feeds.url('/jobs.rss')));
-    await refreshSource(
-      {
-        mongo: db.mongo,
-        fetcher: testFetcher([feeds.host], 4),
-        logger: db.logger,
-        policy: { maxJobAgeDays: 36500, dedupWindowDays: 14 },
-      },
-      String(source._id),
-    );
+    await refreshSource(pipelineDeps(db, feeds), String(source._id));
   });
   after(async () => {
     await feeds.close();

@@ -11,13 +11,13 @@ import { createSource } from '../../src/store/source-repository.ts';
 import { readTermsVersion, recordTermsVersion } from '../../src/store/system-status-repository.ts';
 import { refreshStoredTerms } from '../../src/store/terms-refresh.ts';
 import { refreshSource } from '../../workers/refresh-source.ts';
+import { pipelineDeps } from '../helpers/board-server.ts';
 import { wwrFeed } from '../helpers/feeds.ts';
 import {
   type FixtureServer,
   readSharedFixture,
   serveBody,
   startFixtureServer,
-  testFetcher,
 } from '../helpers/fixture-server.ts';
 import { type Isolated, isolate } from '../helpers/isolation.ts';
 import { sourceInput } from '../helpers/sources.ts';
@@ -50,12 +50,7 @@ describe('rebuilding stored search terms after a tokenizer change', () => {
       },
     ];
     feeds.on('/spelled.rss', serveBody(wwrFeed(feeds.url(''), spelled)));
-    const deps = {
-      mongo: db.mongo,
-      fetcher: testFetcher([feeds.host], 4),
-      logger: db.logger,
-      policy: { maxJobAgeDays: 36500, dedupWindowDays: 14 },
-    };
+    const deps = pipelineDeps(db, feeds);
     for (const [path, type] of [
       ['/wwr.rss', 'jobs'],
       ['/rct.rss', 'jobs'],

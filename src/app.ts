@@ -21,6 +21,7 @@ import { homeRoutes } from './web/routes/home.ts';
 import { jobRoutes } from './web/routes/jobs.ts';
 import { preferenceRoutes } from './web/routes/preferences.ts';
 import { sourceRoutes } from './web/routes/sources.ts';
+import { warmHits } from './web/warm-hits.ts';
 import type { WebDeps } from './web/web-deps.ts';
 
 export type AppDependencies = {
@@ -34,6 +35,8 @@ export type AppDependencies = {
   reloadTemplates?: boolean;
   /** Seconds a cached page may be served (tests shorten it). */
   pageCacheTtlMs?: number;
+  /** The rendered-response cache (tests look into it); by default one of pageCacheTtlMs. */
+  pageCache?: PageCache;
   /** Operator console: credentials from config, and the fetch queue for "fetch now". */
   console?: Pick<
     ConsoleDeps,
@@ -49,6 +52,20 @@ export function buildApp(deps: AppDependencies): Express {
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
   app.use(healthRoutes(deps.readiness));
+  const assets = loadAssets();
+  const renderer = createRenderer(assets, { cache: !deps.reloadTemplates });
+  const version = new BoardVersionReader(deps.redis, deps.queuePrefix);
+  const web: WebDeps = {
+    mongo: deps.mongo,
+    logger: deps.logger,
+    renderer,
+    version,
+    cache: deps.pageCache ?? new PageCache({ ttlMs: deps.pageCacheTtlMs ?? 30_000 }),
+    shared: boardShared(deps.mongo, version, deps.pageCacheTtlMs),
+    publicUrl: deps.publicUrl,
+  };
+  // Before everything below: a cached response already carries the headers they set.
+  app.use(warmHits(web));
   app.use(
     helmet({
       // No inline script anywhere; JSON-LD is data (type application/ld+json), not script.
@@ -84,18 +101,6 @@ export function buildApp(deps: AppDependencies): Express {
     next();
   });
   app.use(openReadCors);
-  const assets = loadAssets();
-  const renderer = createRenderer(assets, { cache: !deps.reloadTemplates });
-  const version = new BoardVersionReader(deps.redis, deps.queuePrefix);
-  const web: WebDeps = {
-    mongo: deps.mongo,
-    logger: deps.logger,
-    renderer,
-    version,
-    cache: new PageCache({ ttlMs: deps.pageCacheTtlMs ?? 30_000 }),
-    shared: boardShared(deps.mongo, version, deps.pageCacheTtlMs),
-    publicUrl: deps.publicUrl,
-  };
   app.use(assets.routes);
   app.use(cookieParser());
   app.use(homeRoutes(web));

@@ -2,10 +2,12 @@
 // renders once per board version per process (concurrent misses share that render; a page slow
 // to build is rebuilt in the background instead) and hashes its ETag once.
 import { createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
+import type { BoardVersionReader } from '../cache/board-version.ts';
 import { BLOCKLIST_COOKIE } from '../domain/blocklist.ts';
-import type { CachedResponse } from './page-cache.ts';
-import type { WebDeps } from './web-deps.ts';
+import { acceptedEncoding, compressBody, type Encoding, encodedTag } from './encodings.ts';
+import type { CachedResponse, PageCache, ReplayHeaders } from './page-cache.ts';
 
 /** A rendered answer: status, content type, body and its caching policy. */
 export type Produced = {
@@ -23,38 +25,86 @@ export const CACHE_PAGE = 'public, no-cache';
 export const CACHE_FEED = 'public, max-age=300';
 export const CACHE_API = 'public, max-age=60';
 
+/** The cache and the board version its entries are keyed on. */
+export type PageCacheDeps = { cache: PageCache; version: Pick<BoardVersionReader, 'current'> };
+
 /** Wraps a producer with the per-version page cache. */
 export function cachedRoute(
-  deps: Pick<WebDeps, 'version' | 'cache'>,
+  deps: PageCacheDeps,
   produce: (req: Request) => Promise<Produced>,
 ): RequestHandler {
   return async (req, res) => {
     const personal = blocklistCookie(req);
-    // The scheme too: pages, feeds and the API carry absolute URLs built from it (with no
-    // PUBLIC_URL, from the request), so an https request must not get an http one's copy.
-    const key = `${req.protocol}|${req.get('host')}|${req.originalUrl}|${personal}`;
+    const key = pageKey(req, personal);
     const out = await deps.cache.resolve(key, await deps.version.current(), async () => {
       const produced = await produce(req);
       const body = Buffer.from(produced.body);
       const type = contentType(produced.type);
-      return { ...produced, type, body, status: produced.status ?? 200, etag: bodyTag(body) };
+      return {
+        ...produced,
+        type,
+        body,
+        status: produced.status ?? 200,
+        etag: bodyTag(body),
+        encoded: await compressBody(body, type),
+      };
     });
-    send(res, out, personal !== '');
+    send(req, res, out, personal !== '');
   };
 }
 
-function send(res: Response, out: CachedResponse, personal: boolean): void {
+/**
+ * The cache key of a request: what its response depends on. The scheme too: pages, feeds and
+ * the API carry absolute URLs built from it (with no PUBLIC_URL, from the request), so an https
+ * request must not get an http one's copy.
+ */
+export function pageKey(req: Request, personal: string): string {
+  return `${req.protocol}|${req.get('host')}|${req.originalUrl}|${personal}`;
+}
+
+/** What of a cached response goes to this request: the body in an encoding it accepts. */
+export type Variant = { body: Buffer; etag: string | undefined; encoding: Encoding | null };
+
+export function variantFor(req: IncomingMessage, out: CachedResponse): Variant {
+  const encoding = acceptedEncoding(req, out.encoded);
+  if (!encoding || !out.encoded) return { body: out.body, etag: out.etag, encoding: null };
+  return {
+    body: out.encoded[encoding] ?? out.body,
+    etag: out.etag && encodedTag(out.etag, encoding),
+    encoding,
+  };
+}
+
+// Headers that belong to the encoding sent, not to the response: a replay sets its own.
+const PER_VARIANT = new Set(['content-length', 'content-encoding', 'etag']);
+
+function send(req: Request, res: Response, out: CachedResponse, personal: boolean): void {
   // Express answers If-None-Match with 304 against the ETag computed at render time.
   const policy = personal ? out.cacheControl.replace('public', 'private') : out.cacheControl;
+  const variant = variantFor(req, out);
   if (out.location) res.location(out.location);
   // Set here, Express neither hashes the body again nor loses its 304 (req.fresh reads it).
-  if (out.etag) res.set('ETag', out.etag);
+  if (variant.etag) res.set('ETag', variant.etag);
+  if (variant.encoding) res.set('Content-Encoding', variant.encoding);
   res
     .status(out.status)
     .set('Content-Type', out.type)
     .set('Cache-Control', policy)
-    .vary('Cookie')
-    .send(out.body);
+    .vary(out.encoded ? 'Cookie, Accept-Encoding' : 'Cookie')
+    .send(variant.body);
+  // The response as it went out, headers set by every middleware included, is what a repeat
+  // of this request gets (src/web/warm-hits.ts). A 304 or a personal copy is not whole.
+  if (!personal && !out.replay && res.statusCode === 200) out.replay = sentHeaders(res);
+}
+
+function sentHeaders(res: Response): ReplayHeaders {
+  const flat: string[] = [];
+  for (const name of res.getHeaderNames()) {
+    const value = res.getHeader(name);
+    if (value === undefined || PER_VARIANT.has(name)) continue;
+    for (const one of Array.isArray(value) ? value : [value]) flat.push(name, String(one));
+  }
+  return flat;
 }
 
 // The shorthands producers use, as Express's res.type would expand them.

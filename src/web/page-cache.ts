@@ -12,6 +12,8 @@
 //   it. Its new data shows within that interval (or, after a quiet spell, on the request after
 //   the one that found it expired). A page built quickly is rebuilt on every change.
 
+import type { Encoded } from './encodings.ts';
+
 /** A rendered response: what the route would send. */
 export type CachedResponse = {
   status: number;
@@ -22,7 +24,19 @@ export type CachedResponse = {
   location?: string;
   /** The body's validator, computed once per render instead of hashing the body per request. */
   etag?: string;
+  /** The body compressed (src/web/encodings.ts), once per render. */
+  encoded?: Encoded;
+  /**
+   * The headers the app sent with this response the first time it went out whole (security
+   * headers, CORS, caching), but for those of its encoding (length, ETag, Content-Encoding):
+   * src/web/warm-hits.ts answers the same request again from them without routing it. Absent
+   * until then, and never for a personal response.
+   */
+  replay?: ReplayHeaders;
 };
+
+/** Response headers as `writeHead` takes them flat, names in lower case: name, value, ... */
+export type ReplayHeaders = string[];
 
 export type PageCacheOptions = {
   maxEntries?: number;
@@ -114,11 +128,19 @@ export class PageCache {
     return promise;
   }
 
-  /** The cached response of `version`, or undefined when missing, of another version or expired. */
+  /** How many times get() found a fresh response (warm-hits.ts answers those without routing). */
+  hits = 0;
+
+  /**
+   * The response resolve() would give at once, starting no render: an unexpired entry of
+   * `version`, or of an older one for a page slow to build. Else undefined.
+   */
   get(key: string, version: string): CachedResponse | undefined {
     const hit = this.entries.get(key);
-    if (!hit || hit.version !== version || hit.expires <= this.clock()) return undefined;
+    if (!hit || hit.expires <= this.clock()) return undefined;
+    if (hit.version !== version && hit.renderMs < this.slowRenderMs) return undefined;
     this.touch(key, hit);
+    this.hits++;
     return hit.value;
   }
 

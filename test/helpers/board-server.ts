@@ -6,6 +6,7 @@ import type { Redis } from 'ioredis';
 import { buildApp } from '../../src/app.ts';
 import { bumpBoardVersion } from '../../src/cache/board-version.ts';
 import { createRedis } from '../../src/queue/connection.ts';
+import type { PageCache } from '../../src/web/page-cache.ts';
 import { type FixtureServer, testFetcher } from './fixture-server.ts';
 import type { Isolated } from './isolation.ts';
 
@@ -29,9 +30,13 @@ export type WebServer = {
 };
 
 /** The board's app over an isolated database, on a free port. */
-export async function startWebServer(db: Isolated): Promise<WebServer> {
+export async function startWebServer(
+  db: Isolated,
+  options: { pageCache?: PageCache } = {},
+): Promise<WebServer> {
   const redis = createRedis(db.redisUrl, 'producer');
   const app = buildApp({
+    ...options,
     logger: db.logger,
     readiness: {},
     mongo: db.mongo,

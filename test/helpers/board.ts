@@ -2,6 +2,7 @@ import type { Redis } from 'ioredis';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import type { SourceDoc } from '../../src/store/models/source.ts';
 import { createSource } from '../../src/store/source-repository.ts';
+import type { PageCache } from '../../src/web/page-cache.ts';
 import { refreshSource } from '../../workers/refresh-source.ts';
 import { pipelineDeps, startWebServer } from './board-server.ts';
 import { type FeedItem, wwrFeed } from './feeds.ts';
@@ -83,7 +84,10 @@ function articlesFeed(origin: string): string {
 }
 
 /** Starts a board over freshly ingested fixture data. */
-export async function startBoard(label: string): Promise<Board> {
+export async function startBoard(
+  label: string,
+  options: { pageCache?: PageCache } = {},
+): Promise<Board> {
   const db = await isolate(label);
   await ensureIndexes(db.mongo);
   const feeds = await startFixtureServer();
@@ -119,7 +123,7 @@ export async function startBoard(label: string): Promise<Board> {
     articles: await add('/articles.rss', 'Career Blog', 'articles'),
   };
   for (const source of Object.values(sources)) await refreshSource(deps, String(source._id));
-  const web = await startWebServer(db);
+  const web = await startWebServer(db, options);
   return {
     url: web.url,
     db,

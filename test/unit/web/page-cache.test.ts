@@ -113,8 +113,11 @@ describe('PageCache', () => {
     clock.now = 40_000; // new data, within 10 × the build time: served as is, no rebuild yet
     assert.equal(await text(cache.resolve('a', 'v2', next.render)), 'v1 page 1');
     assert.equal(next.started, 0);
+    // get() gives what resolve() gives with no render to start: served before routing.
+    assert.equal(cache.get('a', 'v2')?.body.toString(), 'v1 page 1');
 
     clock.now = 55_000; // past 10 × build time: still served, one rebuild starts
+    assert.equal(cache.get('a', 'v2'), undefined, 'resolve() must see it, to start the rebuild');
     assert.equal(await text(cache.resolve('a', 'v2', next.render)), 'v1 page 1');
     assert.equal(await text(cache.resolve('a', 'v3', next.render)), 'v1 page 1');
     assert.equal(next.started, 1, 'one rebuild at a time, whatever the version');

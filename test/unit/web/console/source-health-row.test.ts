@@ -54,7 +54,10 @@ describe('sourceHealthRow: what the console says about a source', () => {
     );
     const guessed = Number(/in (\d+) min/.exec(sourceHealthRow(source, now).nextRun)?.[1]);
     // Its phase comes from its random id: a slot up to a minute short of 13:00 rounds to 60.
-    assert.ok(guessed >= 30 && guessed <= 60, `at least an interval after the last run: ${guessed}`);
+    assert.ok(
+      guessed >= 30 && guessed <= 60,
+      `at least an interval after the last run: ${guessed}`,
+    );
     assert.equal(sourceHealthRow({ ...source, enabled: false }, now).nextRun, '—');
   });
 

@@ -126,6 +126,18 @@ export async function peakRssMb(pid: number): Promise<number> {
   return kb / 1024;
 }
 
+/**
+ * CPU time a process has used so far (user + system) in ms, from /proc/<pid>/stat: the work it
+ * did, which a busy shared host stretches in wall time but not in this.
+ */
+export async function cpuMs(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces): state is the 3rd, utime the 14th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Linux reports these in USER_HZ, 100 a second on every architecture it runs on.
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 /** With BENCH_CPU_PROF=<dir>, product processes write V8 CPU profiles there (for flame graphs). */
 export function profileArgs(): string[] {
   const dir = process.env.BENCH_CPU_PROF;

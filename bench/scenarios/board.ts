@@ -15,7 +15,7 @@ import {
 } from '../../src/store/entry-repository.ts';
 import { entryModel } from '../../src/store/models/entry.ts';
 import { createSource } from '../../src/store/source-repository.ts';
-import { type Child, profileArgs, startNode } from '../lib/children.ts';
+import { type Child, cpuMs, profileArgs, startNode } from '../lib/children.ts';
 import type { BenchContext } from '../lib/context.ts';
 import { generateItems, rssFeed } from '../lib/feed-gen.ts';
 import { freePort } from '../lib/free-port.ts';
@@ -59,7 +59,7 @@ async function pool(type: EntryType, now: Date): Promise<EnrichedEntry[]> {
 }
 
 /** Writes `count` entries of a type across `sources`, spread over the last 40 days. */
-async function seed(
+export async function seed(
   mongo: Connection,
   type: EntryType,
   count: number,
@@ -95,7 +95,11 @@ async function seed(
   }
 }
 
-async function seedSources(mongo: Connection, type: EntryType, n: number): Promise<StoreSource[]> {
+export async function seedSources(
+  mongo: Connection,
+  type: EntryType,
+  n: number,
+): Promise<StoreSource[]> {
   const sources: StoreSource[] = [];
   for (let i = 0; i < n; i++)
     sources.push(
@@ -164,13 +168,13 @@ export async function boardScenario(
     ns.env({ PORT: String(webPort) }),
     profileArgs(),
   );
-  const bare: Child = startNode('bare', 'bench/servers/bare-express.ts', {
+  const bareServer: Child = startNode('bare', 'bench/servers/bare-express.ts', {
     NODE_ENV: 'production',
     PORT: String(barePort),
   });
   const figures: Figure[] = [];
   try {
-    await Promise.all([web.waitFor(/web listening/), bare.waitFor(/listening/)]);
+    await Promise.all([web.waitFor(/web listening/), bareServer.waitFor(/listening/)]);
     const base = `http://127.0.0.1:${webPort}`;
     const baseline = `http://127.0.0.1:${barePort}/hello`;
     const firstJobs = await timeOne(`${base}/jobs`);
@@ -200,9 +204,23 @@ export async function boardScenario(
     const driver: number[] = [];
     const rows = new Map<
       string,
-      { ratio: number[]; rps: number[]; p50: number[]; p99: number[]; kb: number[] }
-    >(pages.map(([name]) => [name, { ratio: [], rps: [], p50: [], p99: [], kb: [] }]));
+      {
+        ratio: number[];
+        rps: number[];
+        p50: number[];
+        p99: number[];
+        kb: number[];
+        cpu: number[];
+        cpuRatio: number[];
+      }
+    >(
+      pages.map(([name]) => [
+        name,
+        { ratio: [], rps: [], p50: [], p99: [], kb: [], cpu: [], cpuRatio: [] },
+      ]),
+    );
     const baseRps: number[] = [];
+    const baseCpu: number[] = [];
     const baseP99: number[] = [];
     for (let rep = 0; rep < options.reps; rep++) {
       await ns.redis.incr(`${ns.name}:board:version`);
@@ -216,11 +234,18 @@ export async function boardScenario(
       }
       for (const [name, path] of pages) {
         // The baseline right before each page: on a noisy machine a ratio of neighbours is fair.
+        const bareCpu = await cpuMs(bareServer.pid);
         const bare = await load(baseline, options.connections, options.seconds);
+        const bareCpuPerRequest = ((await cpuMs(bareServer.pid)) - bareCpu) / bare.requests;
         baseRps.push(bare.rps);
         baseP99.push(bare.p99);
+        baseCpu.push(bareCpuPerRequest * 1000);
+        const webCpu = await cpuMs(web.pid);
         const r = await load(`${base}${path}`, options.connections, options.seconds);
+        const webCpuPerRequest = ((await cpuMs(web.pid)) - webCpu) / r.requests;
         const row = rows.get(name);
+        row?.cpu.push(webCpuPerRequest * 1000);
+        row?.cpuRatio.push(webCpuPerRequest / bareCpuPerRequest);
         row?.rps.push(r.rps);
         row?.ratio.push(r.rps / bare.rps);
         row?.p50.push(r.p50);
@@ -231,6 +256,7 @@ export async function boardScenario(
     figures.push(
       { name: 'bare Express route (baseline)', unit: 'req/s', values: baseRps },
       { name: 'bare Express route p99', unit: 'ms', values: baseP99 },
+      { name: 'bare Express route CPU per request', unit: 'µs', values: baseCpu },
       { name: 'board query via the driver (find + count, no cache)', unit: 'ms', values: driver },
     );
     for (const [name] of pages) {
@@ -240,8 +266,14 @@ export async function boardScenario(
         { name: `${name} ÷ baseline`, unit: 'ratio', values: row.ratio, target: { min: 0.3 } },
         { name: `${name} req/s`, unit: 'req/s', values: row.rps },
         { name: `${name} p50`, unit: 'ms', values: row.p50 },
-        { name: `${name} response size`, unit: 'KiB', values: row.kb },
+        {
+          name: `${name} response size (as sent, compressed from 2026-12-07 18:00)`,
+          unit: 'KiB',
+          values: row.kb,
+        },
         { name: `${name} p99`, unit: 'ms', values: row.p99, target: { max: 50 } },
+        { name: `${name} web CPU per request`, unit: 'µs', values: row.cpu },
+        { name: `${name} web CPU per request ÷ baseline's`, unit: 'ratio', values: row.cpuRatio },
         {
           name: `${name} first request after new data`,
           unit: 'ms',
@@ -252,7 +284,7 @@ export async function boardScenario(
     }
   } finally {
     onWebPeak(await web.peakRssMb().catch(() => Number.NaN));
-    await Promise.all([web.stop(), bare.stop()]);
+    await Promise.all([web.stop(), bareServer.stop()]);
     await ns.drop();
   }
   return {

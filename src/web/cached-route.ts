@@ -93,15 +93,21 @@ function send(req: Request, res: Response, out: CachedResponse, personal: boolea
     .vary(out.encoded ? 'Cookie, Accept-Encoding' : 'Cookie')
     .send(variant.body);
   // The response as it went out, headers set by every middleware included, is what a repeat
-  // of this request gets (src/web/warm-hits.ts). A 304 or a personal copy is not whole.
-  if (!personal && !out.replay && res.statusCode === 200) out.replay = sentHeaders(res);
+  // of this request gets (src/web/warm-hits.ts). A 304 or a personal copy is not whole, and a
+  // response setting a cookie is not everyone's.
+  if (!personal && !out.replay && res.statusCode === 200 && !res.hasHeader('set-cookie'))
+    out.replay = sentHeaders(res);
 }
+
+// Node has it on every outgoing message; its types declare it on ClientRequest only.
+type WithRawNames = Response & { getRawHeaderNames(): string[] };
 
 function sentHeaders(res: Response): ReplayHeaders {
   const flat: string[] = [];
-  for (const name of res.getHeaderNames()) {
+  // As they were written ("Content-Security-Policy"), so a replay reads the same.
+  for (const name of (res as WithRawNames).getRawHeaderNames()) {
     const value = res.getHeader(name);
-    if (value === undefined || PER_VARIANT.has(name)) continue;
+    if (value === undefined || PER_VARIANT.has(name.toLowerCase())) continue;
     for (const one of Array.isArray(value) ? value : [value]) flat.push(name, String(one));
   }
   return flat;

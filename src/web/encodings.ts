@@ -17,14 +17,32 @@ const gzip = promisify(zlib.gzip);
 // Below this, the headers outweigh what compression saves.
 const MIN_BYTES = 1024;
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|xml|javascript|[\w.+-]*\+(?:json|xml))\b)/i;
-// Quality 6 compresses a 40 KB page in about a millisecond; 11 (the default) takes 60.
-const BROTLI = { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } };
+// Quality 6 compresses a 40 KB page in about a millisecond; 11 (the default) takes 60. The
+// window fits the body (brotli's default, 4 MB, costs the web process megabytes per
+// compression at once for nothing, on pages of tens of KB).
+const brotliOptions = (bytes: number) => ({
+  params: {
+    [zlib.constants.BROTLI_PARAM_QUALITY]: 6,
+    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes,
+    [zlib.constants.BROTLI_PARAM_LGWIN]: Math.min(
+      zlib.constants.BROTLI_MAX_WINDOW_BITS,
+      Math.max(zlib.constants.BROTLI_MIN_WINDOW_BITS, Math.ceil(Math.log2(bytes + 16))),
+    ),
+  },
+});
 
-/** The br and gzip forms of a body of `type`, or undefined when it is small or not text. */
+/**
+ * The br and gzip forms of a body of `type`, or undefined when it is small, not text, or could
+ * not be compressed (the body then goes out as it is).
+ */
 export async function compressBody(body: Buffer, type: string): Promise<Encoded | undefined> {
   if (body.length < MIN_BYTES || !COMPRESSIBLE.test(type)) return undefined;
-  const [br, gz] = await Promise.all([brotli(body, BROTLI), gzip(body)]);
-  return { br, gzip: gz };
+  try {
+    const [br, gz] = await Promise.all([brotli(body, brotliOptions(body.length)), gzip(body)]);
+    return { br, gzip: gz };
+  } catch {
+    return undefined;
+  }
 }
 
 // Ours first when the client likes several equally ("gzip, deflate, br" from every browser).

@@ -35,7 +35,7 @@ export type CachedResponse = {
   replay?: ReplayHeaders;
 };
 
-/** Response headers as `writeHead` takes them flat, names in lower case: name, value, ... */
+/** Response headers as `writeHead` takes them flat: name, value, name, value, ... */
 export type ReplayHeaders = string[];
 
 export type PageCacheOptions = {
@@ -128,20 +128,29 @@ export class PageCache {
     return promise;
   }
 
-  /** How many times get() found a fresh response (warm-hits.ts answers those without routing). */
+  /** How many times get() found a response (warm-hits.ts answers those without routing). */
   hits = 0;
 
   /**
-   * The response resolve() would give at once, starting no render: an unexpired entry of
-   * `version`, or of an older one for a page slow to build. Else undefined.
+   * The response resolve() would give at once, starting no render: one it serves as it is
+   * (unexpired, of `version` or, for a page slow to build, of an older one), or while its
+   * rebuild is already running. Else undefined, and resolve() must see the request.
    */
   get(key: string, version: string): CachedResponse | undefined {
     const hit = this.entries.get(key);
-    if (!hit || hit.expires <= this.clock()) return undefined;
-    if (hit.version !== version && hit.renderMs < this.slowRenderMs) return undefined;
+    if (!hit) return undefined;
+    const now = this.clock();
+    const slow = hit.renderMs >= this.slowRenderMs;
+    if (!slow && !(hit.version === version && now < hit.expires + this.staleMs)) return undefined;
+    if (now >= hit.expires && !this.rendering.has(key)) return undefined;
     this.touch(key, hit);
     this.hits++;
     return hit.value;
+  }
+
+  /** Whether a response for `key`, of any version, can be replayed: checked before anything waits. */
+  replayable(key: string): boolean {
+    return this.entries.get(key)?.value.replay !== undefined;
   }
 
   /** Stores a response rendered just now. */

@@ -11,7 +11,7 @@ import fresh from 'fresh';
 import { BLOCKLIST_COOKIE } from '../domain/blocklist.ts';
 import { type PageCacheDeps, pageKey, type Variant, variantFor } from './cached-route.ts';
 
-// Express's own 304 drops these (express/lib/response.js, res.send); names are lower case.
+// Express's own 304 drops these (express/lib/response.js, res.send).
 const NOT_IN_304 = new Set(['content-type', 'content-length', 'transfer-encoding']);
 
 /** Answers a request the page cache holds a whole response for; passes on every other. */
@@ -21,14 +21,26 @@ export function warmHits(deps: PageCacheDeps): RequestHandler {
       next();
       return;
     }
+    const key = pageKey(req, '');
+    // Assets, the console and anything not cached go on at once, never waiting on Redis.
+    if (!deps.cache.replayable(key)) {
+      next();
+      return;
+    }
     deps.version.current().then((version) => {
-      const hit = deps.cache.get(pageKey(req, ''), version);
+      const hit = deps.cache.get(key, version);
       if (!hit?.replay) {
         next();
         return;
       }
-      const variant = variantFor(req, hit);
-      replay(hit.replay, variant, fresh(req.headers, { etag: variant.etag }), req.method, res);
+      try {
+        const variant = variantFor(req, hit);
+        replay(hit.replay, variant, fresh(req.headers, { etag: variant.etag }), req.method, res);
+      } catch (error) {
+        // Outside Express's own catching (a promise callback): hand it to the error handler.
+        if (res.headersSent) res.destroy(error as Error);
+        else next(error);
+      }
     }, next);
   };
 }
@@ -52,16 +64,17 @@ function replay(
   const headers: string[] = [];
   for (let i = 0; i < common.length; i += 2) {
     const name = common[i] as string;
-    if (!notModified || !NOT_IN_304.has(name)) headers.push(name, common[i + 1] as string);
+    if (!notModified || !NOT_IN_304.has(name.toLowerCase()))
+      headers.push(name, common[i + 1] as string);
   }
-  if (variant.etag) headers.push('etag', variant.etag);
-  if (variant.encoding) headers.push('content-encoding', variant.encoding);
+  if (variant.etag) headers.push('ETag', variant.etag);
+  if (variant.encoding) headers.push('Content-Encoding', variant.encoding);
   if (notModified) {
     res.writeHead(304, headers);
     res.end();
     return;
   }
-  headers.push('content-length', String(variant.body.length));
+  headers.push('Content-Length', String(variant.body.length));
   res.writeHead(200, headers);
   if (method === 'HEAD') res.end();
   else res.end(variant.body);

@@ -16,24 +16,32 @@ function headersOf(res: Response): Record<string, string> {
   return out;
 }
 
-type Raw = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+type Raw = {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  /** Header names as sent, in order, Date left out. */
+  names: string[];
+  body: Buffer;
+};
 
 /** A request as sent, the response's bytes as received (fetch would decompress them). */
-function raw(url: string, headers: Record<string, string>): Promise<Raw> {
+function raw(url: string, headers: Record<string, string>, method = 'GET'): Promise<Raw> {
   return new Promise((resolve, reject) => {
     http
-      .get(url, { headers }, (res) => {
+      .request(url, { headers, method }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () =>
           resolve({
             status: res.statusCode ?? 0,
             headers: res.headers,
+            names: res.rawHeaders.filter((name, i) => i % 2 === 0 && name !== 'Date'),
             body: Buffer.concat(chunks),
           }),
         );
       })
-      .on('error', reject);
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -84,6 +92,17 @@ describe('the board answers repeats from its cache, as the app would', () => {
         assert.deepEqual(headersOf(again), headersOf(first), path);
       }
     }
+  });
+
+  it('writes the headers of a replay as the app wrote them, names and all', async () => {
+    const url = `${board.url}/jobs?q=kafka`;
+    const routed = await raw(url, { 'accept-encoding': 'br' });
+    const hits = cache.hits;
+    const replayed = await raw(url, { 'accept-encoding': 'br' });
+    assert.equal(cache.hits, hits + 1);
+    assert.ok(routed.names.includes('Content-Security-Policy'), String(routed.names));
+    const sorted = (names: string[]) => [...names].sort();
+    assert.deepEqual(sorted(replayed.names), sorted(routed.names));
   });
 
   it('keeps the security and CORS headers on a replay, and HSTS only over https', async () => {
@@ -138,6 +157,11 @@ describe('the board answers repeats from its cache, as the app would', () => {
         });
         assert.equal(again.status, 304);
         assert.equal(again.headers.etag, br.headers.etag);
+        const head = await raw(url, { 'accept-encoding': accepts.br }, 'HEAD');
+        assert.equal(head.status, 200);
+        assert.equal(head.body.length, 0);
+        assert.equal(head.headers['content-encoding'], 'br');
+        assert.equal(Number(head.headers['content-length']), br.body.length);
         const other = await raw(url, {
           'accept-encoding': accepts.identity,
           'if-none-match': String(br.headers.etag),

@@ -121,6 +121,7 @@ describe('PageCache', () => {
     assert.equal(await text(cache.resolve('a', 'v2', next.render)), 'v1 page 1');
     assert.equal(await text(cache.resolve('a', 'v3', next.render)), 'v1 page 1');
     assert.equal(next.started, 1, 'one rebuild at a time, whatever the version');
+    assert.equal(cache.get('a', 'v2')?.body.toString(), 'v1 page 1', 'served while it rebuilds');
     clock.now = 58_000;
     next.finish();
     await settle();

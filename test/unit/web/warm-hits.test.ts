@@ -51,6 +51,14 @@ describe('warmHits: a cached response answered before routing', () => {
       })),
     );
     app.get(
+      '/with-cookie',
+      (_req, res, next) => {
+        res.cookie('sid', `s${routed}`);
+        next();
+      },
+      cachedRoute(deps, async () => ({ type: 'text', body: 'yours', cacheControl: CACHE_PAGE })),
+    );
+    app.get(
       '/missing',
       cachedRoute(deps, async () => ({
         status: 404,
@@ -137,6 +145,14 @@ describe('warmHits: a cached response answered before routing', () => {
     assert.equal(post.status, 404);
   });
 
+  it("never replays a response that set a cookie: it was that visitor's", async () => {
+    const first = await fetch(`${url}/with-cookie`);
+    const routedBefore = routed;
+    const again = await fetch(`${url}/with-cookie`);
+    assert.equal(routed, routedBefore + 1);
+    assert.notEqual(again.headers.get('set-cookie'), first.headers.get('set-cookie'));
+  });
+
   it('leaves new data, an expired entry and an error to the app', async () => {
     const first = await fetch(`${url}/page`);
     const firstBody = await first.text();
@@ -156,5 +172,35 @@ describe('warmHits: a cached response answered before routing', () => {
     const missing = await fetch(`${url}/missing`);
     assert.equal(routed, routedBefore + 1, 'only 200s are kept');
     assert.equal(missing.status, 404);
+  });
+});
+
+describe('warmHits with Redis not answering', () => {
+  it('answers what it holds no copy of at once, without waiting for the board version', async () => {
+    const deps = {
+      cache: new PageCache(),
+      // A version read that never ends: Redis unreachable and the command not yet timed out.
+      version: { current: () => new Promise<string>(() => {}) },
+    };
+    const app = express();
+    app.use(warmHits(deps));
+    app.get('/assets/board.css', (_req, res) => {
+      res.type('css').send('body{}');
+    });
+    const server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const res = await fetch(
+        `http://127.0.0.1:${(server.address() as AddressInfo).port}/assets/board.css`,
+        {
+          signal: AbortSignal.timeout(2_000),
+        },
+      );
+      assert.equal(await res.text(), 'body{}');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 });

@@ -8,9 +8,10 @@ import { entryTerms } from './search-terms.ts';
 /**
  * Which tokenizer built the stored terms: raised whenever searchTerms or entryTerms changes
  * what they give for the same text, so stored entries are rewritten with the new terms.
- * 1: accent-free spellings too ("zurich" for "zürich"); 2: CJK runs as character pairs.
+ * 1: accent-free spellings too ("zurich" for "zürich"); 2: CJK runs as character pairs;
+ * 3: and each run's last character (one-character searches).
  */
-export const TERMS_VERSION = 2;
+export const TERMS_VERSION = 3;
 
 /** What the terms are built from, as an entry stores it. */
 export type TermFields = {

@@ -24,8 +24,9 @@ const STOP_WORDS = new Set(
 // to TOKEN ("日本株式会社"), and a search for "日本" would find nothing. Such a run is kept as its
 // overlapping pairs of characters (a lone character as itself), on both sides: a query's pairs
 // are all among an entry's wherever its word stands, which a dictionary's word breaks, varying
-// with the words around them, could not promise. (The katakana long vowel mark "ー" is in no
-// one script.)
+// with the words around them, could not promise. An entry also holds each run's last character,
+// so a one-character query finds any character as the start of a term. (The katakana long
+// vowel mark "ー" is in no one script.)
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]/u;
 const CJK_RUNS = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー]+)/u;
 // Kana and Hangul decompose into letters and marks (バ = ハ + ゛): their marks are not accents.
@@ -91,8 +92,21 @@ function tokenize(text: string): string[] {
     // "node.js" is also found by "node".
     const [only] = word;
     if (word.length === 1 && only?.endsWith('.js')) tokens.push(only.slice(0, -3));
+    // A one-character search matches the terms that begin with it (isCjkChar below); every
+    // character of a CJK run begins one of its pairs but the last, kept on its own.
+    const last = word.at(-1);
+    const lastChar = last && hasCjk(last) ? Array.from(last) : [];
+    if (lastChar.length === 2) tokens.push(lastChar[1] as string);
   }
   return tokens.filter(keepToken);
+}
+
+/**
+ * Whether a search term is one CJK character: found as the first character of an entry's
+ * terms (a pair, or a run's last character), since entries hold pairs, not characters.
+ */
+export function isCjkChar(term: string): boolean {
+  return term.length <= 2 && Array.from(term).length === 1 && CJK_CHAR.test(term);
 }
 
 /**

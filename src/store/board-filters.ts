@@ -9,7 +9,7 @@ import { type ArticleQuery, type JobQuery, postedWindows } from '../domain/board
 import type { Cursor, ListOrder } from '../domain/cursor.ts';
 import { escapeRegExp } from '../domain/regex-escape.ts';
 import { parseQueryTerms, queryTermGroups } from '../domain/search-query.ts';
-import { withoutDiacritics } from '../domain/search-terms.ts';
+import { isCjkChar, withoutDiacritics } from '../domain/search-terms.ts';
 
 /** A MongoDB filter document, kept loose: nested intel paths are beyond mongoose's typing. */
 export type Filter = Record<string, unknown>;
@@ -74,7 +74,10 @@ function termFilters(q: string | undefined): Filter[] {
     ...groupFilters(all),
     // An OR with a CJK word: one of the words, each with all of its character pairs.
     ...either.map((words) => ({ $or: words.map((word) => merge(groupFilters(word))) })),
-    ...(none.length ? [{ terms: { $nin: none } }] : []),
+    ...(none.some((t) => !isCjkChar(t))
+      ? [{ terms: { $nin: none.filter((t) => !isCjkChar(t)) } }]
+      : []),
+    ...(none.some(isCjkChar) ? [{ $nor: none.filter(isCjkChar).map(termFilter) }] : []),
     // "-エンジニア" leaves out what has the whole word, not each entry sharing one pair with it.
     ...(noneWords.length ? [{ $nor: noneWords.map((word) => merge(groupFilters(word))) }] : []),
   ];
@@ -82,11 +85,23 @@ function termFilters(q: string | undefined): Filter[] {
 
 /** Entries having a term of every group. */
 function groupFilters(groups: string[][]): Filter[] {
-  const plain = groups.filter((g) => g.length === 1).map((g) => g[0] as string);
+  const single = groups.filter((g) => g.length === 1).map((g) => g[0] as string);
+  const plain = single.filter((term) => !isCjkChar(term));
   return [
     ...(plain.length ? [{ terms: { $all: plain } }] : []),
-    ...groups.filter((g) => g.length > 1).map((g) => ({ terms: { $in: g } })),
+    ...single.filter(isCjkChar).map(termFilter),
+    ...groups
+      .filter((g) => g.length > 1)
+      .map((g) => (g.some(isCjkChar) ? { $or: g.map(termFilter) } : { terms: { $in: g } })),
   ];
+}
+
+/**
+ * Entries having one term: as it is, or for one CJK character, any term it begins (a
+ * left-anchored pattern, which MongoDB reads as a range of the terms index).
+ */
+function termFilter(term: string): Filter {
+  return isCjkChar(term) ? { terms: { $regex: `^${escapeRegExp(term)}` } } : { terms: term };
 }
 
 /** The date field an order sorts on: publication, or when the board first stored the entry. */

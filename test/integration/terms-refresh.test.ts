@@ -103,6 +103,10 @@ describe('rebuilding stored search terms after a tokenizer change', () => {
     assert.equal(await found('エンジニア -シニア'), 1);
     assert.equal(await found('エンジニア -バックエンド'), 0);
     assert.equal(await found('シニア OR メルカリ'), 1);
+    // One character finds any of a word's, its last too ("京" of 東京), on the real database.
+    for (const char of ['メ', 'ン', 'ア', '東', '京']) assert.equal(await found(char), 1, char);
+    assert.equal(await found('阪'), 0);
+    assert.equal(await found('go -京'), (await found('go')) - 1);
     assert.deepEqual(await refreshStoredTerms(db.mongo), {
       checked: 0,
       rewritten: 0,

@@ -22,16 +22,23 @@ describe('searchTerms', () => {
     [
       'Unicode letters and digits',
       ['Café in Zürich, 東京 2024'],
-      ['café', 'zürich', '東京', '2024'],
+      ['café', 'zürich', '東京', '京', '2024'],
     ],
     ['full-width text normalized', ['ＪＡＶＡ'], ['java']],
     [
-      'CJK runs as overlapping character pairs, beside other scripts in one word',
+      'CJK runs as overlapping character pairs and their last character, beside other scripts',
       ['日本株式会社 Go言語', 'メルカリー'],
-      ['日本', '本株', '株式', '式会', '会社', 'go', '言語', 'メル', 'ルカ', 'カリ', 'リー'],
+      [
+        ...['日本', '本株', '株式', '式会', '会社', '社', 'go', '言語', '語'],
+        ...['メル', 'ルカ', 'カリ', 'リー', 'ー'],
+      ],
     ],
     ['a lone CJK character kept', ['京 x'], ['京']],
-    ['Hangul, spaced or not', ['서울에서 백엔드'], ['서울', '울에', '에서', '백엔', '엔드']],
+    [
+      'Hangul, spaced or not',
+      ['서울에서 백엔드'],
+      ['서울', '울에', '에서', '서', '백엔', '엔드', '드'],
+    ],
     [
       'title, company and tags, deduplicated',
       [
@@ -92,7 +99,7 @@ describe('entryTerms: an entry found with or without accents', () => {
 
   it('keeps kana and Hangul whole: their marks are letters, not accents', () => {
     // "バッ" without its voicing mark would be "ハッ", another word ("hack" for "back").
-    assert.deepEqual(entryTerms('バック'), ['バッ', 'ック']);
+    assert.deepEqual(entryTerms('バック'), ['バッ', 'ック', 'ク']);
     assert.equal(withoutDiacritics('바'), '바');
   });
 });

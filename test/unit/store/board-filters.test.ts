@@ -104,6 +104,25 @@ describe('jobSearchFilter', () => {
     });
   });
 
+  it('finds one CJK character as the start of a term, and leaves it out the same way', () => {
+    assert.deepEqual(jobSearchFilter({ q: '社 go -京' }, { now }), {
+      $and: [
+        boardJobBase,
+        { terms: { $all: ['go'] } },
+        { terms: { $regex: '^社' } },
+        { $nor: [{ terms: { $regex: '^京' } }] },
+      ],
+    });
+    assert.deepEqual(jobSearchFilter({ q: '社 OR 会社員' }, { now }), {
+      $and: [
+        boardJobBase,
+        {
+          $or: [{ terms: { $regex: '^社' } }, { terms: { $all: ['会社', '社員'] } }],
+        },
+      ],
+    });
+  });
+
   it('matches a location as words, and a country name by code too', () => {
     const [, location] = parts(jobSearchFilter({ location: 'Germany' }, { now }));
     const or = (location as { $or: Array<Record<string, unknown>> }).$or;

@@ -14,6 +14,10 @@ export function createProductFetcher(config: Config, redis?: Redis): Fetcher {
     ? new RedisHostGate(redis, {
         prefix: `${config.queuePrefix}:host`,
         limit: config.fetch.hostConcurrency,
+        // A slot is held for one request, which the fetch timeout ends: twice that frees a
+        // crashed worker's slots soon (they held the host for 2 minutes) and never expires one
+        // still in use.
+        slotTtlMs: 2 * config.fetch.timeoutMs,
       })
     : new MemoryHostGate({ limit: config.fetch.hostConcurrency });
   return createFetcher({

@@ -377,6 +377,8 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
       QUEUE_PREFIX: db.config.queuePrefix,
       FETCH_ALLOWED_HOSTS: web.host,
       WORKER_LOCK_MS: '2000',
+      // The dead worker's host slots expire after twice this: the rescuer may fetch 10 s on.
+      FETCH_TIMEOUT_MS: '5000',
       LOG_LEVEL: 'warn',
     });
     const doomed = runEntry('workers/worker.ts', env);
@@ -388,8 +390,9 @@ describe('fetch queue, scheduler and workers on the real Redis', () => {
     const rescuer = runEntry('workers/worker.ts', env);
     try {
       // A new worker process starts (tsx compiles it), finds the job stalled after the dead
-      // one's 2 s lock, and runs it: on a loaded 2-core CI machine that took over 30 s once
-      // (2026-12-07, the job active on the rescuer, not yet fetching), so it gets a minute.
+      // one's 2 s lock, and runs it once the dead one's host slots expire. On 2026-12-07 CI
+      // failed here twice: the slots lived 2 minutes whatever the fetch timeout, both taken,
+      // and the rescuer's run waited 30 s for one and was deferred.
       await until(
         'the recovered run to be stored',
         async () =>

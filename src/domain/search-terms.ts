@@ -95,8 +95,8 @@ function tokenize(text: string): string[] {
     // A one-character search matches the terms that begin with it (isCjkChar below); every
     // character of a CJK run begins one of its pairs but the last, kept on its own.
     const last = word.at(-1);
-    const lastChar = last && hasCjk(last) ? Array.from(last) : [];
-    if (lastChar.length === 2) tokens.push(lastChar[1] as string);
+    const pair = last && hasCjk(last) ? Array.from(last) : [];
+    if (pair.length === 2) tokens.push(pair[1] as string);
   }
   return tokens.filter(keepToken);
 }

@@ -70,14 +70,15 @@ function listedBy(source: string): Filter {
 function termFilters(q: string | undefined): Filter[] {
   if (!q) return [];
   const { all, none, either, noneWords } = parseQueryTerms(q);
+  const noneTerms = none.filter((term) => !isCjkChar(term));
+  const noneChars = none.filter(isCjkChar);
   return [
     ...groupFilters(all),
     // An OR with a CJK word: one of the words, each with all of its character pairs.
     ...either.map((words) => ({ $or: words.map((word) => merge(groupFilters(word))) })),
-    ...(none.some((t) => !isCjkChar(t))
-      ? [{ terms: { $nin: none.filter((t) => !isCjkChar(t)) } }]
-      : []),
-    ...(none.some(isCjkChar) ? [{ $nor: none.filter(isCjkChar).map(termFilter) }] : []),
+    ...(noneTerms.length ? [{ terms: { $nin: noneTerms } }] : []),
+    // "-京" leaves out every term it begins, as "京" finds them.
+    ...(noneChars.length ? [{ $nor: noneChars.map(termFilter) }] : []),
     // "-エンジニア" leaves out what has the whole word, not each entry sharing one pair with it.
     ...(noneWords.length ? [{ $nor: noneWords.map((word) => merge(groupFilters(word))) }] : []),
   ];

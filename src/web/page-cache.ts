@@ -94,10 +94,7 @@ export class PageCache {
   ): Promise<CachedResponse> {
     const now = this.clock();
     const hit = this.entries.get(key);
-    const slow = hit !== undefined && hit.renderMs >= this.slowRenderMs;
-    // A slow page is served however old while it is rebuilt: after a quiet spell, a visitor
-    // seeing the page as it was beats one waiting a minute (or a proxy timing out).
-    if (hit && (slow || (hit.version === version && now < hit.expires + this.staleMs))) {
+    if (hit && this.servable(hit, version, now)) {
       if (now >= hit.expires && !this.rendering.has(key)) {
         // A failed refresh keeps the entry; the next request past the TTL tries again.
         this.renderOnce(key, version, render).catch(() => {});
@@ -138,14 +135,22 @@ export class PageCache {
    */
   get(key: string, version: string): CachedResponse | undefined {
     const hit = this.entries.get(key);
-    if (!hit) return undefined;
     const now = this.clock();
-    const slow = hit.renderMs >= this.slowRenderMs;
-    if (!slow && !(hit.version === version && now < hit.expires + this.staleMs)) return undefined;
+    if (!hit || !this.servable(hit, version, now)) return undefined;
     if (now >= hit.expires && !this.rendering.has(key)) return undefined;
     this.touch(key, hit);
     this.hits++;
     return hit.value;
+  }
+
+  /**
+   * Whether an entry may answer a request for `version`: of that version and within its stale
+   * window, or a page slow to build, served however old while it is rebuilt (after a quiet
+   * spell, a visitor seeing the page as it was beats one waiting a minute, or a proxy timing out).
+   */
+  private servable(hit: Entry, version: string, now: number): boolean {
+    if (hit.renderMs >= this.slowRenderMs) return true;
+    return hit.version === version && now < hit.expires + this.staleMs;
   }
 
   /** Whether a response for `key`, of any version, can be replayed: checked before anything waits. */

@@ -1,6 +1,7 @@
 // Scenario 2, board: a seeded board (jobs and articles written as the store writes first
 // sightings, enriched by the real pipeline) served by the product's web process, driven by
 // autocannon in a process of its own, beside a bare Express route in a process started the same way.
+
 import { load as parseHtml } from 'cheerio';
 import type { Connection } from 'mongoose';
 import { DEFAULT_PAGE_SIZE, type JobQuery } from '../../src/domain/board-query.ts';
@@ -21,6 +22,7 @@ import { generateItems, rssFeed } from '../lib/feed-gen.ts';
 import { freePort } from '../lib/free-port.ts';
 import { load, timeOne } from '../lib/load.ts';
 import type { Figure, Figures } from '../lib/report.ts';
+import { type LoadWindow, overlapping, slowBuilds } from '../lib/slow-builds.ts';
 import { benchSource } from '../lib/sources.ts';
 
 export type BoardOptions = {
@@ -222,6 +224,7 @@ export async function boardScenario(
     const baseRps: number[] = [];
     const baseCpu: number[] = [];
     const baseP99: number[] = [];
+    const windows: LoadWindow[] = [];
     for (let rep = 0; rep < options.reps; rep++) {
       await ns.redis.incr(`${ns.name}:board:version`);
       driver.push(await driverQueryMs(ns.mongo));
@@ -241,7 +244,9 @@ export async function boardScenario(
         baseP99.push(bare.p99);
         baseCpu.push(bareCpuPerRequest * 1000);
         const webCpu = await cpuMs(web.pid);
+        const loadStart = Date.now();
         const r = await load(`${base}${path}`, options.connections, options.seconds);
+        windows.push({ name, start: loadStart, end: Date.now(), p99: r.p99 });
         const webCpuPerRequest = ((await cpuMs(web.pid)) - webCpu) / r.requests;
         const row = rows.get(name);
         row?.cpu.push(webCpuPerRequest * 1000);
@@ -253,6 +258,11 @@ export async function boardScenario(
         row?.kb.push(r.bytesPerResponse / 1024);
       }
     }
+    // Which load windows a slow page's rebuild (a database scan) overlapped, from the web's log.
+    const builds = slowBuilds(web.output());
+    const scans = (w: LoadWindow) => overlapping(builds, w);
+    const quiet = windows.filter((w) => scans(w) === 0).map((w) => w.p99);
+    const busy = windows.filter((w) => scans(w) > 0).map((w) => w.p99);
     figures.push(
       { name: 'bare Express route (baseline)', unit: 'req/s', values: baseRps },
       { name: 'bare Express route p99', unit: 'ms', values: baseP99 },
@@ -275,6 +285,11 @@ export async function boardScenario(
         { name: `${name} web CPU per request`, unit: 'µs', values: row.cpu },
         { name: `${name} web CPU per request ÷ baseline's`, unit: 'ratio', values: row.cpuRatio },
         {
+          name: `${name} slow page rebuilds running during its load`,
+          unit: 'count',
+          values: windows.filter((w) => w.name === name).map(scans),
+        },
+        {
           name: `${name} first request after new data`,
           unit: 'ms',
           values: afterChange.get(name) ?? [],
@@ -282,6 +297,18 @@ export async function boardScenario(
         { name: `${name} cold render (no cached copy)`, unit: 'ms', values: cold.get(name) ?? [] },
       );
     }
+    if (quiet.length)
+      figures.push({
+        name: 'p99, load windows with no rebuild running',
+        unit: 'ms',
+        values: quiet,
+      });
+    if (busy.length)
+      figures.push({
+        name: 'p99, load windows with a rebuild running (database scan)',
+        unit: 'ms',
+        values: busy,
+      });
   } finally {
     onWebPeak(await web.peakRssMb().catch(() => Number.NaN));
     await Promise.all([web.stop(), bareServer.stop()]);

@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Request, RequestHandler, Response } from 'express';
 import type { BoardVersionReader } from '../cache/board-version.ts';
 import { BLOCKLIST_COOKIE } from '../domain/blocklist.ts';
+import type { Logger } from '../lib/logger.ts';
 import { acceptedEncoding, compressBody, type Encoding, encodedTag } from './encodings.ts';
 import type { CachedResponse, PageCache, ReplayHeaders } from './page-cache.ts';
 
@@ -25,8 +26,12 @@ export const CACHE_PAGE = 'public, no-cache';
 export const CACHE_FEED = 'public, max-age=300';
 export const CACHE_API = 'public, max-age=60';
 
-/** The cache and the board version its entries are keyed on. */
-export type PageCacheDeps = { cache: PageCache; version: Pick<BoardVersionReader, 'current'> };
+/** The cache, the board version its entries are keyed on, and where slow builds are logged. */
+export type PageCacheDeps = {
+  cache: PageCache;
+  version: Pick<BoardVersionReader, 'current'>;
+  logger?: Pick<Logger, 'info'>;
+};
 
 /** Wraps a producer with the per-version page cache. */
 export function cachedRoute(
@@ -37,10 +42,11 @@ export function cachedRoute(
     const personal = blocklistCookie(req);
     const key = pageKey(req, personal);
     const out = await deps.cache.resolve(key, await deps.version.current(), async () => {
+      const started = performance.now();
       const produced = await produce(req);
       const body = Buffer.from(produced.body);
       const type = contentType(produced.type);
-      return {
+      const rendered = {
         ...produced,
         type,
         body,
@@ -48,6 +54,15 @@ export function cachedRoute(
         etag: bodyTag(body),
         encoded: await compressBody(body, type),
       };
+      const ms = Math.round(performance.now() - started);
+      // An operator's sign that the database is the limit (a scan of a large collection on
+      // FerretDB): such a page shows new data late, and each rebuild loads the database.
+      if (deps.cache.isSlow(ms))
+        deps.logger?.info(
+          { page: req.originalUrl, ms },
+          'page slow to build: served from its cached copy across new data',
+        );
+      return rendered;
     });
     send(req, res, out, personal !== '');
   };

@@ -149,8 +149,13 @@ export class PageCache {
    * spell, a visitor seeing the page as it was beats one waiting a minute, or a proxy timing out).
    */
   private servable(hit: Entry, version: string, now: number): boolean {
-    if (hit.renderMs >= this.slowRenderMs) return true;
+    if (this.isSlow(hit.renderMs)) return true;
     return hit.version === version && now < hit.expires + this.staleMs;
+  }
+
+  /** Whether a page that took `renderMs` to build counts as slow: kept across new data. */
+  isSlow(renderMs: number): boolean {
+    return renderMs >= this.slowRenderMs;
   }
 
   /** Whether a response for `key`, of any version, can be replayed: checked before anything waits. */

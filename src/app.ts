@@ -21,7 +21,7 @@ import { homeRoutes } from './web/routes/home.ts';
 import { jobRoutes } from './web/routes/jobs.ts';
 import { preferenceRoutes } from './web/routes/preferences.ts';
 import { sourceRoutes } from './web/routes/sources.ts';
-import { warmHits } from './web/warm-hits.ts';
+import { answerWarmHitsFirst } from './web/warm-hits.ts';
 import type { WebDeps } from './web/web-deps.ts';
 
 export type AppDependencies = {
@@ -64,8 +64,9 @@ export function buildApp(deps: AppDependencies): Express {
     shared: boardShared(deps.mongo, version, deps.pageCacheTtlMs),
     publicUrl: deps.publicUrl,
   };
-  // Before everything below: a cached response already carries the headers they set.
-  app.use(warmHits(web));
+  // Before everything, Express included: a cached response already carries the headers the
+  // middleware below set.
+  answerWarmHitsFirst(app, web);
   app.use(
     helmet({
       // No inline script anywhere; JSON-LD is data (type application/ld+json), not script.

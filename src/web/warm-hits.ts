@@ -1,47 +1,103 @@
 // Nearly every request for a board page, feed or API list is a repeat of one the page cache
-// already holds. This answers those first, before helmet, the cookie parser and the routers:
-// routing a cached response cost more CPU than sending it, and under load that CPU was the
-// board's latency (BENCHMARKS.md). The response is the one the full app sent the first time,
-// headers and all (cached-route.ts records them), so the two paths answer alike.
+// already holds. This answers those first, before Express: routing a cached response cost more
+// CPU than sending it, and under load that CPU was the board's latency (BENCHMARKS.md). Even as
+// the app's first middleware, Express's own handling (its router, trust-proxy address parsing)
+// made half of what a warm hit allocated, and that garbage set the pace of the web's full
+// collections, whose pauses were its p99. The response is the one the full app sent the first
+// time, headers and all (cached-route.ts records them), so the two paths answer alike.
 //
 // Anything else goes on to the app: a miss, an entry past its TTL (the app serves it stale and
 // renders anew), a personal list (a block list cookie), a method other than GET and HEAD.
-import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import type { Express } from 'express';
 import fresh from 'fresh';
 import { BLOCKLIST_COOKIE } from '../domain/blocklist.ts';
-import { type PageCacheDeps, pageKey, type Variant, variantFor } from './cached-route.ts';
+import { type PageCacheDeps, type Variant, variantFor } from './cached-route.ts';
 
 // Express's own 304 drops these (express/lib/response.js, res.send).
 const NOT_IN_304 = new Set(['content-type', 'content-length', 'transfer-encoding']);
 
-/** Answers a request the page cache holds a whole response for; passes on every other. */
-export function warmHits(deps: PageCacheDeps): RequestHandler {
-  return (req, res, next) => {
+/**
+ * Makes `app` answer the requests the page cache holds a whole response for before Express
+ * handles them; every other request is handled as before. Call once the app's `trust proxy` is
+ * set: the cache key's scheme follows it, as Express's `req.protocol` does.
+ */
+export function answerWarmHitsFirst(app: Express, deps: PageCacheDeps): void {
+  // Express's app is `(req, res, next) => app.handle(req, res, next)`: its entry point.
+  const handled = app as Express & { handle: Handle };
+  const route = handled.handle.bind(app);
+  const answer = warmHits(deps, trustedProxy(app));
+  handled.handle = (req, res, callback) => answer(req, res, () => route(req, res, callback));
+}
+
+type Handle = (req: IncomingMessage, res: ServerResponse, callback?: unknown) => void;
+
+type Route = () => void;
+
+function warmHits(deps: PageCacheDeps, trusted: (address: string) => boolean) {
+  return (req: IncomingMessage, res: ServerResponse, route: Route): void => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || mayBePersonal(req.headers.cookie)) {
-      next();
+      route();
       return;
     }
-    const key = pageKey(req, '');
+    // What cached-route.ts's pageKey reads through Express, read the way Express reads it.
+    const key = `${protocolOf(req, trusted)}|${req.headers.host}|${req.url ?? ''}|`;
     // Assets, the console and anything not cached go on at once, never waiting on Redis.
     if (!deps.cache.replayable(key)) {
-      next();
+      route();
       return;
     }
     deps.version.current().then((version) => {
       const hit = deps.cache.get(key, version);
       if (!hit?.replay) {
-        next();
+        route();
         return;
       }
       try {
         const variant = variantFor(req, hit);
-        replay(hit.replay, variant, fresh(req.headers, { etag: variant.etag }), req.method, res);
+        replay(
+          hit.replay,
+          variant,
+          fresh(req.headers, { etag: variant.etag }),
+          req.method === 'HEAD',
+          res,
+        );
       } catch (error) {
-        // Outside Express's own catching (a promise callback): hand it to the error handler.
+        // Nothing sent yet: the app answers it the long way, and its error handler if need be.
         if (res.headersSent) res.destroy(error as Error);
-        else next(error);
+        else route();
       }
-    }, next);
+    }, route);
+  };
+}
+
+/** Express's `req.protocol`: the socket's, or a trusted proxy's X-Forwarded-Proto. */
+function protocolOf(req: IncomingMessage, trusted: (address: string) => boolean): string {
+  const own = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+  const address = req.socket.remoteAddress;
+  if (address === undefined || !trusted(address)) return own;
+  const forwarded = req.headers['x-forwarded-proto'];
+  const header = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded) || own;
+  const comma = header.indexOf(',');
+  return (comma === -1 ? header : header.slice(0, comma)).trim();
+}
+
+/**
+ * The app's trust-proxy test, remembered per address: Express parses the address on every
+ * call, and a board's visitors arrive through one proxy or a few.
+ */
+function trustedProxy(app: Express): (address: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (address) => {
+    let trusted = known.get(address);
+    if (trusted === undefined) {
+      const trust = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+      trusted = trust(address, 0);
+      if (known.size >= 1_000) known.clear();
+      known.set(address, trusted);
+    }
+    return trusted;
   };
 }
 
@@ -58,8 +114,8 @@ function replay(
   common: string[],
   variant: Variant,
   notModified: boolean,
-  method: string,
-  res: Parameters<RequestHandler>[1],
+  head: boolean,
+  res: ServerResponse,
 ): void {
   const headers: string[] = [];
   for (let i = 0; i < common.length; i += 2) {
@@ -76,6 +132,6 @@ function replay(
   }
   headers.push('Content-Length', String(variant.body.length));
   res.writeHead(200, headers);
-  if (method === 'HEAD') res.end();
+  if (head) res.end();
   else res.end(variant.body);
 }

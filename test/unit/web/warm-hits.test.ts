@@ -7,7 +7,7 @@ import express from 'express';
 import { BLOCKLIST_COOKIE } from '../../../src/domain/blocklist.ts';
 import { CACHE_PAGE, cachedRoute } from '../../../src/web/cached-route.ts';
 import { PageCache } from '../../../src/web/page-cache.ts';
-import { warmHits } from '../../../src/web/warm-hits.ts';
+import { answerWarmHitsFirst } from '../../../src/web/warm-hits.ts';
 
 /** Headers as a client compares them: everything but the Date of sending. */
 function headersOf(res: Response): Record<string, string> {
@@ -33,7 +33,7 @@ describe('warmHits: a cached response answered before routing', () => {
     };
     const app = express();
     app.set('trust proxy', 'loopback');
-    app.use(warmHits(deps));
+    answerWarmHitsFirst(app, deps);
     // Stands for helmet and the rest: what a replay must reproduce without running it again.
     app.use((req, res, next) => {
       routed++;
@@ -183,7 +183,7 @@ describe('warmHits with Redis not answering', () => {
       version: { current: () => new Promise<string>(() => {}) },
     };
     const app = express();
-    app.use(warmHits(deps));
+    answerWarmHitsFirst(app, deps);
     app.get('/assets/board.css', (_req, res) => {
       res.type('css').send('body{}');
     });
@@ -198,6 +198,41 @@ describe('warmHits with Redis not answering', () => {
         },
       );
       assert.equal(await res.text(), 'body{}');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
+  });
+});
+
+describe('answerWarmHitsFirst behind no trusted proxy', () => {
+  it('keys a copy on the socket’s scheme, whatever X-Forwarded-Proto claims', async () => {
+    const deps = { cache: new PageCache(), version: { current: async () => '1' } };
+    const app = express();
+    app.set('trust proxy', false);
+    let routed = 0;
+    app.use((_req, _res, next) => {
+      routed++;
+      next();
+    });
+    app.get(
+      '/page',
+      cachedRoute(deps, async (req) => ({
+        type: 'text',
+        body: `page ${req.protocol}`,
+        cacheControl: CACHE_PAGE,
+      })),
+    );
+    answerWarmHitsFirst(app, deps);
+    const server = await new Promise<Server>((resolve) => {
+      const s = app.listen(0, '127.0.0.1', () => resolve(s));
+    });
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/page`;
+      const forged = await fetch(url, { headers: { 'x-forwarded-proto': 'https' } });
+      assert.equal(await forged.text(), 'page http');
+      assert.equal(await (await fetch(url)).text(), 'page http');
+      assert.equal(routed, 1, 'the plain request got the copy the forged one made');
     } finally {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));

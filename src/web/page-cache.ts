@@ -11,6 +11,9 @@
 //   time, so visitors never wait on it and the database spends at most a tenth of its time on
 //   it. Its new data shows within that interval (or, after a quiet spell, on the request after
 //   the one that found it expired). A page built quickly is rebuilt on every change.
+// - slow pages are rebuilt one at a time (`slowRebuilds`): on FerretDB each is a scan of the
+//   collection, and a dozen expiring together would take every core from the visitors the
+//   cache is serving meanwhile.
 
 import type { Encoded } from './encodings.ts';
 
@@ -35,6 +38,9 @@ export type CachedResponse = {
   replay?: ReplayHeaders;
 };
 
+/** Builds a response anew: the route's render, run by the cache. */
+type Render = () => Promise<CachedResponse>;
+
 /** Response headers as `writeHead` takes them flat: name, value, name, value, ... */
 export type ReplayHeaders = string[];
 
@@ -47,6 +53,8 @@ export type PageCacheOptions = {
   slowRenderMs?: number;
   /** A slow page's entry lives this many times its build time (at least the TTL). */
   rebuildFactor?: number;
+  /** How many slow pages may be rebuilt in the background at once; the others wait their turn. */
+  slowRebuilds?: number;
   clock?: () => number;
 };
 
@@ -71,6 +79,10 @@ export class PageCache {
   private readonly staleMs: number;
   private readonly slowRenderMs: number;
   private readonly rebuildFactor: number;
+  private readonly slowRebuilds: number;
+  /** Slow pages waiting for their background rebuild, oldest first, each with its newest ask. */
+  private readonly waiting = new Map<string, { version: string; render: Render }>();
+  private rebuilding = 0;
   private readonly clock: () => number;
 
   constructor(options: PageCacheOptions = {}) {
@@ -79,6 +91,7 @@ export class PageCache {
     this.staleMs = options.staleMs ?? 10 * this.ttlMs;
     this.slowRenderMs = options.slowRenderMs ?? 1_000;
     this.rebuildFactor = options.rebuildFactor ?? 10;
+    this.slowRebuilds = options.slowRebuilds ?? 1;
     this.clock = options.clock ?? Date.now;
   }
 
@@ -87,17 +100,14 @@ export class PageCache {
    * window (of this version, or of an older one when the page is slow to build), refreshed in
    * the background; else one render shared by everyone asking. Only 200s are kept.
    */
-  async resolve(
-    key: string,
-    version: string,
-    render: () => Promise<CachedResponse>,
-  ): Promise<CachedResponse> {
+  async resolve(key: string, version: string, render: Render): Promise<CachedResponse> {
     const now = this.clock();
     const hit = this.entries.get(key);
     if (hit && this.servable(hit, version, now)) {
       if (now >= hit.expires && !this.rendering.has(key)) {
         // A failed refresh keeps the entry; the next request past the TTL tries again.
-        this.renderOnce(key, version, render).catch(() => {});
+        if (this.isSlow(hit.renderMs)) this.queueRebuild(key, version, render);
+        else this.renderOnce(key, version, render).catch(() => {});
       }
       this.touch(key, hit);
       return hit.value;
@@ -105,11 +115,31 @@ export class PageCache {
     return this.renderOnce(key, version, render);
   }
 
-  private renderOnce(
-    key: string,
-    version: string,
-    render: () => Promise<CachedResponse>,
-  ): Promise<CachedResponse> {
+  /** Rebuilds a slow page when its turn comes; until then its entry is served as it is. */
+  private queueRebuild(key: string, version: string, render: Render): void {
+    // Bounded like the entries: past that, the page is asked for again on a later request.
+    if (!this.waiting.has(key) && this.waiting.size >= this.maxEntries) return;
+    this.waiting.set(key, { version, render });
+    this.nextRebuilds();
+  }
+
+  private nextRebuilds(): void {
+    for (const [key, { version, render }] of this.waiting) {
+      if (this.rebuilding >= this.slowRebuilds) return;
+      this.waiting.delete(key);
+      // A visitor's render (a miss, or new data it could not be served without) got there first.
+      if (this.rendering.has(key)) continue;
+      this.rebuilding++;
+      this.renderOnce(key, version, render)
+        .catch(() => {})
+        .finally(() => {
+          this.rebuilding--;
+          this.nextRebuilds();
+        });
+    }
+  }
+
+  private renderOnce(key: string, version: string, render: Render): Promise<CachedResponse> {
     const running = this.rendering.get(key);
     if (running?.version === version) return running.promise;
     const started = this.clock();
@@ -131,13 +161,13 @@ export class PageCache {
   /**
    * The response resolve() would give at once, starting no render: one it serves as it is
    * (unexpired, of `version` or, for a page slow to build, of an older one), or while its
-   * rebuild is already running. Else undefined, and resolve() must see the request.
+   * rebuild is running or waiting its turn. Else undefined, and resolve() must see the request.
    */
   get(key: string, version: string): CachedResponse | undefined {
     const hit = this.entries.get(key);
     const now = this.clock();
     if (!hit || !this.servable(hit, version, now)) return undefined;
-    if (now >= hit.expires && !this.rendering.has(key)) return undefined;
+    if (now >= hit.expires && !this.rendering.has(key) && !this.waiting.has(key)) return undefined;
     this.touch(key, hit);
     this.hits++;
     return hit.value;

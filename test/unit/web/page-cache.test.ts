@@ -179,4 +179,73 @@ describe('PageCache', () => {
     assert.equal((await cache.resolve('c', 'v', async () => notFound)).status, 404);
     assert.equal(cache.get('c', 'v'), undefined, 'only 200s are kept');
   });
+
+  it('rebuilds slow pages one at a time, serving each as it is until its turn', async () => {
+    const clock = manualClock();
+    const cache = new PageCache({ ttlMs: 30_000, clock: clock.read });
+    const builds = { a: manualRender('a'), b: manualRender('b'), c: manualRender('c') };
+    for (const [key, build] of Object.entries(builds)) {
+      const building = cache.resolve(key, 'v1', build.render);
+      clock.now += 5_000; // each a 5 s build: kept 50 s across versions
+      build.finish();
+      await building;
+    }
+    clock.now = 200_000; // all three past their time, new data
+    for (const key of ['a', 'b', 'c'] as const)
+      assert.equal(await text(cache.resolve(key, 'v2', builds[key].render)), `${key} 1`);
+    assert.deepEqual(
+      [builds.a.started, builds.b.started, builds.c.started],
+      [2, 1, 1],
+      'only the first rebuild runs',
+    );
+    // The others are served before routing while they wait, and a newer version joins the wait.
+    assert.equal(cache.get('b', 'v2')?.body.toString(), 'b 1');
+    assert.equal(await text(cache.resolve('c', 'v3', builds.c.render)), 'c 1');
+    assert.equal(builds.c.started, 1);
+
+    builds.a.finish();
+    await settle();
+    assert.deepEqual([builds.b.started, builds.c.started], [2, 1], 'then the next in line');
+    assert.equal(cache.get('a', 'v2')?.body.toString(), 'a 2');
+    builds.b.finish();
+    await settle();
+    assert.equal(builds.c.started, 2);
+    builds.c.finish();
+    await settle();
+    assert.equal(
+      cache.get('c', 'v3')?.body.toString(),
+      'c 2',
+      'built for the newest version asked',
+    );
+  });
+
+  it('skips a waiting rebuild of a page a visitor is rendering already (it dropped out of the cache)', async () => {
+    const clock = manualClock();
+    const cache = new PageCache({ maxEntries: 2, ttlMs: 30_000, clock: clock.read });
+    const a = manualRender('a');
+    const b = manualRender('b');
+    for (const [key, build] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
+      const building = cache.resolve(key, 'v1', build.render);
+      clock.now += 5_000;
+      build.finish();
+      await building;
+    }
+    clock.now = 200_000;
+    await cache.resolve('a', 'v2', a.render);
+    await cache.resolve('b', 'v2', b.render); // waits behind a
+    // b drops out of the cache (least recently used), and the next visitor renders it.
+    cache.get('a', 'v2');
+    cache.set('x', 'v2', page('X'));
+    const direct = manualRender('b direct');
+    const answer = cache.resolve('b', 'v2', direct.render);
+    assert.equal(direct.started, 1);
+    a.finish();
+    await settle();
+    assert.equal(b.started, 1, 'no second render of b while the visitor’s runs');
+    direct.finish();
+    assert.equal(await text(answer), 'b direct 1');
+  });
 });

@@ -1,5 +1,6 @@
 // The pieces a test of the board over real data needs: the ingest pipeline's dependencies on an
 // isolated database and fixture server, and the board's web app listening on 127.0.0.1.
+import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Redis } from 'ioredis';
@@ -51,6 +52,9 @@ export async function startWebServer(
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  // A producer connection refuses commands until it is connected (no offline queue): a test
+  // that bumps the version right away must not race the connection.
+  if (redis.status !== 'ready') await once(redis, 'ready');
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     redis,

@@ -55,6 +55,8 @@ export type PageCacheOptions = {
   rebuildFactor?: number;
   /** How many slow pages may be rebuilt in the background at once; the others wait their turn. */
   slowRebuilds?: number;
+  /** How long a rebuild may hold its turn (by default the time its page is kept, at least the TTL). */
+  slowRebuildMaxMs?: number;
   clock?: () => number;
 };
 
@@ -80,6 +82,7 @@ export class PageCache {
   private readonly slowRenderMs: number;
   private readonly rebuildFactor: number;
   private readonly slowRebuilds: number;
+  private readonly slowRebuildMaxMs: number | undefined;
   /** Slow pages waiting for their background rebuild, oldest first, each with its newest ask. */
   private readonly waiting = new Map<string, { version: string; render: Render }>();
   private rebuilding = 0;
@@ -92,6 +95,7 @@ export class PageCache {
     this.slowRenderMs = options.slowRenderMs ?? 1_000;
     this.rebuildFactor = options.rebuildFactor ?? 10;
     this.slowRebuilds = options.slowRebuilds ?? 1;
+    this.slowRebuildMaxMs = options.slowRebuildMaxMs;
     this.clock = options.clock ?? Date.now;
   }
 
@@ -127,15 +131,32 @@ export class PageCache {
     for (const [key, { version, render }] of this.waiting) {
       if (this.rebuilding >= this.slowRebuilds) return;
       this.waiting.delete(key);
-      // A visitor's render (a miss, or new data it could not be served without) got there first.
-      if (this.rendering.has(key)) continue;
+      const held = this.entries.get(key);
+      // Evicted while it waited (nobody asks for it now), or a visitor's render (a miss) got
+      // there first.
+      if (!held || this.rendering.has(key)) continue;
       this.rebuilding++;
+      // A rebuild that never ends (a query the database never answers) gives up its turn after
+      // about as long as its page is kept, so it cannot hold every other slow page back.
+      let release: () => void = () => {};
+      const turn = new Promise<void>((resolve) => {
+        const timer = setTimeout(
+          resolve,
+          this.slowRebuildMaxMs ?? Math.max(this.ttlMs, held.renderMs * this.rebuildFactor),
+        );
+        timer.unref?.();
+        release = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
       this.renderOnce(key, version, render)
         .catch(() => {})
-        .finally(() => {
-          this.rebuilding--;
-          this.nextRebuilds();
-        });
+        .finally(release);
+      turn.then(() => {
+        this.rebuilding--;
+        this.nextRebuilds();
+      });
     }
   }
 

@@ -248,4 +248,37 @@ describe('PageCache', () => {
     direct.finish();
     assert.equal(await text(answer), 'b direct 1');
   });
+
+  it('lets the next slow page rebuild when one never finishes, and drops pages evicted meanwhile', async () => {
+    const clock = manualClock();
+    const cache = new PageCache({
+      maxEntries: 3,
+      ttlMs: 30_000,
+      slowRebuildMaxMs: 30,
+      clock: clock.read,
+    });
+    const builds = { a: manualRender('a'), b: manualRender('b'), c: manualRender('c') };
+    for (const [key, build] of Object.entries(builds)) {
+      const building = cache.resolve(key, 'v1', build.render);
+      clock.now += 5_000;
+      build.finish();
+      await building;
+    }
+    clock.now = 200_000;
+    for (const key of ['a', 'b', 'c'] as const) await cache.resolve(key, 'v2', builds[key].render);
+    assert.deepEqual([builds.a.started, builds.b.started, builds.c.started], [2, 1, 1]);
+    // c drops out of the cache while it waits: nobody asks for it, so it is not rebuilt.
+    cache.get('a', 'v2');
+    cache.get('b', 'v2');
+    cache.set('x', 'v2', page('X'));
+    assert.equal(cache.get('c', 'v2'), undefined);
+    // a's rebuild never ends; after its time b gets its turn all the same.
+    await new Promise((r) => setTimeout(r, 60));
+    assert.equal(builds.b.started, 2, 'the hung rebuild gave up its turn');
+    builds.b.finish();
+    await settle();
+    await new Promise((r) => setTimeout(r, 60));
+    assert.equal(builds.c.started, 1, 'the evicted page was not rebuilt');
+    assert.equal(cache.get('b', 'v2')?.body.toString(), 'b 2');
+  });
 });

@@ -74,7 +74,17 @@ export function cachedRoute(
  * request must not get an http one's copy.
  */
 export function pageKey(req: Request, personal: string): string {
-  return `${req.protocol}|${req.get('host')}|${req.originalUrl}|${personal}`;
+  return cacheKey(req.protocol, req.get('host'), req.originalUrl, personal);
+}
+
+/** The key of a response: its scheme, Host header, URL and block list (warm-hits.ts too). */
+export function cacheKey(
+  protocol: string,
+  host: string | undefined,
+  url: string,
+  personal: string,
+): string {
+  return `${protocol}|${host}|${url}|${personal}`;
 }
 
 /** What of a cached response goes to this request: the body in an encoding it accepts. */

@@ -138,25 +138,22 @@ export class PageCache {
       this.rebuilding++;
       // A rebuild that never ends (a query the database never answers) gives up its turn after
       // about as long as its page is kept, so it cannot hold every other slow page back.
-      let release: () => void = () => {};
-      const turn = new Promise<void>((resolve) => {
-        const timer = setTimeout(
-          resolve,
-          this.slowRebuildMaxMs ?? Math.max(this.ttlMs, held.renderMs * this.rebuildFactor),
-        );
-        timer.unref?.();
-        release = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.renderOnce(key, version, render)
-        .catch(() => {})
-        .finally(release);
-      turn.then(() => {
+      let ended = false;
+      const endTurn = () => {
+        if (ended) return;
+        ended = true;
+        clearTimeout(timer);
         this.rebuilding--;
         this.nextRebuilds();
-      });
+      };
+      const timer = setTimeout(
+        endTurn,
+        this.slowRebuildMaxMs ?? Math.max(this.ttlMs, held.renderMs * this.rebuildFactor),
+      );
+      timer.unref?.();
+      this.renderOnce(key, version, render)
+        .catch(() => {})
+        .finally(endTurn);
     }
   }
 

@@ -13,7 +13,7 @@ import type { TLSSocket } from 'node:tls';
 import type { Express } from 'express';
 import fresh from 'fresh';
 import { BLOCKLIST_COOKIE } from '../domain/blocklist.ts';
-import { type PageCacheDeps, type Variant, variantFor } from './cached-route.ts';
+import { cacheKey, type PageCacheDeps, type Variant, variantFor } from './cached-route.ts';
 
 // Express's own 304 drops these (express/lib/response.js, res.send).
 const NOT_IN_304 = new Set(['content-type', 'content-length', 'transfer-encoding']);
@@ -42,7 +42,7 @@ function warmHits(deps: PageCacheDeps, trusted: (address: string) => boolean) {
       return;
     }
     // What cached-route.ts's pageKey reads through Express, read the way Express reads it.
-    const key = `${protocolOf(req, trusted)}|${req.headers.host}|${req.url ?? ''}|`;
+    const key = cacheKey(protocolOf(req, trusted), req.headers.host, req.url ?? '', '');
     // Assets, the console and anything not cached go on at once, never waiting on Redis.
     if (!deps.cache.replayable(key)) {
       route();

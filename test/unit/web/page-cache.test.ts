@@ -32,6 +32,20 @@ function manualRender(label: string) {
 const settle = () => new Promise((r) => setImmediate(r));
 const text = async (answer: Promise<CachedResponse>) => (await answer).body.toString();
 
+/** Builds each page once at version v1, each taking 5 s on `clock`: slow pages, kept 50 s. */
+async function buildSlowly(
+  cache: PageCache,
+  clock: { now: number },
+  builds: Record<string, ReturnType<typeof manualRender>>,
+) {
+  for (const [key, build] of Object.entries(builds)) {
+    const building = cache.resolve(key, 'v1', build.render);
+    clock.now += 5_000;
+    build.finish();
+    await building;
+  }
+}
+
 describe('PageCache', () => {
   it('expires entries after their TTL and keeps them per version', () => {
     const clock = manualClock();
@@ -184,12 +198,7 @@ describe('PageCache', () => {
     const clock = manualClock();
     const cache = new PageCache({ ttlMs: 30_000, clock: clock.read });
     const builds = { a: manualRender('a'), b: manualRender('b'), c: manualRender('c') };
-    for (const [key, build] of Object.entries(builds)) {
-      const building = cache.resolve(key, 'v1', build.render);
-      clock.now += 5_000; // each a 5 s build: kept 50 s across versions
-      build.finish();
-      await building;
-    }
+    await buildSlowly(cache, clock, builds); // each kept 50 s across versions
     clock.now = 200_000; // all three past their time, new data
     for (const key of ['a', 'b', 'c'] as const)
       assert.equal(await text(cache.resolve(key, 'v2', builds[key].render)), `${key} 1`);
@@ -224,15 +233,7 @@ describe('PageCache', () => {
     const cache = new PageCache({ maxEntries: 2, ttlMs: 30_000, clock: clock.read });
     const a = manualRender('a');
     const b = manualRender('b');
-    for (const [key, build] of [
-      ['a', a],
-      ['b', b],
-    ] as const) {
-      const building = cache.resolve(key, 'v1', build.render);
-      clock.now += 5_000;
-      build.finish();
-      await building;
-    }
+    await buildSlowly(cache, clock, { a, b });
     clock.now = 200_000;
     await cache.resolve('a', 'v2', a.render);
     await cache.resolve('b', 'v2', b.render); // waits behind a
@@ -258,12 +259,7 @@ describe('PageCache', () => {
       clock: clock.read,
     });
     const builds = { a: manualRender('a'), b: manualRender('b'), c: manualRender('c') };
-    for (const [key, build] of Object.entries(builds)) {
-      const building = cache.resolve(key, 'v1', build.render);
-      clock.now += 5_000;
-      build.finish();
-      await building;
-    }
+    await buildSlowly(cache, clock, builds);
     clock.now = 200_000;
     for (const key of ['a', 'b', 'c'] as const) await cache.resolve(key, 'v2', builds[key].render);
     assert.deepEqual([builds.a.started, builds.b.started, builds.c.started], [2, 1, 1]);

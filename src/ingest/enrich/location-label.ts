@@ -36,6 +36,12 @@ const OTHER = String.raw`(?<=(?:^|[\n.!?;•·])[^\S\n]*(?:[-*][^\S\n]*)?)(?:${O
 // word, accents included) or a known trailer.
 const VALUE = String.raw`[^\S\n]*:[^\S\n]*([^:\n]{1,120}?)[^\S\n]*(?:\n|\s(?:(?:\p{Lu}\p{Ll}+|URL)\s*:|View Job Posting\b|To apply\b))`;
 const LABELED = [new RegExp(ENGLISH + VALUE, 'u'), new RegExp(OTHER + VALUE, 'u')];
+// Where none of the other words stands before a colon, OTHER cannot match: this plain scan
+// spares its lookbehind, which V8 tries at every position of the text.
+const MAY_HAVE_OTHER = new RegExp(
+  String.raw`(?:${OTHER_WORDS.flatMap((w) => [w, w.toUpperCase()]).join('|')})[^\S\n]*:`,
+  'u',
+);
 
 // A plain-text feed runs its paragraphs together: "Location: Berlin, Germany Remote (EU only).
 // …". A capitalized workplace word straight after a place (no "or", "/", "," … between them)
@@ -48,8 +54,7 @@ export function labeledLocation(text: string): string | null {
   // Text with line ends was read from HTML by blocks: its last line ends like the others. A
   // plain-text feed's text has none, and its end says nothing about where a value ends.
   const lines = text.includes('\n') ? `${text}\n` : text;
-  const value =
-    LABELED.map((label) => label.exec(lines)?.[1]?.trim()).find(Boolean) ?? placeToTheEnd(text);
+  const value = labelValue(LABELED, lines) ?? placeToTheEnd(text);
   if (!value) return null;
   const runOn = RUN_ON.exec(value);
   const line = runOn && runOn.index > 0 ? value.slice(0, runOn.index) : value;
@@ -64,6 +69,13 @@ const TO_THE_END = [ENGLISH, OTHER].map(
   (label) => new RegExp(String.raw`${label}[^\S\n]*:[^\S\n]*([^:\n]{1,120}?)[.\s]*$`, 'u'),
 );
 
+/** The first label's value (English before the others), trying the others only where they stand. */
+function labelValue([english, other]: RegExp[], text: string): string | undefined {
+  const value = english?.exec(text)?.[1]?.trim();
+  if (value) return value;
+  return MAY_HAVE_OTHER.test(text) ? other?.exec(text)?.[1]?.trim() || undefined : undefined;
+}
+
 /**
  * A one-line text that ends with its "Location:" value ("<p>Location: Berlin, Germany</p>" read
  * from HTML): taken when the value reads as places, and nothing else: in a plain-text feed's
@@ -71,7 +83,7 @@ const TO_THE_END = [ENGLISH, OTHER].map(
  */
 function placeToTheEnd(text: string): string | undefined {
   if (text.includes('\n')) return undefined;
-  const value = TO_THE_END.map((label) => label.exec(text)?.[1]?.trim()).find(Boolean);
+  const value = labelValue(TO_THE_END, text);
   if (!value) return undefined;
   const reading = readLocation(value);
   const read = reading.places.length > 0 && reading.places.every((p) => p.place !== null);

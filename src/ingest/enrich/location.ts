@@ -2,6 +2,13 @@
 // Vancouver BC CA", "New York or San Francisco"): the country is kept when every alternative
 // agrees on one, the city only when there is a single alternative. Anything unread stays null.
 import type { JobLocation } from '../../domain/job-intel.ts';
+import {
+  HYBRID_WORDS,
+  ONLY_WORDS,
+  ONSITE_WORDS,
+  REMOTE_WORDS,
+  wholeWords,
+} from './arrangement-words.ts';
 import { readCommaParts } from './location-comma.ts';
 import { cityName, type PartReading, readPart } from './location-part.ts';
 import { countryOf, lookupPlace, type Place, subdivisionsByPostalCode } from './place-names.ts';
@@ -23,8 +30,14 @@ type Alternative = PartReading & { text: string; remote: boolean };
 // Work-arrangement and filler words that share the location line with the place.
 const FILLER =
   /\b(?:can\s+)?(?:fully\s+|100%\s+)?(?:remote(?:ly)?|hybrid|on-?site|in[- ]office|(?:work(?:ing)?\s+)?from\s+home|wfh|home[- ]based|telecommute|anywhere|various(?:\s+locations)?|multiple\s+locations|flexible|nationwide|only|n\/a|tbd|tba)\b/gi;
+// The same in the other languages of location labels ("100% télétravail", "nur", "solo").
+const OTHER_FILLER = wholeWords(
+  `(?:100\\s*%\\s*)?(?:${REMOTE_WORDS}|${HYBRID_WORDS}|${ONSITE_WORDS})|${ONLY_WORDS}`,
+  { global: true },
+);
 const EDGE_WORDS = /^(?:and|or|&|\+|in|from|within|across|based|the)\s+|\s+(?:and|or|&|\+)$/i;
 const REMOTE = /\b(?:remote(?:ly)?|wfh|(?:work(?:ing)?\s+)?from\s+home|telecommute)\b/i;
+const OTHER_REMOTE = wholeWords(REMOTE_WORDS);
 const MAX_LINE = 200;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\uFE0F/gu;
 
@@ -59,7 +72,7 @@ export function readLocation(raw: string | null): LocationReading {
     alternatives.push({
       ...readAlternative(cleaned),
       text: cleaned.join(', '),
-      remote: REMOTE.test(kept),
+      remote: REMOTE.test(kept) || OTHER_REMOTE.test(kept),
     });
   }
   settleCodes(alternatives);
@@ -90,6 +103,7 @@ function cleanAlternative(piece: string): string[] {
     .replace(/[()[\]]/g, ',')
     .replace(/\s+[-\u2013\u2014:]+\s+|:\s*/g, ',')
     .replace(FILLER, ' ')
+    .replace(OTHER_FILLER, ' ')
     .split(',')
     .map((part) => {
       let trimmed = part.replace(/\s+/g, ' ').trim();

@@ -2,6 +2,8 @@
 // read loosely: "Remote" there means the job. Description text is read strictly, because it
 // also talks about "remote sensing", "our hybrid cloud" and "quarterly on-sites".
 
+import { HYBRID_WORDS, ONSITE_WORDS, REMOTE_WORDS, wholeWords } from './arrangement-words.ts';
+
 /** What one piece of a listing says about remote, hybrid and office work. */
 export type Signals = {
   remote: boolean;
@@ -69,6 +71,10 @@ const REMOTE_FIELD =
 const HYBRID_FIELD = /\bhybrid\b(?!\s+(?:cloud|app|mobile|infrastructure|systems?))/i;
 const ONSITE_FIELD = /\b(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\b/i;
 const ANYWHERE_FIELD = /\b(?:anywhere|worldwide)\b/i;
+// The other languages of location labels ("Télétravail (France uniquement)", "Remoto").
+const OTHER_REMOTE_FIELD = wholeWords(REMOTE_WORDS);
+const OTHER_HYBRID_FIELD = wholeWords(HYBRID_WORDS);
+const OTHER_ONSITE_FIELD = wholeWords(ONSITE_WORDS);
 
 function remoteOption(text: string): boolean {
   return [...text.matchAll(ARRANGEMENTS)].some((m) => /remote/i.test(m[0]));
@@ -86,9 +92,12 @@ function statesRemote(text: string): boolean {
 /** Signals in a short field: a title, a location line, a feed's region. */
 export function fieldSignals(text: string, options: { anywhereIsRemote: boolean }): Signals {
   return {
-    remote: REMOTE_FIELD.test(text) || (options.anywhereIsRemote && ANYWHERE_FIELD.test(text)),
-    hybrid: HYBRID_FIELD.test(text),
-    onsite: ONSITE_FIELD.test(text),
+    remote:
+      REMOTE_FIELD.test(text) ||
+      OTHER_REMOTE_FIELD.test(text) ||
+      (options.anywhereIsRemote && ANYWHERE_FIELD.test(text)),
+    hybrid: HYBRID_FIELD.test(text) || OTHER_HYBRID_FIELD.test(text),
+    onsite: ONSITE_FIELD.test(text) || OTHER_ONSITE_FIELD.test(text),
     notRemote: NOT_REMOTE.some((p) => p.test(text)),
     remoteOption: remoteOption(text),
   };
@@ -104,9 +113,9 @@ const alone = (words: string) =>
     `(?:^|[.!?:\\n]\\s*)(?:${words})\\s*[\\p{Extended_Pictographic}\\uFE0F\\u200D\\s]*(?:[.!\\n]|$)`,
     'iu',
   );
-const REMOTE_ALONE = alone('(?:100\\s*%\\s+|fully\\s+)?remote|remoto|remota|t[ée]l[ée]travail');
-const HYBRID_ALONE = alone('hybrid|hybride|h[íi]brido');
-const ONSITE_ALONE = alone('on[- ]?site|in[- ]office|in[- ]person|presencial');
+const REMOTE_ALONE = alone(`(?:100\\s*%\\s+|fully\\s+)?(?:remote|${REMOTE_WORDS})`);
+const HYBRID_ALONE = alone(`hybrid|${HYBRID_WORDS}`);
+const ONSITE_ALONE = alone(`on[- ]?site|in[- ]office|in[- ]person|${ONSITE_WORDS}`);
 
 /** Signals in description text, strict phrasings only. */
 export function textSignals(text: string): Signals {

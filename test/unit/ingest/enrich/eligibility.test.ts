@@ -234,6 +234,16 @@ describe('parseEligibility', () => {
       { known: true, worldwide: true, applyFrom: ['*'] },
     ],
     [
+      'a French location line: Télétravail (France uniquement)',
+      { text: 'Nous recrutons.\nLieu : Télétravail (France uniquement)\nContrat : CDI' },
+      { known: true, countries: ['FR'], applyFrom: ['FR'] },
+    ],
+    [
+      'a Spanish location field: Remoto (solo España)',
+      { location: 'Remoto (solo España)' },
+      { known: true, countries: ['ES'], applyFrom: ['ES'] },
+    ],
+    [
       'no mater where he or she may live',
       { text: 'We hire the best engineers, no mater where he or she may live.' },
       { known: true, worldwide: true, applyFrom: ['*'] },

@@ -156,6 +156,24 @@ describe('parseLocation: other phrasing', () => {
   ]);
 });
 
+describe('parseLocation: arrangement words in the languages of location labels', () => {
+  check([
+    ['Télétravail (France uniquement)', null, 'FR'],
+    ['100% télétravail', null, null],
+    ['Remoto (solo España)', null, 'ES'],
+    ['Remoto', null, null],
+    ['Lisboa (híbrido)', 'Lisbon', 'PT'],
+    ['Homeoffice (nur Deutschland)', null, 'DE'],
+    ['Milano, in sede', 'Milan', 'IT'],
+    // Names, not "only": Nur-Sultan and Solo stay places.
+    ['Solo, Indonesia', 'Solo', 'ID'],
+  ]);
+  it('marks the remote alternative, as "Remote" does', () => {
+    const reading = readLocation('Paris, France ou Télétravail (France uniquement)');
+    assert.equal(reading.places.at(-1)?.remote, true);
+  });
+});
+
 describe('readLocation', () => {
   const us = { kind: 'country', code: 'US' } as const;
   const cases: Array<[string, LocationReading['places'], boolean]> = [

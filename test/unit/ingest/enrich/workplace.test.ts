@@ -147,6 +147,28 @@ describe('detectWorkplace: description text', () => {
   ]);
 });
 
+describe('detectWorkplace: the languages of location labels', () => {
+  check([
+    [
+      '"Lieu : Télétravail…"',
+      { text: 'Nous recrutons.\nLieu : Télétravail (France uniquement)' },
+      'remote',
+    ],
+    ['location Remoto', { location: 'Remoto (solo España)' }, 'remote'],
+    ['title - Remoto', { title: 'Desarrollador Backend - Remoto' }, 'remote'],
+    ['title (Homeoffice)', { title: 'Backend-Entwickler Go (Homeoffice)' }, 'remote'],
+    ['location híbrido', { location: 'Madrid (híbrido)' }, 'hybrid'],
+    ['location ibrido', { location: 'Milano - ibrido' }, 'hybrid'],
+    ['location présentiel', { location: 'Lyon (présentiel)' }, 'onsite'],
+    ['location vor Ort', { location: 'Berlin, vor Ort' }, 'onsite'],
+    [
+      '"Home Office" is a ministry in English',
+      { title: 'Developer - Home Office Digital' },
+      'unknown',
+    ],
+  ]);
+});
+
 describe('detectWorkplace: the arrangement as a sentence of its own', () => {
   // The job-seeker review's listings: short descriptions that state it in one word.
   check([

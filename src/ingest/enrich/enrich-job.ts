@@ -7,6 +7,7 @@ import { parseEligibility } from './eligibility.ts';
 import { detectEmploymentType } from './employment-type.ts';
 import { parseLocation } from './location.ts';
 import { labeledLocation } from './location-label.ts';
+import { proseLocation } from './location-prose.ts';
 import { classifyRelevance } from './relevance.ts';
 import { parseSalary } from './salary.ts';
 import { detectSeniority } from './seniority.ts';
@@ -20,10 +21,14 @@ export function enrichJob(input: JobEnrichmentInput, _options: { now: Date }): J
     input.salaryMin !== null || input.salaryMax !== null
       ? { min: input.salaryMin, max: input.salaryMax, currency: input.salaryCurrency }
       : undefined;
-  // Many boards only state the place in the description ("Location: Austin, TX").
+  // Many boards only state the place in the description ("Location: Austin, TX"), some only in
+  // a sentence ("Hybrid in München, Germany"), read last: a feed's country field wins over it.
   // A placeholder ("Location: N/A") is no location: the next place to look gets its turn.
   const location = parseLocation(
-    statedLocation(input.location) ?? statedLocation(labeledLocation(input.text)) ?? input.country,
+    statedLocation(input.location) ??
+      statedLocation(labeledLocation(input.text)) ??
+      input.country ??
+      proseLocation(input.text),
   );
   const detected = detectWorkplace({
     title: input.title,

@@ -33,8 +33,16 @@ const OTHER_WORDS = [
 const OTHER = String.raw`(?<=(?:^|[\n.!?;•·])[^\S\n]*(?:[-*][^\S\n]*)?)(?:${OTHER_WORDS.flatMap((w) => [w, w.toUpperCase()]).join('|')})`;
 
 // After the value: its line's end, or in a plain-text feed the next "Label:" (one capitalized
-// word, accents included) or a known trailer.
-const VALUE = String.raw`[^\S\n]*:[^\S\n]*([^:\n]{1,120}?)[^\S\n]*(?:\n|\s(?:(?:\p{Lu}\p{Ll}+|URL)\s*:|View Job Posting\b|To apply\b))`;
+// word, accents included; two or three when the first is a usual label's, as in "Job Type:",
+// "Salary Range:", "Date Posted:": any capitalized first word would cut "New York City
+// Salary:" after "New") or a known trailer.
+const LABEL_HEADS = [
+  ...['Job', 'Employment', 'Contract', 'Work', 'Working', 'Salary', 'Pay', 'Compensation'],
+  ...['Experience', 'Seniority', 'Date', 'Company', 'Visa', 'Time', 'Team', 'Department'],
+  ...['Posted', 'Apply', 'Application', 'Closing', 'Start', 'Education', 'Required', 'Travel'],
+].join('|');
+const NEXT_LABEL = String.raw`(?:\p{Lu}\p{Ll}+|URL|(?:${LABEL_HEADS})(?:[^\S\n]+\p{L}+){1,2})\s*:`;
+const VALUE = String.raw`[^\S\n]*:[^\S\n]*([^:\n]{1,120}?)[^\S\n]*(?:\n|\s(?:${NEXT_LABEL}|View Job Posting\b|To apply\b))`;
 const LABELED = [new RegExp(ENGLISH + VALUE, 'u'), new RegExp(OTHER + VALUE, 'u')];
 // Where none of the other words stands before a colon, OTHER cannot match: this plain scan
 // spares its lookbehind, which V8 tries at every position of the text.

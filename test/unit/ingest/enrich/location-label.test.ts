@@ -37,6 +37,18 @@ describe('labeledLocation: the "Location:" line of a description', () => {
     for (const [text, expected] of cases) assert.equal(labeledLocation(text), expected, text);
   });
 
+  it('ends before a usual label of two or three words in run-on text', () => {
+    const cases: Array<[string, string]> = [
+      ['Location: Berlin Job Type: Full-time', 'Berlin'],
+      ['Location: New York City Salary Range: $100k', 'New York City'],
+      ['Location: Remote (US) Employment Type: Contract', 'Remote (US)'],
+      ['Location: San Francisco, CA Date Posted: today', 'San Francisco, CA'],
+      ['Location: Salt Lake City Work Type: Hybrid', 'Salt Lake City'],
+      ['Location: Berlin Time zone: CET', 'Berlin'],
+    ];
+    for (const [text, expected] of cases) assert.equal(labeledLocation(text), expected, text);
+  });
+
   it('ends with its paragraph, list item or line, whatever the next one says', () => {
     const cases: Array<[string, string]> = [
       // Plain text used to join these into "Berlin, Germany We are a team of 40. …", up to

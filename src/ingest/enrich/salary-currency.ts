@@ -1,8 +1,8 @@
-// Currency markers as listings write them: symbols ("$", "€", "A$", "US$"), ISO codes
+// Currency markers as listings write them: symbols ("$", "€", "A$", "US$", "円"), ISO codes
 // ("CHF 110'000", "80k EUR"). A marker that could mean several currencies is not read as any:
-// "¥" (yen or yuan), "kr" (SEK, NOK, DKK), "Rs" (INR, PKR, LKR), "R" (ZAR or a letter).
-// The one exception is "$", which job boards use for US dollars; see the limitation in
-// salary.ts.
+// "kr" (SEK, NOK, DKK), "Rs" (INR, PKR, LKR), "R" (ZAR or a letter). Two exceptions: "$",
+// which job boards use for US dollars (see the limitation in salary.ts), and "¥", which is
+// read only where the job is in Japan (yen) or China (yuan): `LOCAL_MARKS`.
 import { currencyRates } from '../../../config/currency-rates.ts';
 
 const SYMBOLS: Readonly<Record<string, string>> = {
@@ -32,7 +32,19 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   '₦': 'NGN',
   zł: 'PLN',
   Kč: 'CZK',
+  円: 'JPY',
 };
+
+/** Markers whose currency is the one of the country the job is in; elsewhere they name none. */
+export const LOCAL_MARKS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  '¥': { JP: 'JPY', CN: 'CNY' },
+  '￥': { JP: 'JPY', CN: 'CNY' },
+};
+
+/** The currency a local marker ("¥") means in a country, or null. */
+export function localCurrency(marker: string, country: string | null): string | null {
+  return LOCAL_MARKS[marker]?.[country ?? ''] ?? null;
+}
 
 // Codes that are also everyday words in tech text ("PHP 8", "TRY it") count only as symbols.
 const NOT_IN_TEXT = new Set(['PHP', 'TRY']);
@@ -40,13 +52,15 @@ const NOT_IN_TEXT = new Set(['PHP', 'TRY']);
 const escapeRegex = (s: string) => s.replace(/[$.]/g, '\\$&');
 const byLength = (a: string, b: string) => b.length - a.length;
 const TEXT_CODES = Object.keys(currencyRates.usdPer).filter((code) => !NOT_IN_TEXT.has(code));
-const SYMBOL_KEYS = Object.keys(SYMBOLS).sort(byLength).map(escapeRegex);
+const SYMBOL_KEYS = [...Object.keys(SYMBOLS), ...Object.keys(LOCAL_MARKS)]
+  .sort(byLength)
+  .map(escapeRegex);
 
 /** Regex source of a currency written before an amount ("US$", "€", "CAD"). */
 export const CURRENCY_BEFORE = `(?<![\\p{L}\\p{N}])(?:${[...SYMBOL_KEYS, ...TEXT_CODES].join('|')})(?![\\p{L}])`;
 
 /** Regex source of a currency written after an amount ("60.000 €", "80k EUR", "5000 zł"). */
-export const CURRENCY_AFTER = `(?:[$€£₹]|zł|Kč|(?:${TEXT_CODES.join('|')})(?![\\p{L}]))`;
+export const CURRENCY_AFTER = `(?:[$€£₹円]|zł|Kč|(?:${TEXT_CODES.join('|')})(?![\\p{L}]))`;
 
 /** The ISO code a written marker names, or null when it names none we can be sure of. */
 export function currencyOf(marker: string): string | null {

@@ -1,6 +1,7 @@
 // Amounts as listings write them: "120,000", "60.000" (European grouping), "110'000" (Swiss),
 // "15 000" (French, Polish), "18,00,000" (Indian), "62.50", then a multiplier: "k", "LPA",
-// "lakh", "crore" — or "M"/"million"/"bn", which mark funding and budgets, never a salary.
+// "lakh", "crore", "万" (ten thousand: "600万円") — or "M"/"million"/"bn", which mark funding
+// and budgets, not a salary, but in yen ("¥6M - ¥9M"): see salary-text.ts.
 
 /**
  * Regex source of one written amount. The lookahead refuses to stop inside a longer number,
@@ -15,7 +16,8 @@ export const AMOUNT_SOURCE = `(?:${[
 ].join('|')})(?![.,'’]?\\d)`;
 
 /** Regex source of a multiplier written right after an amount ("120k", "18 LPA", "$2M"). */
-export const MULTIPLIER_SOURCE = String.raw`\s?(?:k|lpa|lakhs?|lacs?|l|crores?|cr|mm|mn|m|millions?|bn|b|billions?)(?![\p{L}])`;
+// "万" is followed by a letter of its own script ("万円"), so it has no word end to look for.
+export const MULTIPLIER_SOURCE = String.raw`\s?(?:(?:k|lpa|lakhs?|lacs?|l|crores?|cr|mm|mn|m|millions?|bn|b|billions?)(?![\p{L}])|万)`;
 
 /** What a multiplier means: its factor, whether it is Indian (lakh, crore), per year (LPA), or a big-money mark. */
 export type Multiplier = {
@@ -37,7 +39,9 @@ export function multiplierOf(written: string | undefined): Multiplier {
   // A bare "L" ("₹18L") means lakh only where the rupee is written out.
   if (word === 'l') return { ...NONE, factor: 100_000, indian: 'letter' };
   if (/^(?:crores?|cr)$/.test(word)) return { ...NONE, factor: 10_000_000, indian: 'word' };
-  return { ...NONE, big: true };
+  if (word === '万') return { ...NONE, factor: 10_000 };
+  if (/^(?:mm|mn|m|millions?)$/.test(word)) return { ...NONE, factor: 1_000_000, big: true };
+  return { ...NONE, factor: 1_000_000_000, big: true };
 }
 
 /** The value of a written amount, or null when it is not a positive number. */

@@ -4,7 +4,7 @@
 
 import { matchesAt } from './pattern-scan.ts';
 import { type AmountContext, amountContext, wordsAfter, wordsBefore } from './salary-context.ts';
-import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyOf } from './salary-currency.ts';
+import { CURRENCY_AFTER, CURRENCY_BEFORE, currencyOf, LOCAL_MARKS } from './salary-currency.ts';
 import {
   AMOUNT_SOURCE,
   MULTIPLIER_SOURCE,
@@ -31,8 +31,11 @@ export type TextCandidate = {
   context: AmountContext;
   /** Nothing else of substance on its line: "£50k" as a whole salary field. */
   alone: boolean;
-  /** Its only currency marker is a bare "$" (read as USD): a local dollar where the job is. */
-  bareDollar: boolean;
+  /**
+   * Its only currency marker is a bare "$" (read as USD: a local dollar where the job is) or a
+   * "¥" (read as yen until salary.ts knows the country: yen in Japan, yuan in China, else none).
+   */
+  bare: '$' | '¥' | null;
   raw: string;
 };
 
@@ -44,7 +47,7 @@ const amount = (n: 1 | 2) =>
   `(?<n${n}>${AMOUNT_SOURCE})(?<m${n}>${MULTIPLIER_SOURCE})?(?:\\s?(?<s${n}>${CURRENCY_AFTER}))?`;
 // Without a currency in front, an amount must not continue a word, number or price ("v2", "3.10").
 const FIRST = `(?:(?<c1>${CURRENCY_BEFORE})\\s?|(?<![\\p{L}\\p{N}\\p{Sc}.,'’]))${amount(1)}(?:${periodAfterSource('unit1')})?`;
-const SECOND = `(?<sep>\\s*[-–—‒]\\s*|\\s+(?:to|and|bis)\\s+)(?:(?<c2>${CURRENCY_BEFORE})\\s?)?${amount(2)}`;
+const SECOND = `(?<sep>\\s*[-–—‒〜～]\\s*|\\s+(?:to|and|bis)\\s+)(?:(?<c2>${CURRENCY_BEFORE})\\s?)?${amount(2)}`;
 /** A salary candidate as a pattern source (exported for the test that checks `candidateStarts`). */
 export const CANDIDATE_SOURCE = `(?:\\b${QUALIFIER}:?\\s+)?${FIRST}(?:${SECOND})?(?<plus>\\+)?(?:${periodAfterSource('unit2')})?`;
 const CANDIDATE = new RegExp(CANDIDATE_SOURCE, 'iuy');
@@ -98,9 +101,11 @@ function readMatch(match: RegExpExecArray, text: string): TextCandidate | null {
   const groups: Groups = match.groups ?? {};
   const first = multiplierOf(groups.m1);
   const second = multiplierOf(groups.m2);
-  if (first.big || second.big) return null;
   const markers = [groups.c1, groups.s1, groups.c2, groups.s2];
-  const currency = currencyFor(markers, [first, second]);
+  const { currency, bare } = currencyOfMarkers(markers, [first, second]);
+  // Yen salaries run to millions ("¥6M"); elsewhere "M" marks funding and budgets.
+  const millions = (m: Multiplier) => !m.big || (currency === 'JPY' && m.factor <= 1_000_000);
+  if (!millions(first) || !millions(second)) return null;
   const amounts = amountsOf(groups, first, second);
   const start = match.index;
   const end = start + match[0].length;
@@ -118,9 +123,29 @@ function readMatch(match: RegExpExecArray, text: string): TextCandidate | null {
     range: groups.n2 !== undefined,
     context: amountContext(before, wordsAfter(text, end)),
     alone: isAlone(text, start, end),
-    bareDollar: markers.every((m) => m === undefined || m.trim() === '$'),
+    bare,
     raw: match[0].trim(),
   };
+}
+
+/**
+ * The currency of a candidate's markers, and the bare marker salary.ts settles by where the job
+ * is. A "¥" beside a code that names one of its currencies ("¥6,000,000 JPY") is that one;
+ * alone it stands for yen until then.
+ */
+function currencyOfMarkers(
+  markers: Array<string | undefined>,
+  multipliers: Multiplier[],
+): { currency: string | null; bare: TextCandidate['bare'] } {
+  const written = markers.flatMap((m) => (m === undefined ? [] : [m.trim()]));
+  const local = written.filter((m) => m in LOCAL_MARKS);
+  const others = markers.filter((m) => m === undefined || !(m.trim() in LOCAL_MARKS));
+  const named = currencyFor(others, multipliers);
+  if (local.length === 0)
+    return { currency: named, bare: written.every((m) => m === '$') ? '$' : null };
+  if (local.length === written.length) return { currency: 'JPY', bare: '¥' };
+  const meant = local.every((m) => Object.values(LOCAL_MARKS[m] ?? {}).includes(named ?? ''));
+  return { currency: meant ? named : null, bare: null };
 }
 
 /** The one currency all markers agree on; lakh and crore imply rupees when none is written. */

@@ -7,7 +7,7 @@
 import { type CurrencyRates, currencyRates } from '../../../config/currency-rates.ts';
 import type { Salary } from '../../domain/job-intel.ts';
 import { buildSalary, inferPeriod } from './salary-annualize.ts';
-import { normalizeCurrency } from './salary-currency.ts';
+import { localCurrency, normalizeCurrency } from './salary-currency.ts';
 import { parsePeriodName } from './salary-period.ts';
 import { findSalaryCandidates, type TextCandidate } from './salary-text.ts';
 
@@ -46,7 +46,7 @@ export function parseSalary(
 ): Salary | null {
   return (
     (input.structured ? fromStructured(input.structured, rates) : null) ??
-    fromText(input.text ?? '', rates, LOCAL_DOLLARS[input.country ?? ''] ?? null)
+    fromText(input.text ?? '', rates, input.country ?? null)
   );
 }
 
@@ -80,10 +80,13 @@ function describe(fields: StructuredSalary): string {
 }
 
 /** The best salary in free text: pay-worded candidates beat bare ones, then stated periods and ranges, then the earliest. */
-function fromText(text: string, rates: CurrencyRates, dollar: string | null): Salary | null {
+function fromText(text: string, rates: CurrencyRates, country: string | null): Salary | null {
+  const dollar = LOCAL_DOLLARS[country ?? ''] ?? null;
   let best: { salary: Salary; score: number } | null = null;
   for (const found of findSalaryCandidates(text)) {
-    const candidate = dollar && found.bareDollar ? { ...found, currency: dollar } : found;
+    const local = found.bare === '¥' ? localCurrency('¥', country) : dollar;
+    if (found.bare === '¥' && !local) continue;
+    const candidate = local && found.bare ? { ...found, currency: local } : found;
     const salary = settle(candidate, rates);
     if (!salary) continue;
     const score =

@@ -309,6 +309,57 @@ describe('parseSalary: a bare "$" where the job is', () => {
   });
 });
 
+describe('parseSalary: yen and yuan', () => {
+  const amounts = (salary: ReturnType<typeof parseSalary>) => [
+    salary?.min,
+    salary?.max,
+    salary?.currency,
+    salary?.period,
+  ];
+  it('reads "¥" as yen in Japan and yuan in China, and not at all elsewhere', () => {
+    const text = 'Salary: ¥6,000,000 - ¥9,000,000 per year';
+    assert.deepEqual(amounts(parseSalary({ text, country: 'JP' })), [6e6, 9e6, 'JPY', 'year']);
+    const monthly = 'Salary: ¥30,000 - ¥45,000 per month';
+    assert.deepEqual(amounts(parseSalary({ text: monthly, country: 'CN' })), [
+      30000,
+      45000,
+      'CNY',
+      'month',
+    ]);
+    assert.equal(parseSalary({ text, country: 'US' }), null);
+    assert.equal(parseSalary({ text }), null);
+  });
+
+  it('reads millions and 万 in yen, and a code beside "¥" settles it anywhere', () => {
+    const cases: Array<[string, string | null, unknown[]]> = [
+      ['Salary: ¥6M - ¥9M', 'JP', [6e6, 9e6, 'JPY', 'year']],
+      ['Salary: ¥6,000,000 - ¥9,000,000 JPY', null, [6e6, 9e6, 'JPY', 'year']],
+      ['Salary: JPY 7.5M', null, [7.5e6, 7.5e6, 'JPY', 'year']],
+      ['給与: 600万円〜900万円', null, [6e6, 9e6, 'JPY', 'year']],
+      ['年収 600万〜900万円', null, [6e6, 9e6, 'JPY', 'year']],
+    ];
+    for (const [text, country, expected] of cases)
+      assert.deepEqual(amounts(parseSalary({ text, country })), expected, text);
+  });
+
+  it('takes the country from the listing: "¥" in a Tokyo listing is yen', () => {
+    const intel = enrichJob(
+      jobInputOf({ location: 'Tokyo, Japan', text: 'Compensation: ¥7M - ¥10M, plus bonus.' }),
+      { now: new Date('2026-07-01T00:00:00Z') },
+    );
+    assert.deepEqual(
+      [intel.salary?.min, intel.salary?.max, intel.salary?.currency],
+      [7e6, 1e7, 'JPY'],
+    );
+  });
+
+  it('still reads "M" as funding in other currencies, and billions never', () => {
+    assert.equal(parseSalary({ text: 'We raised $6M - $9M', country: 'JP' }), null);
+    assert.equal(parseSalary({ text: 'Backed by ¥2B from investors', country: 'JP' }), null);
+    assert.equal(parseSalary({ text: 'Salary: ¥8,000,000 USD', country: 'JP' }), null);
+  });
+});
+
 describe('enrichJob: the salary of a job somewhere with its own dollar', () => {
   const now = new Date('2026-07-01T00:00:00Z');
   it('reads "$" in a Toronto listing as Canadian dollars', () => {

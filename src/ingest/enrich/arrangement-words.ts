@@ -4,8 +4,14 @@
 // where in them: without these words "Remoto" was read as a city and the line said nothing.
 // English has its own, finer patterns beside each use.
 
-/** Remote work. Not "home office" with a space: in English that is a ministry. */
-export const REMOTE_WORDS = 't[ée]l[ée]travail|remot[oa]|teletrabajo|home-?office';
+/** Remote work. */
+export const REMOTE_WORDS = 't[ée]l[ée]travail|remot[oa]|teletrabajo';
+/**
+ * German "Homeoffice": remote in a title or location line, but on a line of its own in a
+ * description it is as often a perk in a benefits list. Not "home office" with a space: in
+ * English that is a ministry.
+ */
+export const HOME_OFFICE = 'home-?office';
 /** Hybrid work (German writes "hybrid", as English does). */
 export const HYBRID_WORDS = 'hybride|h[íi]brido|ibrido';
 /** Work at the employer's site. */

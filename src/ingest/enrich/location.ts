@@ -3,6 +3,7 @@
 // agrees on one, the city only when there is a single alternative. Anything unread stays null.
 import type { JobLocation } from '../../domain/job-intel.ts';
 import {
+  HOME_OFFICE,
   HYBRID_WORDS,
   ONLY_WORDS,
   ONSITE_WORDS,
@@ -32,12 +33,12 @@ const FILLER =
   /\b(?:can\s+)?(?:fully\s+|100%\s+)?(?:remote(?:ly)?|hybrid|on-?site|in[- ]office|(?:work(?:ing)?\s+)?from\s+home|wfh|home[- ]based|telecommute|anywhere|various(?:\s+locations)?|multiple\s+locations|flexible|nationwide|only|n\/a|tbd|tba)\b/gi;
 // The same in the other languages of location labels ("100% télétravail", "nur", "solo").
 const OTHER_FILLER = wholeWords(
-  `(?:100\\s*%\\s*)?(?:${REMOTE_WORDS}|${HYBRID_WORDS}|${ONSITE_WORDS})|${ONLY_WORDS}`,
+  `(?:100\\s*%\\s*)?(?:${REMOTE_WORDS}|${HOME_OFFICE}|${HYBRID_WORDS}|${ONSITE_WORDS})|${ONLY_WORDS}`,
   { global: true },
 );
 const EDGE_WORDS = /^(?:and|or|&|\+|in|from|within|across|based|the)\s+|\s+(?:and|or|&|\+)$/i;
 const REMOTE = /\b(?:remote(?:ly)?|wfh|(?:work(?:ing)?\s+)?from\s+home|telecommute)\b/i;
-const OTHER_REMOTE = wholeWords(REMOTE_WORDS);
+const OTHER_REMOTE = wholeWords(`${REMOTE_WORDS}|${HOME_OFFICE}`);
 const MAX_LINE = 200;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\uFE0F/gu;
 

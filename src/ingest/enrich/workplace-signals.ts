@@ -2,7 +2,13 @@
 // read loosely: "Remote" there means the job. Description text is read strictly, because it
 // also talks about "remote sensing", "our hybrid cloud" and "quarterly on-sites".
 
-import { HYBRID_WORDS, ONSITE_WORDS, REMOTE_WORDS, wholeWords } from './arrangement-words.ts';
+import {
+  HOME_OFFICE,
+  HYBRID_WORDS,
+  ONSITE_WORDS,
+  REMOTE_WORDS,
+  wholeWords,
+} from './arrangement-words.ts';
 
 /** What one piece of a listing says about remote, hybrid and office work. */
 export type Signals = {
@@ -72,7 +78,7 @@ const HYBRID_FIELD = /\bhybrid\b(?!\s+(?:cloud|app|mobile|infrastructure|systems
 const ONSITE_FIELD = /\b(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\b/i;
 const ANYWHERE_FIELD = /\b(?:anywhere|worldwide)\b/i;
 // The other languages of location labels ("Télétravail (France uniquement)", "Remoto").
-const OTHER_REMOTE_FIELD = wholeWords(REMOTE_WORDS);
+const OTHER_REMOTE_FIELD = wholeWords(`${REMOTE_WORDS}|${HOME_OFFICE}`);
 const OTHER_HYBRID_FIELD = wholeWords(HYBRID_WORDS);
 const OTHER_ONSITE_FIELD = wholeWords(ONSITE_WORDS);
 

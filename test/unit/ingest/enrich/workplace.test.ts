@@ -166,6 +166,8 @@ describe('detectWorkplace: the languages of location labels', () => {
       { title: 'Developer - Home Office Digital' },
       'unknown',
     ],
+    // A perk in a benefits list, not the arrangement.
+    ['a "Homeoffice" line in a description', { text: 'Benefits\nHomeoffice\nGym' }, 'unknown'],
   ]);
 });
 

@@ -21,21 +21,23 @@ export function enrichJob(input: JobEnrichmentInput, _options: { now: Date }): J
     input.salaryMin !== null || input.salaryMax !== null
       ? { min: input.salaryMin, max: input.salaryMax, currency: input.salaryCurrency }
       : undefined;
-  // Many boards only state the place in the description ("Location: Austin, TX"), some only in
-  // a sentence ("Hybrid in München, Germany"), read last: a feed's country field wins over it.
-  // A placeholder ("Location: N/A") is no location: the next place to look gets its turn.
-  const location = parseLocation(
-    statedLocation(input.location) ??
-      statedLocation(labeledLocation(input.text)) ??
-      input.country ??
-      proseLocation(input.text),
-  );
   const detected = detectWorkplace({
     title: input.title,
     text: input.text,
     location: input.location,
     region: input.region,
   });
+  // Many boards only state the place in the description ("Location: Austin, TX"), some only in
+  // a sentence ("Hybrid in München, Germany"), read last and on office jobs only: a feed's
+  // country field wins over it, and a remote team's "we meet in person in Lisbon" is no place.
+  // A placeholder ("Location: N/A") is no location: the next place to look gets its turn.
+  const atOffice = detected === 'hybrid' || detected === 'onsite';
+  const location = parseLocation(
+    statedLocation(input.location) ??
+      statedLocation(labeledLocation(input.text)) ??
+      input.country ??
+      (atOffice ? proseLocation(input.text) : null),
+  );
   const eligibility = parseEligibility({
     region: input.region,
     country: input.country,

@@ -3,7 +3,7 @@
 // Remote USA Categories: …". The value ends with its line (a paragraph, list item or <br> in
 // the HTML), or where the next "Label:" begins when a plain-text feed runs lines together;
 // without either within reach the line is not read.
-import { readLocation } from './location.ts';
+import { readsAsPlaces } from './location.ts';
 
 // The label as boards write it in English anywhere in the text, and in French, German, Spanish,
 // Portuguese and Italian ("Lieu : Paris", "Standort: München", "Ubicación: Madrid", "Sede:
@@ -30,7 +30,8 @@ const OTHER_WORDS = [
   'Luogo di lavoro',
   'Luogo',
 ];
-const OTHER = String.raw`(?<=(?:^|[\n.!?;•·])[^\S\n]*(?:[-*][^\S\n]*)?)(?:${OTHER_WORDS.flatMap((w) => [w, w.toUpperCase()]).join('|')})`;
+const OTHER_LABEL = OTHER_WORDS.flatMap((w) => [w, w.toUpperCase()]).join('|');
+const OTHER = String.raw`(?<=(?:^|[\n.!?;•·])[^\S\n]*(?:[-*][^\S\n]*)?)(?:${OTHER_LABEL})`;
 
 // After the value: its line's end, or in a plain-text feed the next "Label:" (one capitalized
 // word, accents included; two or three when the first is a usual label's, as in "Job Type:",
@@ -46,10 +47,7 @@ const VALUE = String.raw`[^\S\n]*:[^\S\n]*([^:\n]{1,120}?)[^\S\n]*(?:\n|\s(?:${N
 const LABELED = [new RegExp(ENGLISH + VALUE, 'u'), new RegExp(OTHER + VALUE, 'u')];
 // Where none of the other words stands before a colon, OTHER cannot match: this plain scan
 // spares its lookbehind, which V8 tries at every position of the text.
-const MAY_HAVE_OTHER = new RegExp(
-  String.raw`(?:${OTHER_WORDS.flatMap((w) => [w, w.toUpperCase()]).join('|')})[^\S\n]*:`,
-  'u',
-);
+const MAY_HAVE_OTHER = new RegExp(String.raw`(?:${OTHER_LABEL})[^\S\n]*:`, 'u');
 
 // A plain-text feed runs its paragraphs together: "Location: Berlin, Germany Remote (EU only).
 // …". A capitalized workplace word straight after a place (no "or", "/", "," … between them)
@@ -93,7 +91,5 @@ function placeToTheEnd(text: string): string | undefined {
   if (text.includes('\n')) return undefined;
   const value = labelValue(TO_THE_END, text);
   if (!value) return undefined;
-  const reading = readLocation(value);
-  const read = reading.places.length > 0 && reading.places.every((p) => p.place !== null);
-  return read ? value : undefined;
+  return readsAsPlaces(value) ? value : undefined;
 }

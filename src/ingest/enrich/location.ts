@@ -6,7 +6,9 @@ import {
   HOME_OFFICE,
   HYBRID_WORDS,
   ONLY_WORDS,
+  ONLY_WORDS_LOWER_CASE,
   ONSITE_WORDS,
+  OTHER_REMOTE_IN_FIELD,
   REMOTE_WORDS,
   wholeWords,
 } from './arrangement-words.ts';
@@ -36,9 +38,12 @@ const OTHER_FILLER = wholeWords(
   `(?:100\\s*%\\s*)?(?:${REMOTE_WORDS}|${HOME_OFFICE}|${HYBRID_WORDS}|${ONSITE_WORDS})|${ONLY_WORDS}`,
   { global: true },
 );
+const OTHER_ONLY_LOWER_CASE = wholeWords(ONLY_WORDS_LOWER_CASE, {
+  global: true,
+  caseSensitive: true,
+});
 const EDGE_WORDS = /^(?:and|or|&|\+|in|from|within|across|based|the)\s+|\s+(?:and|or|&|\+)$/i;
 const REMOTE = /\b(?:remote(?:ly)?|wfh|(?:work(?:ing)?\s+)?from\s+home|telecommute)\b/i;
-const OTHER_REMOTE = wholeWords(`${REMOTE_WORDS}|${HOME_OFFICE}`);
 const MAX_LINE = 200;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\uFE0F/gu;
 
@@ -73,7 +78,7 @@ export function readLocation(raw: string | null): LocationReading {
     alternatives.push({
       ...readAlternative(cleaned),
       text: cleaned.join(', '),
-      remote: REMOTE.test(kept) || OTHER_REMOTE.test(kept),
+      remote: REMOTE.test(kept) || OTHER_REMOTE_IN_FIELD.test(kept),
     });
   }
   settleCodes(alternatives);
@@ -93,6 +98,12 @@ export function readLocation(raw: string | null): LocationReading {
   };
 }
 
+/** Whether a value read from text is all places ("Berlin, Germany", "Phoenix or Denver"). */
+export function readsAsPlaces(value: string): boolean {
+  const reading = readLocation(value);
+  return reading.places.length > 0 && reading.places.every((p) => p.place !== null);
+}
+
 /** The comma-separated parts of one alternative, with work-arrangement words and brackets gone. */
 // An office schedule beside the place: "(hybrid, 2 days in office)", "3 days a week in the office".
 const SCHEDULE =
@@ -105,6 +116,7 @@ function cleanAlternative(piece: string): string[] {
     .replace(/\s+[-\u2013\u2014:]+\s+|:\s*/g, ',')
     .replace(FILLER, ' ')
     .replace(OTHER_FILLER, ' ')
+    .replace(OTHER_ONLY_LOWER_CASE, ' ')
     .split(',')
     .map((part) => {
       let trimmed = part.replace(/\s+/g, ' ').trim();

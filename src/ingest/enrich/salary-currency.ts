@@ -36,9 +36,10 @@ const SYMBOLS: Readonly<Record<string, string>> = {
 };
 
 /** Markers whose currency is the one of the country the job is in; elsewhere they name none. */
+const YEN_OR_YUAN = { JP: 'JPY', CN: 'CNY' };
 export const LOCAL_MARKS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  '¥': { JP: 'JPY', CN: 'CNY' },
-  '￥': { JP: 'JPY', CN: 'CNY' },
+  '¥': YEN_OR_YUAN,
+  '￥': YEN_OR_YUAN,
 };
 
 /** The currency a local marker ("¥") means in a country, or null. */

@@ -36,6 +36,8 @@ export type TextCandidate = {
    * "¥" (read as yen until salary.ts knows the country: yen in Japan, yuan in China, else none).
    */
   bare: '$' | '¥' | null;
+  /** Read with "M" or "million": a salary in yen only, so a "¥" that turns out yuan drops it. */
+  millions: boolean;
   raw: string;
 };
 
@@ -45,8 +47,10 @@ const MAX_WORDS = /^(?:up to|upto|as much as|max(?:imum)?\.?|under|below)$/;
 const QUALIFIER = String.raw`(?<qual>up\s+to|upto|as\s+much\s+as|max(?:imum)?\.?|under|below|from|starting\s+(?:at|from)|starts?\s+at|at\s+least|min(?:imum)?\.?|over|above|more\s+than|in\s+excess\s+of|north\s+of|between)`;
 const amount = (n: 1 | 2) =>
   `(?<n${n}>${AMOUNT_SOURCE})(?<m${n}>${MULTIPLIER_SOURCE})?(?:\\s?(?<s${n}>${CURRENCY_AFTER}))?`;
-// Without a currency in front, an amount must not continue a word, number or price ("v2", "3.10").
-const FIRST = `(?:(?<c1>${CURRENCY_BEFORE})\\s?|(?<![\\p{L}\\p{N}\\p{Sc}.,'’]))${amount(1)}(?:${periodAfterSource('unit1')})?`;
+// Without a currency in front, an amount must not continue a word, number or price ("v2",
+// "3.10"); Japanese and Chinese write it straight after a word ("年収600万円").
+const CJK_LETTER = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]';
+const FIRST = `(?:(?<c1>${CURRENCY_BEFORE})\\s?|(?<![\\p{N}\\p{Sc}.,'’]|(?!${CJK_LETTER})\\p{L}))${amount(1)}(?:${periodAfterSource('unit1')})?`;
 const SECOND = `(?<sep>\\s*[-–—‒〜～]\\s*|\\s+(?:to|and|bis)\\s+)(?:(?<c2>${CURRENCY_BEFORE})\\s?)?${amount(2)}`;
 /** A salary candidate as a pattern source (exported for the test that checks `candidateStarts`). */
 export const CANDIDATE_SOURCE = `(?:\\b${QUALIFIER}:?\\s+)?${FIRST}(?:${SECOND})?(?<plus>\\+)?(?:${periodAfterSource('unit2')})?`;
@@ -124,6 +128,7 @@ function readMatch(match: RegExpExecArray, text: string): TextCandidate | null {
     context: amountContext(before, wordsAfter(text, end)),
     alone: isAlone(text, start, end),
     bare,
+    millions: first.big || second.big,
     raw: match[0].trim(),
   };
 }

@@ -84,9 +84,10 @@ function fromText(text: string, rates: CurrencyRates, country: string | null): S
   const dollar = LOCAL_DOLLARS[country ?? ''] ?? null;
   let best: { salary: Salary; score: number } | null = null;
   for (const found of findSalaryCandidates(text)) {
-    const local = found.bare === '¥' ? localCurrency('¥', country) : dollar;
-    if (found.bare === '¥' && !local) continue;
-    const candidate = local && found.bare ? { ...found, currency: local } : found;
+    // A bare "¥" or "$" is the currency of where the job is; "¥" is none outside Japan and China.
+    const localCode = found.bare === '¥' ? localCurrency('¥', country) : dollar;
+    if (found.bare === '¥' && (!localCode || (localCode !== 'JPY' && found.millions))) continue;
+    const candidate = localCode && found.bare ? { ...found, currency: localCode } : found;
     const salary = settle(candidate, rates);
     if (!salary) continue;
     const score =

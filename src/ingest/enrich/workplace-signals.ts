@@ -3,9 +3,9 @@
 // also talks about "remote sensing", "our hybrid cloud" and "quarterly on-sites".
 
 import {
-  HOME_OFFICE,
   HYBRID_WORDS,
   ONSITE_WORDS,
+  OTHER_REMOTE_IN_FIELD,
   REMOTE_WORDS,
   wholeWords,
 } from './arrangement-words.ts';
@@ -78,7 +78,6 @@ const HYBRID_FIELD = /\bhybrid\b(?!\s+(?:cloud|app|mobile|infrastructure|systems
 const ONSITE_FIELD = /\b(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\b/i;
 const ANYWHERE_FIELD = /\b(?:anywhere|worldwide)\b/i;
 // The other languages of location labels ("Télétravail (France uniquement)", "Remoto").
-const OTHER_REMOTE_FIELD = wholeWords(`${REMOTE_WORDS}|${HOME_OFFICE}`);
 const OTHER_HYBRID_FIELD = wholeWords(HYBRID_WORDS);
 const OTHER_ONSITE_FIELD = wholeWords(ONSITE_WORDS);
 
@@ -100,7 +99,7 @@ export function fieldSignals(text: string, options: { anywhereIsRemote: boolean 
   return {
     remote:
       REMOTE_FIELD.test(text) ||
-      OTHER_REMOTE_FIELD.test(text) ||
+      OTHER_REMOTE_IN_FIELD.test(text) ||
       (options.anywhereIsRemote && ANYWHERE_FIELD.test(text)),
     hybrid: HYBRID_FIELD.test(text) || OTHER_HYBRID_FIELD.test(text),
     onsite: ONSITE_FIELD.test(text) || OTHER_ONSITE_FIELD.test(text),

@@ -19,7 +19,14 @@ describe('proseLocation: an office-work sentence that names the place', () => {
     // Not a place, or not where the job is.
     ['We run a hybrid cloud in AWS.', null],
     ['Our approach is hybrid in nature.', null],
-    ['Hybrid in Europe.', null],
+    ['Hybrid in Europe.', 'Europe'],
+    // Alternatives stay together; a city is not cut down to another place's name.
+    ['Hybrid in Phoenix or Denver.', 'Phoenix or Denver'],
+    ['Hybrid in Jersey City, 3 days a week.', null],
+    ['On-site at Victoria Station.', null],
+    // Occasional visits are not where the job is.
+    ['US-based candidates only. Quarterly on-site in Vancouver, BC.', null],
+    ['On-site in Berlin once a quarter.', null],
     ['Our company is based in Berlin, Germany.', null],
     ['Remote in Canada.', null],
     ['We build non-hybrid setups in Ohio.', null],
@@ -35,6 +42,15 @@ describe('enrichJob: a location only in a sentence', () => {
     const intel = enrichJob(jobInputOf({ text }), NOW);
     assert.deepEqual(intel.location, { raw: 'München, Germany', city: 'Munich', country: 'DE' });
     assert.equal(intel.workplace, 'hybrid');
+  });
+
+  it("is not read on a remote job: a team's meetup is no place", () => {
+    const text =
+      'Remote (US only). Salary: $150,000 - $180,000. We meet in person in Toronto, Canada.';
+    const intel = enrichJob(jobInputOf({ text }), NOW);
+    assert.equal(intel.workplace, 'remote');
+    assert.deepEqual(intel.location, { raw: null, city: null, country: null });
+    assert.equal(intel.salary?.currency, 'USD');
   });
 
   it('comes after a location line and a feed country', () => {

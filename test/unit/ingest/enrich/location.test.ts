@@ -167,6 +167,7 @@ describe('parseLocation: arrangement words in the languages of location labels',
     ['Milano, in sede', 'Milan', 'IT'],
     // Names, not "only": Nur-Sultan and Solo stay places.
     ['Solo, Indonesia', 'Solo', 'ID'],
+    ['Nur Sultan, Kazakhstan', 'Nur Sultan', 'KZ'],
   ]);
   it('marks the remote alternative, as "Remote" does', () => {
     const reading = readLocation('Paris, France ou Télétravail (France uniquement)');

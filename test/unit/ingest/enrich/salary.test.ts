@@ -337,6 +337,7 @@ describe('parseSalary: yen and yuan', () => {
       ['Salary: JPY 7.5M', null, [7.5e6, 7.5e6, 'JPY', 'year']],
       ['給与: 600万円〜900万円', null, [6e6, 9e6, 'JPY', 'year']],
       ['年収 600万〜900万円', null, [6e6, 9e6, 'JPY', 'year']],
+      ['年収600万円〜900万円', null, [6e6, 9e6, 'JPY', 'year']],
     ];
     for (const [text, country, expected] of cases)
       assert.deepEqual(amounts(parseSalary({ text, country })), expected, text);
@@ -357,6 +358,8 @@ describe('parseSalary: yen and yuan', () => {
     assert.equal(parseSalary({ text: 'We raised $6M - $9M', country: 'JP' }), null);
     assert.equal(parseSalary({ text: 'Backed by ¥2B from investors', country: 'JP' }), null);
     assert.equal(parseSalary({ text: 'Salary: ¥8,000,000 USD', country: 'JP' }), null);
+    // "M" is a yen salary's: a "¥" that is yuan in China does not take it.
+    assert.equal(parseSalary({ text: 'Salary: ¥1M - ¥1.5M per year', country: 'CN' }), null);
   });
 });
 

@@ -166,6 +166,12 @@ describe('detectWorkplace: the languages of location labels', () => {
       { title: 'Developer - Home Office Digital' },
       'unknown',
     ],
+    ['title (Home-Office)', { title: 'Backend-Entwickler (Home-Office)' }, 'remote'],
+    [
+      'English "Home-Office" + noun',
+      { title: 'Sales Associate - Home-Office Furniture' },
+      'unknown',
+    ],
     // A perk in a benefits list, not the arrangement.
     ['a "Homeoffice" line in a description', { text: 'Benefits\nHomeoffice\nGym' }, 'unknown'],
   ]);

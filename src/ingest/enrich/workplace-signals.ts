@@ -49,8 +49,8 @@ const HYBRID_TEXT = [
 ];
 const ONSITE_TEXT = [
   // "On-site in London, UK", "in-office in Berlin"; not one choice of several ("either onsite
-  // in San Francisco or remote").
-  /\b(?:[Oo]n[- ]?[Ss]ite|[Ii]n[- ][Oo]ffice)\s+in\s+\p{Lu}(?![^.;!?]{0,60}\bor\s+(?:remote|hybrid)\b)/u,
+  // in San Francisco or remote"), nor an occasional visit ("quarterly on-site in Vancouver").
+  /(?<!\b(?:[Qq]uarterly|[Aa]nnual|[Yy]early|[Mm]onthly|[Oo]ccasional|[Pp]eriodic)\s+)\b(?:[Oo]n[- ]?[Ss]ite|[Ii]n[- ][Oo]ffice)\s+in\s+\p{Lu}(?![^.;!?]{0,60}\bor\s+(?:remote|hybrid)\b)/u,
   /\b(?:on[- ]?site|in[- ]office|in[- ]person|office[- ]based)\s+(?:only|role|position|job|opportunity|requirement|presence\s+(?:is\s+)?required)\b/i,
   /\b(?:(?:is|be|are|based|located)\s+(?:fully\s+|100%\s+|entirely\s+)?(?:on[- ]?site|in[- ]office|office[- ]based)|(?:work|working)\s+(?:fully\s+|100%\s+|entirely\s+)?(?:on[- ]?site|in[- ]office|in[- ]person))\b(?!\s+(?:reliability|meetings?|visits?|events?|retreats?|offsites?|gatherings?|sessions?|once|twice|quarterly|annually|occasionally|periodically|a\s+few|several|\d|as\s+needed|when))/i,
   /\brelocation\s+(?:is\s+)?(?:required|mandatory|necessary)\b|\bmust\s+(?:be\s+(?:willing|able)\s+to\s+)?relocate\b|\brequires?\s+relocation\b/i,

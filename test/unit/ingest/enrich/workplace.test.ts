@@ -199,6 +199,8 @@ describe('detectWorkplace: the arrangement as a sentence of its own', () => {
 describe('detectWorkplace: precision', () => {
   check([
     ['quarterly on-sites', { text: 'We meet for quarterly on-site retreats.' }, 'unknown'],
+    ['quarterly on-site in a city', { text: 'Quarterly on-site in Vancouver, BC.' }, 'unknown'],
+    ['annual on-site in a city', { text: 'Annual on-site in Lisbon with the team.' }, 'unknown'],
     ['hybrid cloud', { text: 'Experience with hybrid cloud and on-prem deployments.' }, 'unknown'],
     [
       'hybrid workloads',

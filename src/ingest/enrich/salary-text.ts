@@ -147,7 +147,10 @@ function currencyOfMarkers(
   const others = markers.filter((m) => m === undefined || !(m.trim() in LOCAL_MARKS));
   const named = currencyFor(others, multipliers);
   if (local.length === 0)
-    return { currency: named, bare: written.every((m) => m === '$') ? '$' : null };
+    return {
+      currency: named,
+      bare: written.length > 0 && written.every((m) => m === '$') ? '$' : null,
+    };
   if (local.length === written.length) return { currency: 'JPY', bare: '¥' };
   const meant = local.every((m) => Object.values(LOCAL_MARKS[m] ?? {}).includes(named ?? ''));
   return { currency: meant ? named : null, bare: null };

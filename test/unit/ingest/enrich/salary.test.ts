@@ -306,6 +306,8 @@ describe('parseSalary: a bare "$" where the job is', () => {
     assert.equal(parseSalary({ text: 'Salary: US$120,000', country: 'CA' })?.currency, 'USD');
     assert.equal(parseSalary({ text: 'Salary: $120,000 USD', country: 'CA' })?.currency, 'USD');
     assert.equal(parseSalary({ text: 'Salary: €80,000', country: 'CA' })?.currency, 'EUR');
+    // Lakh units name rupees with no "$" written: no local dollar stands in for them.
+    assert.equal(parseSalary({ text: 'CTC: 12-18 LPA', country: 'CA' })?.currency, 'INR');
   });
 });
 

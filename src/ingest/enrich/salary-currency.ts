@@ -1,4 +1,4 @@
-// Currency markers as listings write them: symbols ("$", "€", "A$", "US$", "円"), ISO codes
+// Currency markers as listings write them: symbols ("$", "€", "A$", "US$", "円", "元"), ISO codes
 // ("CHF 110'000", "80k EUR"). A marker that could mean several currencies is not read as any:
 // "kr" (SEK, NOK, DKK), "Rs" (INR, PKR, LKR), "R" (ZAR or a letter). Two exceptions: "$",
 // which job boards use for US dollars (see the limitation in salary.ts), and "¥", which is
@@ -33,6 +33,7 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   zł: 'PLN',
   Kč: 'CZK',
   円: 'JPY',
+  元: 'CNY',
 };
 
 /** Markers whose currency is the one of the country the job is in; elsewhere they name none. */
@@ -61,7 +62,7 @@ const SYMBOL_KEYS = [...Object.keys(SYMBOLS), ...Object.keys(LOCAL_MARKS)]
 export const CURRENCY_BEFORE = `(?<![\\p{L}\\p{N}])(?:${[...SYMBOL_KEYS, ...TEXT_CODES].join('|')})(?![\\p{L}])`;
 
 /** Regex source of a currency written after an amount ("60.000 €", "80k EUR", "5000 zł"). */
-export const CURRENCY_AFTER = `(?:[$€£₹円]|zł|Kč|(?:${TEXT_CODES.join('|')})(?![\\p{L}]))`;
+export const CURRENCY_AFTER = `(?:[$€£₹円元]|zł|Kč|(?:${TEXT_CODES.join('|')})(?![\\p{L}]))`;
 
 /** The ISO code a written marker names, or null when it names none we can be sure of. */
 export function currencyOf(marker: string): string | null {

@@ -55,11 +55,27 @@ const BEFORE: ReadonlyArray<[string, SalaryPeriod]> = [
   ['yearly', 'year'],
 ];
 
+// Japanese and Chinese: 月給 / 月薪 monthly pay, 年収 / 年俸 / 年薪 yearly, 時給 / 时薪 hourly,
+// 日給 / 日薪 daily. Written without spaces, so they end the word before the amount ("給与月給").
+const CJK_BEFORE: ReadonlyArray<[string, SalaryPeriod]> = [
+  ['月給', 'month'],
+  ['月収', 'month'],
+  ['月薪', 'month'],
+  ['年収', 'year'],
+  ['年俸', 'year'],
+  ['年薪', 'year'],
+  ['時給', 'hour'],
+  ['时薪', 'hour'],
+  ['日給', 'day'],
+  ['日薪', 'day'],
+];
+
 /** The period the words just before an amount name ("hourly rate:", "day rate of"); nearest word first. */
 export function periodBefore(wordsNearestFirst: string[]): SalaryPeriod | null {
   for (const [index, word] of wordsNearestFirst.entries()) {
     if (word === 'rate' && wordsNearestFirst[index + 1] === 'day') return 'day';
-    const found = BEFORE.find(([name]) => name === word);
+    const found =
+      BEFORE.find(([name]) => name === word) ?? CJK_BEFORE.find(([name]) => word.endsWith(name));
     if (found) return found[1];
   }
   return null;

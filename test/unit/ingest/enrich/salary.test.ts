@@ -340,6 +340,11 @@ describe('parseSalary: yen and yuan', () => {
       ['給与: 600万円〜900万円', null, [6e6, 9e6, 'JPY', 'year']],
       ['年収 600万〜900万円', null, [6e6, 9e6, 'JPY', 'year']],
       ['年収600万円〜900万円', null, [6e6, 9e6, 'JPY', 'year']],
+      // The pay word before the amount names its period; 元 is yuan.
+      ['給与：月給30万円〜45万円', null, [300000, 450000, 'JPY', 'month']],
+      ['時給1,500円〜2,000円', null, [1500, 2000, 'JPY', 'hour']],
+      ['年薪30万-50万元', null, [300000, 500000, 'CNY', 'year']],
+      ['月薪 ¥20,000 - ¥30,000', 'CN', [20000, 30000, 'CNY', 'month']],
     ];
     for (const [text, country, expected] of cases)
       assert.deepEqual(amounts(parseSalary({ text, country })), expected, text);
@@ -360,6 +365,7 @@ describe('parseSalary: yen and yuan', () => {
     assert.equal(parseSalary({ text: 'We raised $6M - $9M', country: 'JP' }), null);
     assert.equal(parseSalary({ text: 'Backed by ¥2B from investors', country: 'JP' }), null);
     assert.equal(parseSalary({ text: 'Salary: ¥8,000,000 USD', country: 'JP' }), null);
+    assert.equal(parseSalary({ text: '我们公司已完成融资1000万元，正在招聘后端工程师。' }), null);
     // "M" is a yen salary's: a "¥" that is yuan in China does not take it.
     assert.equal(parseSalary({ text: 'Salary: ¥1M - ¥1.5M per year', country: 'CN' }), null);
   });

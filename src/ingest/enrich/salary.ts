@@ -81,14 +81,10 @@ function describe(fields: StructuredSalary): string {
 
 /** The best salary in free text: pay-worded candidates beat bare ones, then stated periods and ranges, then the earliest. */
 function fromText(text: string, rates: CurrencyRates, country: string | null): Salary | null {
-  const dollar = LOCAL_DOLLARS[country ?? ''] ?? null;
   let best: { salary: Salary; score: number } | null = null;
   for (const found of findSalaryCandidates(text)) {
-    // A bare "¥" or "$" is the currency of where the job is; "¥" is none outside Japan and China.
-    const localCode = found.bare === '¥' ? localCurrency('¥', country) : dollar;
-    if (found.bare === '¥' && (!localCode || (localCode !== 'JPY' && found.millions))) continue;
-    const candidate = localCode && found.bare ? { ...found, currency: localCode } : found;
-    const salary = settle(candidate, rates);
+    const candidate = inCountry(found, country);
+    const salary = candidate && settle(candidate, rates);
     if (!salary) continue;
     const score =
       (candidate.context === 'salary' ? 2 : 0) +
@@ -97,6 +93,19 @@ function fromText(text: string, rates: CurrencyRates, country: string | null): S
     if (!best || score > best.score) best = { salary, score };
   }
   return best?.salary ?? null;
+}
+
+/**
+ * A bare "$" or "¥" as the currency of where the job is: a local dollar, or yen in Japan and
+ * yuan in China. Null for a "¥" anywhere else, and for a yuan read with "M" (a yen salary's).
+ */
+function inCountry(found: TextCandidate, country: string | null): TextCandidate | null {
+  if (found.bare === '¥') {
+    const code = localCurrency('¥', country);
+    return code && (code === 'JPY' || !found.millions) ? { ...found, currency: code } : null;
+  }
+  const dollar = found.bare === '$' ? LOCAL_DOLLARS[country ?? ''] : undefined;
+  return dollar ? { ...found, currency: dollar } : found;
 }
 
 function settle(candidate: TextCandidate, rates: CurrencyRates): Salary | null {
